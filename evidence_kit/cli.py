@@ -1,0 +1,244 @@
+"""The command line: a thin layer over evidence_kit.core (see DESIGN.md section 8)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .core.case import Case, create_case
+from .core.errors import EvidenceKitError
+from .core.verify import kind_of, verify_case
+from .i18n import detect_lang, tr
+
+PASS_ENV = "EVIDENCE_KIT_PASSPHRASE"
+NEW_PASS_ENV = "EVIDENCE_KIT_NEW_PASSPHRASE"
+
+
+class Cli:
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def say(self, key: str, **params) -> None:
+        print(tr(key, self.lang, **params), flush=True)
+
+    def error(self, exc: EvidenceKitError) -> None:
+        print(exc.message(self.lang), file=sys.stderr, flush=True)
+
+    # -- passphrases -------------------------------------------------------------------------
+
+    def passphrase(self, file: str | None, *, env: str = PASS_ENV, new: bool = False,
+                   required: bool = True) -> str | None:
+        if file:
+            try:
+                text = Path(file).read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                raise EvidenceKitError("passphrase_file", path=file) from None
+            return text[:-1] if text.endswith("\n") else text  # one trailing newline only
+        if env in os.environ:
+            return os.environ[env]
+        if not required:
+            return None
+        if not sys.stdin.isatty():
+            raise EvidenceKitError("passphrase_needed")
+        first = getpass.getpass(tr("cli.prompt_new_passphrase" if new else "cli.prompt_passphrase", self.lang))
+        if new and getpass.getpass(tr("cli.prompt_again", self.lang)) != first:
+            raise EvidenceKitError("passphrase_mismatch")
+        return first
+
+    def unlock(self, case: Case, file: str | None) -> None:
+        report = case.unlock(self.passphrase(file))
+        if report.unsigned_entries:
+            self.say("cli.unlock_unsigned", count=report.unsigned_entries)
+        if report.duplicates:
+            self.say("cli.unlock_duplicates", count=len(report.duplicates))
+        if report.chain_problems:
+            self.say("cli.unlock_chain_problem")
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def case_create(self, args) -> int:
+        case = create_case(Path(args.case), self.passphrase(args.passphrase_file, new=True))
+        self.say("cli.created", path=case.path, case_id=case.case_id, fingerprint=case.info["signing_fingerprint"])
+        case.lock()
+        return 0
+
+    def import_(self, args) -> int:
+        case = Case.open(Path(args.case))
+        passphrase = self.passphrase(args.passphrase_file, required=False)
+        if passphrase is not None:
+            self.unlock(case, args.passphrase_file)
+        try:
+            batch = case.import_paths([Path(p) for p in args.paths], source="cli import")
+        finally:
+            case.lock()
+        for result in batch.results:
+            name = result.path.name
+            if result.status == "duplicate":
+                self.say("cli.duplicate", name=name, item=result.duplicate_of)
+            elif result.empty:
+                self.say("cli.imported_empty", name=name)
+            else:
+                self.say("cli.imported", name=name, size=result.size, sha256=result.sha256)
+        for _path, exc in batch.failures:
+            self.say("cli.failed", message=exc.message(self.lang))
+        imported = sum(r.status == "imported" for r in batch.results)
+        self.say("cli.import_summary", imported=imported, duplicates=len(batch.results) - imported,
+                 failed=len(batch.failures))
+        if passphrase is None and imported:
+            self.say("cli.locked_import_note")
+        return 1 if batch.failures else 0
+
+    def list_(self, args) -> int:
+        case = Case.open(Path(args.case))
+        self.unlock(case, args.passphrase_file)
+        try:
+            items = case.items()
+        finally:
+            case.lock()
+        if args.json:
+            for item in items:
+                print(json.dumps(_item_json(item), ensure_ascii=False))
+            return 0
+        if not items:
+            self.say("cli.list_empty")
+            return 0
+        self.say("cli.list_header")
+        for n, item in enumerate(items, 1):
+            flags = ""
+            if item["size"] == 0:
+                flags += tr("cli.list_empty_flag", self.lang)
+            if item.get("duplicate_of"):
+                flags += tr("cli.list_duplicate_flag", self.lang, item=item["duplicate_of"])
+            print(f"{n:<5} {item['imported_at']:<23} {item['size']:>14}  {item['sha256'][:16]}    "
+                  f"{item['original_name']}{flags}")
+        return 0
+
+    def verify(self, args) -> int:
+        case = Case.open(Path(args.case))
+        identity = None
+        if args.deep:
+            self.unlock(case, args.passphrase_file)
+            identity = case.identity()
+        report = verify_case(case.path, case.info, identity)
+        try:
+            case.record("verify", {"result": "ok" if report.ok else "problems",
+                                   "problems": len(report.problems), "deep": int(report.deep)})
+            logged = True
+        except EvidenceKitError:  # read-only, or a log too damaged to extend: the report still stands
+            logged = False
+        finally:
+            case.lock()
+        for p in report.problems:
+            line = tr("verify." + p.code, self.lang, path=p.path, line=p.line,
+                      what=tr("what." + kind_of(p.path), self.lang))
+            if p.name:
+                line += " " + tr("cli.item_name", self.lang, name=p.name)
+            print(line, file=sys.stderr if not report.ok else sys.stdout)
+        if report.ok:
+            self.say("cli.verify_ok", files=report.files_checked, checkpoints=report.checkpoints)
+            if report.deep:
+                self.say("cli.verify_ok_deep", entries=report.entries, items=report.items_rehashed)
+        else:
+            print(tr("cli.verify_problems", self.lang, count=len(report.problems)), file=sys.stderr)
+        if not logged:
+            self.say("cli.verify_not_logged")
+        return 0 if report.ok else 1
+
+    def passwd(self, args) -> int:
+        case = Case.open(Path(args.case))
+        old = self.passphrase(args.passphrase_file)
+        new = self.passphrase(args.new_passphrase_file, env=NEW_PASS_ENV, new=True)
+        case.change_passphrase(old, new)
+        self.say("cli.passwd_done")
+        return 0
+
+    def demo(self, args) -> int:
+        from .demo import build_demo
+
+        path, passphrase = build_demo(Path(args.out_dir))
+        self.say("cli.demo_done", path=path, passphrase=passphrase)
+        return 0
+
+
+def _item_json(item: dict) -> dict:
+    keys = ("id", "seq", "original_name", "size", "sha256", "blob_sha256", "mime", "mtime",
+            "imported_at", "source", "duplicate_of")
+    out = {k: item.get(k) for k in keys}
+    out["empty"] = item["size"] == 0
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
+                        help="message language (default: Japanese unless the locale is English)")
+    parser = argparse.ArgumentParser(prog="evidence-kit", parents=[common],
+                                     description=tr("cli.description", "en"))
+    parser.add_argument("--version", action="version", version=f"evidence-kit {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    def pass_opt(p, new=False):
+        p.add_argument("--passphrase-file", help=f"read the passphrase from this file (or set {PASS_ENV})")
+        if new:
+            p.add_argument("--new-passphrase-file", help=f"read the new passphrase from this file (or set {NEW_PASS_ENV})")
+
+    case_p = sub.add_parser("case", parents=[common], help="create a case folder")
+    case_sub = case_p.add_subparsers(dest="case_command", required=True)
+    create = case_sub.add_parser("create", parents=[common], help="create a new encrypted case folder")
+    create.add_argument("case")
+    pass_opt(create)
+    create.set_defaults(run=Cli.case_create)
+
+    imp = sub.add_parser("import", parents=[common], help="import files or folders (works while locked)")
+    imp.add_argument("case")
+    imp.add_argument("paths", nargs="+")
+    pass_opt(imp)
+    imp.set_defaults(run=Cli.import_)
+
+    lst = sub.add_parser("list", parents=[common], help="list the evidence in a case")
+    lst.add_argument("case")
+    lst.add_argument("--json", action="store_true", help="one JSON object per line")
+    pass_opt(lst)
+    lst.set_defaults(run=Cli.list_)
+
+    ver = sub.add_parser("verify", parents=[common], help="check every stored file and the custody log")
+    ver.add_argument("case")
+    ver.add_argument("--deep", action="store_true", help="also decrypt and re-hash every item (needs the passphrase)")
+    pass_opt(ver)
+    ver.set_defaults(run=Cli.verify)
+
+    pw = sub.add_parser("passwd", parents=[common], help="change the passphrase")
+    pw.add_argument("case")
+    pass_opt(pw, new=True)
+    pw.set_defaults(run=Cli.passwd)
+
+    demo = sub.add_parser("demo", parents=[common], help="build the demo case in OUT_DIR")
+    demo.add_argument("out_dir")
+    demo.set_defaults(run=Cli.demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    cli = Cli(detect_lang(getattr(args, "lang", None)))
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(cli, args)
+    except EvidenceKitError as exc:
+        cli.error(exc)
+        return 1
+    except KeyboardInterrupt:
+        cli.say("cli.interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

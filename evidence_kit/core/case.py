@@ -1,0 +1,528 @@
+"""The case folder: create, open, unlock, lock, import, list, change the passphrase.
+
+Layout and the reasons for it: spec/crypto-design.md section 9 and `layout.py`. Every item is an
+age file encrypted to the case's public key, so importing needs no passphrase; the private key is
+in `keys/identity.age`, an age passphrase file that the stock `age` CLI opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import secrets
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .. import __version__
+from . import age, custody, journal, layout, signing
+from .errors import EvidenceKitError
+from .filetype import guess_mime
+from .fsio import FileLock, atomic_write_bytes, atomic_writer, remove_temp_files
+from .index import Index
+from .recovery_text import RECOVERY_README
+from .sealed import read_sealed, write_sealed
+
+FORMAT = "evidence-case"
+FORMAT_VERSION = 1
+SCRYPT_FLOOR, SCRYPT_CEILING = 18, 20
+MIN_PASSPHRASE = 8
+Progress = Callable[[int], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    status: str  # "imported" or "duplicate"
+    item_id: str
+    sha256: str
+    size: int
+    duplicate_of: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.size == 0
+
+
+@dataclass
+class BatchResult:
+    results: list[ImportResult] = field(default_factory=list)
+    failures: list[tuple[Path, EvidenceKitError]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UnlockReport:
+    unsigned_entries: int  # entries added since the last signed checkpoint (e.g. imports while locked)
+    chain_problems: list[custody.ChainProblem]
+    duplicates: list[tuple[str, str]]  # (item, earlier item with the same bytes) found while syncing
+
+
+def _now_iso() -> str:
+    return custody.utc_now()
+
+
+def _ns_to_iso(ns: int) -> str:
+    return datetime.fromtimestamp(ns / 1e9, timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def scrypt_work_factor() -> int:
+    """log2 N for a new identity file: about one second here, never below 18 nor above 20."""
+    override = os.environ.get("EVIDENCE_KIT_TEST_SCRYPT_LOG2N")
+    if override:
+        return int(override)  # tests only: keeps a test suite that creates many cases fast
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    start = time.perf_counter()
+    Scrypt(salt=b"0" * 16, length=32, n=2**14, r=8, p=1).derive(b"calibrate")
+    per_14 = time.perf_counter() - start
+    log2n = SCRYPT_FLOOR
+    while log2n < SCRYPT_CEILING and per_14 * 2 ** (log2n + 1 - 14) <= 1.0:
+        log2n += 1
+    return log2n
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if not passphrase:
+        raise EvidenceKitError("passphrase_empty")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise EvidenceKitError("passphrase_too_short", minimum=MIN_PASSPHRASE)
+
+
+def _identity_text(case_id: str, identity: age.X25519Identity) -> bytes:
+    return (
+        f"# evidence-kit case {case_id}; created {_now_iso()}\n"
+        f"# public key: {identity.recipient().to_string()}\n"
+        f"{identity.to_string()}\n"
+    ).encode("ascii")
+
+
+def _seal_identity(case_dir: Path, text: bytes, passphrase: str) -> None:
+    write_sealed(case_dir / layout.IDENTITY, text, [age.ScryptRecipient(passphrase, scrypt_work_factor())])
+
+
+def create_case(path: Path, passphrase: str) -> "Case":
+    """Make a new case folder at `path` (absent or empty) and return it unlocked."""
+    path = Path(path).absolute()
+    check_new_passphrase(passphrase)
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise EvidenceKitError("case_exists", path=path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    work = path.parent / f".{path.name}.creating-{secrets.token_hex(4)}"
+    try:
+        work.mkdir()
+        case_id = datetime.now(timezone.utc).strftime("%Y%m%d") + "-" + secrets.token_hex(6)
+        identity = age.X25519Identity.generate()
+        key = signing.derive_signing_key(identity.secret_bytes())
+        recipient = identity.recipient()
+        for d in layout.DIRS:
+            (work / d).mkdir(parents=True)
+        info = {
+            "format": FORMAT, "version": FORMAT_VERSION, "case_id": case_id,
+            "recipient": recipient.to_string(), "signing_pub": signing.public_key_b64(key),
+            "signing_fingerprint": signing.fingerprint(key), "created": _now_iso(), "app": __version__,
+        }
+        atomic_write_bytes(work / layout.CASE_JSON, json.dumps(info, indent=2).encode() + b"\n")
+        atomic_write_bytes(work / layout.RECOVERY_README, RECOVERY_README.encode("utf-8"))
+        _seal_identity(work, _identity_text(case_id, identity), passphrase)
+        atomic_write_bytes(work / layout.SIGNING_PUB_PEM, signing.public_key_pem(key))
+        principal = f"case-{case_id}"
+        atomic_write_bytes(work / layout.ALLOWED_SIGNERS, (signing.allowed_signers_line(key, principal) + "\n").encode())
+        genesis = custody.make_entry(1, custody.GENESIS_PREV, "case-created", {
+            "case": case_id, "recipient": info["recipient"], "signing_pub": info["signing_pub"],
+        })
+        file_sha = custody.write_entry(work, 1, genesis, recipient)
+        atomic_write_bytes(work / layout.BLOBSUMS, journal.blobsum_line(file_sha, layout.log_entry(1)))
+        custody.write_head(work, custody.Head(1, custody.sha256_hex(genesis), file_sha))
+        custody.write_checkpoint(work, case_id, [genesis], key)
+        if path.exists():
+            path.rmdir()
+        os.replace(work, path)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    case = Case.open(path)
+    case._identity, case._key, case._entries = identity, key, [genesis]
+    case._index = Index.empty()
+    case._index.covered_seq = 1
+    return case
+
+
+class Case:
+    """An open case folder. Locked until `unlock`; importing works either way."""
+
+    def __init__(self, path: Path, info: dict):
+        self.path = path
+        self.info = info
+        self.case_id: str = info["case_id"]
+        self.recipient = age.X25519Recipient.from_string(info["recipient"])
+        self._identity: age.X25519Identity | None = None
+        self._key = None
+        self._index: Index | None = None
+        self._entries: list[bytes] = []
+        self._seen: dict[str, str] = {}  # sha256 -> item id, for imports made by this process
+        self._thread_lock = threading.RLock()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> "Case":
+        path = Path(path).absolute()
+        try:
+            info = json.loads((path / layout.CASE_JSON).read_bytes())
+            if info.get("format") != FORMAT:
+                raise ValueError
+        except FileNotFoundError:
+            raise EvidenceKitError("not_a_case", path=path) from None
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            raise EvidenceKitError("not_a_case", path=path) from None
+        version = info.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise EvidenceKitError("newer_format", path=path, version=version)
+        return cls(path, info)
+
+    @property
+    def unlocked(self) -> bool:
+        return self._identity is not None
+
+    def unlock(self, passphrase: str) -> UnlockReport:
+        identity = self._open_identity(passphrase)
+        key = signing.derive_signing_key(identity.secret_bytes())
+        if signing.public_key_b64(key) != self.info["signing_pub"]:
+            raise EvidenceKitError("identity_mismatch")
+        with self._write_lock(allow_read_only=True):
+            head = custody.read_head(self.path)
+            entries, problems = custody.read_chain(self.path, identity, head)
+            self._identity, self._key, self._entries = identity, key, entries
+            unsigned = head.seq - self._last_checkpoint_seq()
+            self._index = self._load_index()
+            duplicates = self._sync_index()
+            if self._writable() and not problems:  # never sign over a damaged log
+                self._checkpoint_if_needed("unlock")
+                self._save_index()
+        return UnlockReport(unsigned, problems, duplicates)
+
+    def lock(self) -> None:
+        if not self.unlocked:
+            return
+        if self._writable():
+            with self._write_lock():
+                self._checkpoint_if_needed("lock")
+                self._save_index()
+        self._identity = self._key = self._index = None
+        self._entries = []
+
+    def __enter__(self) -> "Case":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.lock()
+
+    def _open_identity(self, passphrase: str) -> age.X25519Identity:
+        try:
+            text = read_sealed(self.path / layout.IDENTITY, [age.ScryptIdentity(passphrase)])
+        except age.NoMatchError:
+            raise EvidenceKitError("wrong_passphrase") from None
+        except FileNotFoundError:
+            raise EvidenceKitError("identity_missing", path=self.path / layout.IDENTITY) from None
+        except age.AgeError:
+            raise EvidenceKitError("identity_damaged", path=self.path / layout.IDENTITY) from None
+        identities = age.parse_identity_file(text.decode("ascii"))
+        if len(identities) != 1 or identities[0].recipient().to_string() != self.info["recipient"]:
+            raise EvidenceKitError("identity_mismatch")
+        return identities[0]
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrite only keys/identity.age; every item stays as it is."""
+        check_new_passphrase(new)
+        identity = self._open_identity(old)
+        with self._write_lock():
+            _seal_identity(self.path, _identity_text(self.case_id, identity), new)
+            self._append("passphrase-changed", {})
+
+    # -- the lock and transactions -----------------------------------------------------------
+
+    def _writable(self) -> bool:
+        return os.access(self.path / "custody", os.W_OK) and not _is_read_only_fs(self.path)
+
+    @contextlib.contextmanager
+    def _write_lock(self, allow_read_only: bool = False):
+        with self._thread_lock:
+            lock = FileLock(self.path / layout.LOCK)
+            try:
+                lock.acquire()
+            except TimeoutError:
+                raise EvidenceKitError("case_busy", path=self.path) from None
+            except OSError as exc:
+                if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    raise
+                if not allow_read_only:
+                    raise EvidenceKitError("read_only", path=self.path) from None
+                yield
+                return
+            try:
+                journal.recover(self.path)
+                remove_temp_files(self.path / "items")
+                yield
+            finally:
+                lock.release()
+
+    def _append(self, event: str, fields: dict) -> bytes:
+        """One custody entry with no files (caller holds the write lock)."""
+        txn = journal.Transaction(self.path, self.recipient).begin()
+        try:
+            entry = _translate_os_errors(lambda: txn.commit(event, fields), self.path)
+        except BaseException:
+            txn.rollback()
+            raise
+        if self.unlocked:
+            self._entries.append(entry)
+            if self._index is not None and self._index.covered_seq == len(self._entries) - 1:
+                self._index.covered_seq = len(self._entries)
+        return entry
+
+    def record(self, event: str, fields: dict) -> None:
+        """Add a custody event (verify, export, backup, annotate ...)."""
+        with self._write_lock():
+            self._append(event, fields)
+
+    # -- checkpoints -------------------------------------------------------------------------
+
+    def _last_checkpoint_seq(self) -> int:
+        files = custody.checkpoint_files(self.path)
+        return int(files[-1].stem) if files else 0
+
+    def _checkpoint_if_needed(self, reason: str) -> Path | None:
+        if len(self._entries) <= self._last_checkpoint_seq():
+            return None
+        return self.checkpoint(reason)
+
+    def checkpoint(self, reason: str) -> Path:
+        """Log a checkpoint event and sign a statement over the whole log (needs unlock)."""
+        self._require_unlocked()
+        self._append("checkpoint", {"reason": reason})
+        return custody.write_checkpoint(self.path, self.case_id, self._entries, self._key)
+
+    # -- import ------------------------------------------------------------------------------
+
+    def import_paths(self, paths: Iterable[Path], *, source: str = "import",
+                     progress: Callable[[Path, int, int], None] | None = None,
+                     cancel: Cancel | None = None) -> BatchResult:
+        """Import files and folders (recursively). One bad file never stops the batch."""
+        batch = BatchResult()
+        for path in _expand(paths, batch):
+            size = path.stat().st_size if path.exists() else 0
+            step = (lambda done, p=path, s=size: progress(p, done, s)) if progress else None
+            try:
+                batch.results.append(self.import_file(path, source=source, progress=step, cancel=cancel))
+            except EvidenceKitError as exc:
+                if exc.code == "cancelled":
+                    raise
+                batch.failures.append((path, exc))
+        if self.unlocked and self._writable():
+            with self._write_lock():
+                self._save_index()
+        return batch
+
+    def import_file(self, src: Path, *, source: str = "import", progress: Progress | None = None,
+                    cancel: Cancel | None = None) -> ImportResult:
+        src = Path(src)
+        try:
+            st = src.stat()
+        except FileNotFoundError:
+            raise EvidenceKitError("source_missing", path=src) from None
+        except OSError as exc:
+            raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
+        if src.is_dir():
+            raise EvidenceKitError("source_is_folder", path=src)
+        with self._write_lock():
+            item_id = secrets.token_hex(16)
+            txn = _translate_os_errors(lambda: journal.Transaction(self.path, self.recipient, item_id).begin(), self.path)
+            try:
+                return _translate_os_errors(
+                    lambda: self._store(txn, src, st, source, progress, cancel), self.path)
+            except _Duplicate as dup:
+                txn.rollback()
+                return ImportResult(src, "duplicate", dup.earlier, dup.sha256, dup.size, duplicate_of=dup.earlier)
+            except BaseException:
+                txn.rollback()
+                raise
+
+    def _store(self, txn: journal.Transaction, src: Path, st: os.stat_result, source: str,
+               progress: Progress | None, cancel: Cancel | None) -> ImportResult:
+        item_id = txn.item_id
+        blob_path = self.path / layout.item_blob(item_id)
+        blob_path.parent.mkdir(exist_ok=True)
+
+        def step(done: int) -> None:
+            if cancel and cancel():
+                raise EvidenceKitError("cancelled")
+            if progress:
+                progress(done)
+
+        try:
+            f_src = open(src, "rb")
+        except FileNotFoundError:
+            raise EvidenceKitError("source_missing", path=src) from None
+        except OSError as exc:
+            raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
+        with f_src:
+            head = f_src.read(64)
+            f_src.seek(0)
+            with atomic_writer(blob_path) as out:
+                blob = age.encrypt_stream(f_src, out, self._recipients(), progress=step)
+                earlier = self._known(blob.plain_sha256)
+                if earlier:
+                    raise _Duplicate(earlier, blob.plain_sha256, blob.plain_size)
+        meta = {
+            "v": 1, "id": item_id, "original_name": src.name, "source_path": str(src.absolute()),
+            "size": blob.plain_size, "sha256": blob.plain_sha256, "blob_sha256": blob.cipher_sha256,
+            "mime": guess_mime(src.name, head), "mtime": _ns_to_iso(st.st_mtime_ns), "mtime_ns": st.st_mtime_ns,
+            "ctime": _ns_to_iso(st.st_ctime_ns), "ctime_ns": st.st_ctime_ns,
+            "ctime_meaning": "created" if os.name == "nt" else "changed",
+            "imported_at": _now_iso(), "import_clock": "local", "source": source, "app": __version__,
+        }
+        meta_res = write_sealed(self.path / layout.item_meta(item_id),
+                                json.dumps(meta, ensure_ascii=False).encode("utf-8"), self._recipients())
+        txn.add_file(layout.item_blob(item_id), blob.cipher_sha256)
+        txn.add_file(layout.item_meta(item_id), meta_res.cipher_sha256)
+        fields = {"item": item_id, "size": blob.plain_size, "sha256": blob.plain_sha256,
+                  "blob_sha256": blob.cipher_sha256, "meta_sha256": meta_res.cipher_sha256}
+        if blob.plain_size == 0:
+            fields["empty"] = 1
+        entry = txn.commit("import", fields)
+        self._seen[blob.plain_sha256] = item_id
+        if self.unlocked:
+            self._index.add_item(txn.seq, meta)
+            self._entries.append(entry)
+            if self._index.covered_seq == txn.seq - 1:
+                self._index.covered_seq = txn.seq
+            self._check_readback(blob_path, blob.plain_sha256)
+        return ImportResult(src, "imported", item_id, blob.plain_sha256, blob.plain_size)
+
+    def _recipients(self) -> list:
+        return [self.recipient]
+
+    def _known(self, sha256: str) -> str | None:
+        if sha256 in self._seen:
+            return self._seen[sha256]
+        return self._index.find_sha256(sha256) if self._index else None
+
+    def _check_readback(self, blob_path: Path, sha256: str) -> None:
+        with open(blob_path, "rb") as f:
+            got = age.decrypt_stream(f, None, [self._identity]).plain_sha256
+        if got != sha256:
+            raise EvidenceKitError("readback_mismatch", path=blob_path)
+
+    # -- listing and the index ---------------------------------------------------------------
+
+    def items(self) -> list[dict]:
+        self._require_unlocked()
+        return self._index.items()
+
+    def entries(self) -> list[bytes]:
+        self._require_unlocked()
+        return list(self._entries)
+
+    def read_meta(self, item_id: str) -> dict:
+        self._require_unlocked()
+        return json.loads(read_sealed(self.path / layout.item_meta(item_id), [self._identity]))
+
+    def identity(self) -> age.X25519Identity:
+        self._require_unlocked()
+        return self._identity
+
+    def _require_unlocked(self) -> None:
+        if not self.unlocked:
+            raise EvidenceKitError("case_locked")
+
+    def _load_index(self) -> Index:
+        try:
+            index = Index.from_bytes(read_sealed(self.path / layout.INDEX, [self._identity]))
+            if index.covered_seq <= len(self._entries):
+                return index
+        except (FileNotFoundError, ValueError, age.AgeError):
+            pass
+        return self.rebuild_index()
+
+    def rebuild_index(self) -> Index:
+        """Make the index again from the custody log and the item manifests."""
+        self._require_unlocked()
+        self._index = Index.empty()
+        self._sync_index()
+        return self._index
+
+    def _sync_index(self) -> list[tuple[str, str]]:
+        """Add the imports the index does not cover yet; return duplicates found among them."""
+        duplicates = []
+        for seq in range(self._index.covered_seq + 1, len(self._entries) + 1):
+            try:
+                doc = json.loads(self._entries[seq - 1])
+            except ValueError:
+                continue  # reported by read_chain
+            if doc.get("event") == "import":
+                try:
+                    meta = self.read_meta(doc["item"])
+                except (OSError, age.AgeError, ValueError):
+                    continue  # a missing or damaged manifest: verify names it
+                earlier = self._index.find_sha256(meta["sha256"])
+                self._index.add_item(seq, meta, duplicate_of=earlier)
+                if earlier:
+                    duplicates.append((meta["id"], earlier))
+            elif doc.get("event") == "annotate" and doc.get("duplicate_of"):
+                self._index.conn.execute("UPDATE items SET duplicate_of = ? WHERE id = ?",
+                                         (doc["duplicate_of"], doc["item"]))
+        self._index.covered_seq = len(self._entries)
+        if duplicates and self._writable():
+            for item, earlier in duplicates:
+                self._append("annotate", {"item": item, "duplicate_of": earlier})
+        return duplicates
+
+    def _save_index(self) -> None:
+        if self._index is not None:
+            write_sealed(self.path / layout.INDEX, self._index.to_bytes(), self._recipients())
+
+
+class _Duplicate(Exception):
+    """Raised inside the blob writer so that the temp file of a duplicate is thrown away."""
+
+    def __init__(self, earlier: str, sha256: str, size: int):
+        self.earlier, self.sha256, self.size = earlier, sha256, size
+
+
+def _translate_os_errors(fn, case_path: Path):
+    """Run fn; turn a full disk or a read-only folder into the user-facing errors."""
+    try:
+        return fn()
+    except _Duplicate:
+        raise
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise EvidenceKitError("disk_full", path=case_path) from None
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise EvidenceKitError("read_only", path=case_path) from None
+        raise
+
+
+def _is_read_only_fs(path: Path) -> bool:
+    if not hasattr(os, "statvfs"):
+        return False
+    return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+
+
+def _expand(paths: Iterable[Path], batch: BatchResult) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file()))
+        elif p.exists() or p.is_symlink():
+            files.append(p)
+        else:
+            batch.failures.append((p, EvidenceKitError("source_missing", path=p)))
+    return files

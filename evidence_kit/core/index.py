@@ -1,0 +1,102 @@
+"""The case index: SQLite held in memory while the case is unlocked, stored encrypted.
+
+It is a cache: everything in it comes from the item manifests and the custody log, and
+`Index.rebuild` makes it again from them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    blob_sha256 TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    empty INTEGER NOT NULL,
+    duplicate_of TEXT,
+    meta TEXT NOT NULL
+);
+CREATE INDEX items_sha256 ON items (sha256);
+CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class Index:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    @classmethod
+    def empty(cls) -> "Index":
+        conn = sqlite3.connect(":memory:")
+        conn.executescript(_SCHEMA)
+        conn.execute("INSERT INTO info VALUES ('schema', ?), ('covered_seq', '0')", (str(SCHEMA_VERSION),))
+        return cls(conn)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Index":
+        """Load a serialised index; ValueError if it is not one of ours."""
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(data)
+            schema = conn.execute("SELECT value FROM info WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise ValueError("not an index") from exc
+        if schema is None or int(schema[0]) != SCHEMA_VERSION:
+            raise ValueError("index schema differs")
+        return cls(conn)
+
+    def to_bytes(self) -> bytes:
+        return self.conn.serialize()
+
+    @property
+    def covered_seq(self) -> int:
+        """The last custody entry whose effects are in the index."""
+        return int(self.conn.execute("SELECT value FROM info WHERE key = 'covered_seq'").fetchone()[0])
+
+    @covered_seq.setter
+    def covered_seq(self, seq: int) -> None:
+        self.conn.execute("UPDATE info SET value = ? WHERE key = 'covered_seq'", (str(seq),))
+
+    def add_item(self, seq: int, meta: dict, duplicate_of: str | None = None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                meta["id"], seq, meta["original_name"], meta["size"], meta["sha256"],
+                meta["blob_sha256"], meta["mime"], meta["imported_at"], meta["source"],
+                int(meta["size"] == 0), duplicate_of, json.dumps(meta, ensure_ascii=False),
+            ),
+        )
+
+    def find_sha256(self, sha256: str) -> str | None:
+        """The first item (by custody order) holding these bytes."""
+        row = self.conn.execute(
+            "SELECT id FROM items WHERE sha256 = ? ORDER BY seq LIMIT 1", (sha256,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def items(self) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT meta, seq, duplicate_of FROM items ORDER BY seq"
+        ).fetchall()
+        result = []
+        for meta, seq, duplicate_of in rows:
+            item = json.loads(meta)
+            item["seq"] = seq
+            item["duplicate_of"] = duplicate_of
+            result.append(item)
+        return result
+
+    def item(self, item_id: str) -> dict | None:
+        return next((i for i in self.items() if i["id"] == item_id), None)
+
+    def __len__(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0]

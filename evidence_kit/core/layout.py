@@ -1,0 +1,33 @@
+"""Where everything lives inside a case folder (paths relative to the case folder, '/'-separated)."""
+
+from __future__ import annotations
+
+CASE_JSON = "case.json"
+RECOVERY_README = "README-RECOVERY.txt"
+IDENTITY = "keys/identity.age"
+BLOBSUMS = "BLOBSUMS"
+INDEX = "index.sqlite.age"
+HEAD = "custody/HEAD"
+PENDING = "custody/PENDING"
+LOCK = "custody/LOCK"
+LOG_DIR = "custody/log"
+CHECKPOINT_DIR = "custody/checkpoints"
+SIGNING_PUB_PEM = "custody/case-signing-pub.pem"
+ALLOWED_SIGNERS = "custody/allowed_signers"
+DIRS = ("keys", "items", LOG_DIR, CHECKPOINT_DIR)
+
+
+def item_blob(item_id: str) -> str:
+    return f"items/{item_id[:2]}/{item_id}.age"
+
+
+def item_meta(item_id: str) -> str:
+    return f"items/{item_id[:2]}/{item_id}.meta.age"
+
+
+def log_entry(seq: int) -> str:
+    return f"{LOG_DIR}/{seq:08d}.age"
+
+
+def checkpoint_base(seq: int) -> str:
+    return f"{CHECKPOINT_DIR}/{seq:08d}"

@@ -1,0 +1,21 @@
+"""The demo case: a made-up romance-scam case built from assets/demo, for trying the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .core.case import create_case
+from .resources import assets_dir
+
+DEMO_PASSPHRASE = "demo-passphrase-2024"
+
+
+def build_demo(out_dir: Path) -> tuple[Path, str]:
+    """Create `out_dir/demo-case` from the demo sources; return its path and passphrase."""
+    case = create_case(Path(out_dir) / "demo-case", DEMO_PASSPHRASE)
+    try:
+        sources = sorted(p for p in (assets_dir() / "demo").iterdir() if p.is_file())
+        case.import_paths(sources, source="demo")
+    finally:
+        case.lock()
+    return case.path, DEMO_PASSPHRASE

@@ -1,0 +1,25 @@
+"""Japanese (default) and English messages."""
+
+from __future__ import annotations
+
+import os
+
+from .messages import MESSAGES
+
+LANGS = ("ja", "en")
+
+
+def detect_lang(explicit: str | None = None) -> str:
+    """--lang wins; otherwise an English locale gives English; everything else Japanese."""
+    if explicit:
+        return explicit if explicit in LANGS else "ja"
+    for var in ("EVIDENCE_KIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "ja"
+    return "ja"
+
+
+def tr(key: str, lang: str = "ja", **params) -> str:
+    texts = MESSAGES[key]
+    return texts.get(lang, texts["ja"]).format(**params)
