@@ -133,18 +133,18 @@ class Cli:
             logged = False
         finally:
             case.lock()
+        if not report.ok:
+            self.say("cli.verify_problems", count=len(report.problems))
         for p in report.problems:
             line = tr("verify." + p.code, self.lang, path=p.path, line=p.line,
                       what=tr("what." + kind_of(p.path), self.lang))
             if p.name:
                 line += " " + tr("cli.item_name", self.lang, name=p.name)
-            print(line, file=sys.stderr if not report.ok else sys.stdout)
+            print(line)
         if report.ok:
             self.say("cli.verify_ok", files=report.files_checked, checkpoints=report.checkpoints)
             if report.deep:
                 self.say("cli.verify_ok_deep", entries=report.entries, items=report.items_rehashed)
-        else:
-            print(tr("cli.verify_problems", self.lang, count=len(report.problems)), file=sys.stderr)
         if not logged:
             self.say("cli.verify_not_logged")
         return 0 if report.ok else 1

@@ -121,8 +121,9 @@ def _convert_bits(values: bytes | list[int], from_bits: int, to_bits: int, pad: 
     accumulator = bits = 0
     result = []
     mask = (1 << to_bits) - 1
+    keep = (1 << (from_bits + to_bits - 1)) - 1
     for value in values:
-        accumulator = accumulator << from_bits | value
+        accumulator = (accumulator << from_bits | value) & keep
         bits += from_bits
         while bits >= to_bits:
             bits -= to_bits
@@ -144,6 +145,8 @@ def _bech32_encode(hrp: str, data: bytes) -> str:
 
 def _bech32_decode(text: str) -> tuple[str, bytes]:
     """Decode an all-lower or all-upper case bech32 string into (lower-case hrp, data)."""
+    if not text.isascii():
+        raise ValueError("bech32 string has a non-ASCII character")
     if text.lower() != text and text.upper() != text:
         raise ValueError("bech32 string mixes upper and lower case")
     text = text.lower()
@@ -543,7 +546,8 @@ def _format_stanza(stanza: _Stanza) -> bytes:
 
 
 def _build_header(file_key: bytes, recipients: Sequence) -> bytes:
-    covered = _VERSION_LINE + b"".join(_format_stanza(r._wrap(file_key)) for r in recipients) + b"---"
+    stanzas = b"".join(_format_stanza(recipient._wrap(file_key)) for recipient in recipients)
+    covered = _VERSION_LINE + stanzas + b"---"
     return covered + b" " + _b64encode(_header_mac(file_key, covered)) + b"\n"
 
 
@@ -638,6 +642,8 @@ def _decrypt_payload(source: _Input, dst, cipher, plain_hash, progress) -> int:
 
 @dataclass(frozen=True)
 class StreamResult:
+    """Sizes and SHA-256 (hex) of the plaintext and of the whole age file, from the same pass."""
+
     plain_size: int
     plain_sha256: str
     cipher_size: int
@@ -721,7 +727,8 @@ def _fsync_directory(directory: Path) -> None:
 def _publish(dst_path, write: Callable[[BinaryIO], StreamResult]) -> StreamResult:
     """Run write on a hidden '.part' file beside dst_path; rename it into place only on success."""
     dst_path = Path(dst_path)
-    fd, temp_name = tempfile.mkstemp(dir=dst_path.parent, prefix=f".{dst_path.name}.", suffix=".part")
+    prefix = f".{dst_path.name}."
+    fd, temp_name = tempfile.mkstemp(dir=dst_path.parent, prefix=prefix, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out:
             result = write(out)
@@ -738,18 +745,26 @@ def _publish(dst_path, write: Callable[[BinaryIO], StreamResult]) -> StreamResul
     return result
 
 
-def encrypt_file(src_path, dst_path, recipients: Sequence, *, progress=None) -> StreamResult:
+def encrypt_file(
+    src_path, dst_path, recipients: Sequence, *, progress: Callable[[int], None] | None = None
+) -> StreamResult:
     """Encrypt a file; dst_path appears complete or not at all."""
     _check_recipients(recipients)
     with open(src_path, "rb") as src:
-        return _publish(dst_path, lambda out: encrypt_stream(src, out, recipients, progress=progress))
+        return _publish(
+            dst_path, lambda out: encrypt_stream(src, out, recipients, progress=progress)
+        )
 
 
-def decrypt_file(src_path, dst_path, identities: Sequence, *, progress=None) -> StreamResult:
+def decrypt_file(
+    src_path, dst_path, identities: Sequence, *, progress: Callable[[int], None] | None = None
+) -> StreamResult:
     """Decrypt a file; dst_path appears only once the whole stream authenticated."""
     _check_identities(identities)
     with open(src_path, "rb") as src:
-        return _publish(dst_path, lambda out: decrypt_stream(src, out, identities, progress=progress))
+        return _publish(
+            dst_path, lambda out: decrypt_stream(src, out, identities, progress=progress)
+        )
 
 
 # --- armor ---------------------------------------------------------------------------------

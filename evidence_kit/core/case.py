@@ -24,7 +24,7 @@ from .. import __version__
 from . import age, custody, journal, layout, signing
 from .errors import EvidenceKitError
 from .filetype import guess_mime
-from .fsio import FileLock, atomic_write_bytes, atomic_writer, remove_temp_files
+from .fsio import FileLock, atomic_write_bytes, atomic_writer
 from .index import Index
 from .recovery_text import RECOVERY_README
 from .sealed import read_sealed, write_sealed
@@ -185,7 +185,11 @@ class Case:
         version = info.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise EvidenceKitError("newer_format", path=path, version=version)
-        return cls(path, info)
+        case = cls(path, info)
+        if (path / layout.PENDING).exists() and case._writable():
+            with case._write_lock():  # finishes or undoes what a crash interrupted
+                pass
+        return case
 
     @property
     def unlocked(self) -> bool:
@@ -268,7 +272,6 @@ class Case:
                 return
             try:
                 journal.recover(self.path)
-                remove_temp_files(self.path / "items")
                 yield
             finally:
                 lock.release()

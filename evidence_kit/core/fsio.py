@@ -80,9 +80,9 @@ def append_durably(path: Path, data: bytes) -> None:
 
 
 def remove_temp_files(root: Path) -> list[Path]:
-    """Delete leftover temp files of interrupted atomic writes below `root`."""
+    """Delete leftover temp files of interrupted atomic writes in the folder `root`."""
     removed = []
-    for p in root.rglob(TEMP_PREFIX + "*" + TEMP_SUFFIX):
+    for p in root.glob(TEMP_PREFIX + "*" + TEMP_SUFFIX):
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
             removed.append(p)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import custody, layout
-from .fsio import append_durably, atomic_write_bytes, fsync_dir
+from .fsio import append_durably, atomic_write_bytes, fsync_dir, remove_temp_files
 
 
 def blobsum_line(sha256: str, relpath: str) -> bytes:
@@ -88,6 +88,8 @@ def recover(case_dir: Path) -> str | None:
     except (ValueError, KeyError, TypeError):
         _remove(pending_path)  # written atomically, so this is damage, not a crash: verify will say more
         return None
+    for folder in {"custody", layout.LOG_DIR, f"items/{(item_id or '')[:2]}"}:
+        remove_temp_files(case_dir / folder)
     if custody.read_head(case_dir).seq >= seq:
         _remove(pending_path)
         return "committed"

@@ -106,7 +106,7 @@ def _check_head(case_dir, sums, actual, problems) -> custody.Head | None:
         if rel not in sums and not (case_dir / rel).exists():
             problems.append(Problem("missing", rel))
     last = layout.log_entry(head.seq)
-    if actual.get(last, head.file_sha256) != head.file_sha256 or sums.get(last, head.file_sha256) != head.file_sha256:
+    if actual.get(last) != head.file_sha256 or sums.get(last) != head.file_sha256:
         problems.append(Problem("head_mismatch", layout.HEAD))
     if (case_dir / layout.log_entry(head.seq + 1)).exists():
         problems.append(Problem("head_behind", layout.HEAD))
@@ -177,6 +177,9 @@ def _deep_item(case_dir, identity, doc, sums, reported, report) -> None:
         name = meta.get("original_name", "")
         if meta.get("sha256") != doc.get("sha256") or meta.get("size") != doc.get("size"):
             report.problems.append(Problem("meta_mismatch", meta_rel, name))
+    except FileNotFoundError:
+        if meta_rel not in reported:
+            report.problems.append(Problem("missing", meta_rel))
     except (OSError, ValueError, age.AgeError):
         if meta_rel not in reported:
             report.problems.append(Problem("undecryptable", meta_rel))

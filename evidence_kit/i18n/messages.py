@@ -179,7 +179,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "記録 {entries} 件のつながりと、証拠 {items} 件の中身（復号して再計算したハッシュ）も確認しました。",
         "en": "Also checked the chain of {entries} log entries and the content of {items} items (decrypted and hashed again).",
     },
-    "cli.verify_problems": {"ja": "問題が {count} 件見つかりました:", "en": "{count} problems found:"},
+    "cli.verify_problems": {"ja": "問題が {count} 件見つかりました:", "en": "Problems found: {count}"},
     "cli.verify_not_logged": {
         "ja": "（読み取り専用のため、確認したことは記録に残していません。）",
         "en": "(Read-only: this check was not written to the custody log.)",

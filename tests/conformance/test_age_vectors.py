@@ -1,4 +1,4 @@
-"""Runs the C2SP CCTV age test vectors (../shared/vectors/age-testkit) against evidence_kit.core.age.
+"""Runs the C2SP CCTV age test vectors (../shared/vectors/age-testkit) against core.age.
 
 Post-quantum vectors (mlkem768x25519 recipients, AGE-SECRET-KEY-PQ- identities) are not
 generated as tests: that recipient type is not implemented.
@@ -16,7 +16,7 @@ from evidence_kit.core import age
 VECTORS = Path(__file__).resolve().parents[2].parent / "shared" / "vectors" / "age-testkit"
 
 if not VECTORS.is_dir():
-    pytest.skip(f"shared folder is absent: no age test vectors at {VECTORS}", allow_module_level=True)
+    pytest.skip(f"shared folder is absent (no age vectors at {VECTORS})", allow_module_level=True)
 
 EXPECTED_ERRORS = {
     "header failure": age.HeaderError,
@@ -52,7 +52,8 @@ def is_post_quantum(fields: dict[str, list[str]], body: bytes) -> bool:
 
 
 def classical_vectors() -> list[Path]:
-    return [p for p in sorted(VECTORS.iterdir()) if p.is_file() and not is_post_quantum(*parse_vector(p))]
+    paths = sorted(p for p in VECTORS.iterdir() if p.is_file())
+    return [p for p in paths if not is_post_quantum(*parse_vector(p))]
 
 
 VECTOR_FILES = classical_vectors()
@@ -70,7 +71,9 @@ def identities_for(fields: dict[str, list[str]]) -> list:
     return identities or [age.X25519Identity.generate()]
 
 
-def decrypt_vector(body: bytes, identities: list, armored: bool, released: io.BytesIO) -> age.StreamResult:
+def decrypt_vector(
+    body: bytes, identities: list, armored: bool, released: io.BytesIO
+) -> age.StreamResult:
     """Decrypt like the reference testkit: armored vectors always go through the armor decoder.
 
     Input that starts with the BEGIN line uses decrypt_stream's own armor detection; any other
