@@ -13,7 +13,6 @@ import io
 import os
 import re
 import struct
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, ClassVar, NamedTuple, Sequence
@@ -24,6 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from .fsio import atomic_writer
 
 CHUNK_SIZE = 65536
 
@@ -714,46 +715,13 @@ def decrypt_bytes(data: bytes, identities: Sequence) -> bytes:
 # --- files, published atomically -----------------------------------------------------------
 
 
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _publish(dst_path, write: Callable[[BinaryIO], StreamResult]) -> StreamResult:
-    """Run write on a hidden '.part' file beside dst_path; rename it into place only on success."""
-    dst_path = Path(dst_path)
-    prefix = f".{dst_path.name}."
-    fd, temp_name = tempfile.mkstemp(dir=dst_path.parent, prefix=prefix, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            result = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, dst_path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_directory(dst_path.parent)
-    return result
-
-
 def encrypt_file(
     src_path, dst_path, recipients: Sequence, *, progress: Callable[[int], None] | None = None
 ) -> StreamResult:
     """Encrypt a file; dst_path appears complete or not at all."""
     _check_recipients(recipients)
-    with open(src_path, "rb") as src:
-        return _publish(
-            dst_path, lambda out: encrypt_stream(src, out, recipients, progress=progress)
-        )
+    with open(src_path, "rb") as src, atomic_writer(Path(dst_path)) as out:
+        return encrypt_stream(src, out, recipients, progress=progress)
 
 
 def decrypt_file(
@@ -761,10 +729,8 @@ def decrypt_file(
 ) -> StreamResult:
     """Decrypt a file; dst_path appears only once the whole stream authenticated."""
     _check_identities(identities)
-    with open(src_path, "rb") as src:
-        return _publish(
-            dst_path, lambda out: decrypt_stream(src, out, identities, progress=progress)
-        )
+    with open(src_path, "rb") as src, atomic_writer(Path(dst_path)) as out:
+        return decrypt_stream(src, out, identities, progress=progress)
 
 
 # --- armor ---------------------------------------------------------------------------------
