@@ -43,7 +43,10 @@ IMPORT_NOFSYNC = "import without fsync (diagnostic only)"
 
 
 def child_import(case_dir: str, src: str, no_fsync: bool) -> None:
-    """Import src into the case at case_dir; print one JSON line with timings and peak RSS."""
+    """Import src into the case at case_dir; print one JSON line with timings and peak RSS.
+
+    os.fsync and age.encrypt_stream are wrapped in timers (a dozen calls: negligible overhead).
+    """
     import resource
 
     from evidence_kit.core import age, fsio, journal
@@ -239,10 +242,10 @@ def bench_size(label: str, src: Path, size: int, work: Path, tools: list[Tool], 
     os.sync()
 
 
-def report(label: str, size: int, tools: list[Tool]) -> list[tuple[str, bool]]:
+def report(label: str, size: int, tools: list[Tool], sparse: bool = False) -> list[tuple[str, bool]]:
     by = {t.name: t for t in tools}
     imp = by[IMPORT]
-    print(f"\n=== {label}: {size} bytes ({size / MIB:.0f} MiB) ===")
+    print(f"\n=== {label}: {size} bytes ({size / MIB:.0f} MiB){' SPARSE source' if sparse else ''} ===")
     print(f"{'tool':<60} {'median s':>9} {'MB/s':>8} {'peak RSS MiB':>13} {'CPU s':>7}  runs (s)")
     rows: list[tuple[str, float, float | None, float | None, list[float]]] = []
     for t in tools:
@@ -292,7 +295,7 @@ def report(label: str, size: int, tools: list[Tool]) -> list[tuple[str, bool]]:
     enc, fs = imp.median("encrypt_s"), imp.median("fsync_s")
     n_fs = int(statistics.median(imp.times("fsync_n")))
     big_fs = imp.median("fsync_max_s")
-    other = t_imp - enc - fs
+    other = statistics.median(s.extra["import_s"] - s.extra["encrypt_s"] - s.extra["fsync_s"] for s in imp.samples)
     parts = [
         ("encrypt_stream (read, SHA-256 plain, ChaCha20-Poly1305, SHA-256 cipher, write)", enc,
          f"  ({mbps(size, enc):.0f} MB/s)"),
@@ -308,7 +311,10 @@ def report(label: str, size: int, tools: list[Tool]) -> list[tuple[str, bool]]:
               f"{nf.median('encrypt_s'):.3f} s; dirty data is left for the kernel to write later")
 
     print("\ntargets:")
-    if r_cp is not None:
+    if sparse:
+        print(f"  n/a   import >= {SPEED_TARGET} x cp speed: not judged on a sparse source (cp copies the holes"
+              f" as holes, the reads cost nothing)")
+    elif r_cp is not None:
         ok = r_cp >= SPEED_TARGET
         print(f"  {'PASS' if ok else 'MISS'}  import >= {SPEED_TARGET} x cp speed: {r_cp:.2f} x "
               f"(import_file() call {t_imp:.3f} s vs cp {by['cp'].median():.3f} s; cp does not fsync,"
@@ -361,6 +367,13 @@ def print_environment(work: Path) -> None:
     except OSError:
         mem = "?"
     print(f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}), {mem}")
+    pkg = Path(evidence_kit.__file__).resolve().parent
+    where = f"evidence_kit imported from {pkg}"
+    if shutil.which("git") and (pkg.parent / ".git").exists():
+        rev = sh("git", "-C", str(pkg.parent), "rev-parse", "--short", "HEAD")
+        dirty = sh("git", "-C", str(pkg.parent), "status", "--porcelain", "--", "evidence_kit")
+        where += f" (git {rev}{', with UNCOMMITTED changes: ' + ' '.join(dirty.split()) if dirty else ', clean'})"
+    print(where)
     print(f"work folder: {work}")
     print(sh("df", "-hT", str(work)))
     if shutil.which("findmnt"):
@@ -415,7 +428,7 @@ def main() -> int:
             tools = make_tools(recipient, have_age)
             bench_size(label, src, n, work, tools, args.runs)
             failed |= any(t.error for t in tools)
-            checks += report(label, n, tools)
+            checks += report(label, n, tools, sparse)
             src.unlink()
             os.sync()
 

@@ -11,8 +11,11 @@ import hashlib
 import hmac
 import io
 import os
+import queue
 import re
 import struct
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, ClassVar, NamedTuple, Sequence
@@ -34,6 +37,9 @@ _FILE_KEY_SIZE = 16
 _PAYLOAD_NONCE_SIZE = 16
 _WRAP_NONCE = bytes(12)
 _CHUNK_NONCE = struct.Struct(">3xQB")  # 11-byte big-endian counter (top 3 bytes zero), last flag
+_BATCH = 16 * CHUNK_SIZE  # plaintext read, sealed and handed to the writer thread at a time
+_SEALED_BATCH = 16 * _SEALED_CHUNK_SIZE
+_WRITEBACK_EVERY = 32 << 20
 
 _VERSION_LINE = b"age-encryption.org/v1\n"
 _COLUMNS = 64
@@ -577,29 +583,122 @@ def _payload_cipher(file_key: bytes, nonce: bytes) -> ChaCha20Poly1305:
     return ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
 
 
-def _encrypt_payload(src, dst, cipher, plain_hash, cipher_hash, progress) -> tuple[int, int]:
-    """Seal src chunk by chunk; a chunk is last when nothing follows it.
+def _fill(src: BinaryIO, buf: bytearray) -> int:
+    """Read into buf until it is full or the input ends; return the byte count."""
+    view, got = memoryview(buf), 0
+    while got < len(buf):
+        data = src.read(len(buf) - got)
+        if not data:
+            break
+        view[got:got + len(data)] = data
+        got += len(data)
+    return got
 
+
+class _Sink:
+    """Hashes and writes sealed bytes. On Linux it starts writing back to the disk every
+    _WRITEBACK_EVERY bytes (FADV_DONTNEED writes dirty pages out and drops only clean ones), so
+    the disk works while the CPU encrypts and the final fsync has little left to do."""
+
+    def __init__(self, dst: BinaryIO, cipher_hash, position: int):
+        self._dst, self._hash, self._pos, self._flushed = dst, cipher_hash, position, 0
+        self._fd = None
+        if hasattr(os, "posix_fadvise") and sys.platform.startswith("linux"):
+            try:
+                self._fd = dst.fileno()
+            except (AttributeError, OSError, ValueError):  # not a real file: nothing to write back
+                pass
+
+    def __call__(self, data) -> None:
+        self._hash.update(data)
+        _write_all(self._dst, data)
+        self._pos += len(data)
+        if self._fd is not None and self._pos - self._flushed >= _WRITEBACK_EVERY:
+            self._dst.flush()
+            os.posix_fadvise(self._fd, self._flushed, self._pos - self._flushed, os.POSIX_FADV_DONTNEED)
+            self._flushed = self._pos
+
+
+class _Sealer:
+    """Seals a batch of plaintext into consecutive STREAM chunks."""
+
+    def __init__(self, cipher: ChaCha20Poly1305, progress):
+        self._cipher, self._progress = cipher, progress
+        self.counter = self.done = 0
+
+    def seal(self, buf: bytearray, n: int, final: bool, out: bytearray) -> int:
+        """Seal buf[:n] into out; the batch's last chunk is flagged last when `final`. Returns bytes in out."""
+        src, dst = memoryview(buf), memoryview(out)
+        pos = written = 0
+        while True:  # an empty input is one empty final chunk
+            end = min(pos + CHUNK_SIZE, n)
+            last = final and end == n
+            size = end - pos + _TAG_SIZE
+            self._cipher.encrypt_into(_CHUNK_NONCE.pack(self.counter, last), src[pos:end], None,
+                                      dst[written:written + size])
+            self.counter += 1
+            self.done += end - pos
+            written += size
+            pos = end
+            if self._progress is not None:
+                self._progress(self.done)
+            if last or pos == n:
+                return written
+
+
+def _encrypt_payload(src, dst, cipher, plain_hash, cipher_hash, progress, position: int) -> tuple[int, int]:
+    """Seal src in _BATCH-byte batches; a chunk is last when nothing follows it.
+
+    The calling thread reads, hashes the plaintext and encrypts; a second thread hashes the
+    ciphertext and writes it, one whole batch per hand-off, so that two cores share the work.
     Returns (plaintext size, sealed size).
     """
-    nonce = _CHUNK_NONCE.pack
-    chunk = _read_up_to(src, CHUNK_SIZE)
-    counter = done = sealed_size = 0
-    while True:
-        following = _read_up_to(src, CHUNK_SIZE) if len(chunk) == CHUNK_SIZE else b""
-        last = not following
-        sealed = cipher.encrypt(nonce(counter, last), chunk, None)
-        plain_hash.update(chunk)
-        cipher_hash.update(sealed)
-        _write_all(dst, sealed)
-        done += len(chunk)
-        sealed_size += len(sealed)
-        if progress is not None:
-            progress(done)
-        if last:
-            return done, sealed_size
-        chunk = following
-        counter += 1
+    sink, sealer = _Sink(dst, cipher_hash, position), _Sealer(cipher, progress)
+    current, following = bytearray(_BATCH), bytearray(_BATCH)
+    current_n = _fill(src, current)
+    plain_hash.update(memoryview(current)[:current_n])
+    if current_n < _BATCH:  # a small input: no thread
+        out = bytearray(_SEALED_BATCH)
+        sealed = sealer.seal(current, current_n, True, out)
+        sink(memoryview(out)[:sealed])
+        return current_n, sealed
+    free: queue.Queue = queue.Queue()
+    full: queue.Queue = queue.Queue()
+    failure: list[BaseException] = []
+    for _ in range(3):
+        free.put(bytearray(_SEALED_BATCH))
+
+    def write_batches() -> None:
+        while (item := full.get()) is not None:
+            if not failure:
+                try:
+                    sink(memoryview(item[0])[:item[1]])
+                except BaseException as exc:  # raised again in the calling thread
+                    failure.append(exc)
+            free.put(item[0])
+
+    writer = threading.Thread(target=write_batches, name="age-writer", daemon=True)
+    writer.start()
+    sealed_size = 0
+    try:
+        while True:
+            following_n = _fill(src, following) if current_n == _BATCH else 0
+            plain_hash.update(memoryview(following)[:following_n])
+            out = free.get()
+            if failure:
+                break
+            n_out = sealer.seal(current, current_n, following_n == 0, out)
+            full.put((out, n_out))
+            sealed_size += n_out
+            if following_n == 0:
+                break
+            current, following, current_n = following, current, following_n
+    finally:
+        full.put(None)
+        writer.join()
+    if failure:
+        raise failure[0]
+    return sealer.done, sealed_size
 
 
 def _open_chunk(cipher: ChaCha20Poly1305, counter: int, sealed: bytes) -> tuple[bytes, bool]:
@@ -667,7 +766,7 @@ def encrypt_stream(
     plain_hash = hashlib.sha256()
     _write_all(dst, preamble)
     cipher = _payload_cipher(file_key, nonce)
-    plain_size, sealed_size = _encrypt_payload(src, dst, cipher, plain_hash, cipher_hash, progress)
+    plain_size, sealed_size = _encrypt_payload(src, dst, cipher, plain_hash, cipher_hash, progress, len(preamble))
     cipher_size = len(preamble) + sealed_size
     return StreamResult(plain_size, plain_hash.hexdigest(), cipher_size, cipher_hash.hexdigest())
 

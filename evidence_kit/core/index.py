@@ -95,8 +95,5 @@ class Index:
             result.append(item)
         return result
 
-    def item(self, item_id: str) -> dict | None:
-        return next((i for i in self.items() if i["id"] == item_id), None)
-
     def __len__(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0]

@@ -541,6 +541,8 @@ def test_interrupted_decrypt_file_leaves_no_part(tmp_path):
 
 
 def test_memory_stays_flat_for_64_mib(tmp_path):
+    """Encryption holds two 1 MiB plaintext batches and three sealed ones (about 6 MiB with a read buffer) whatever
+    the size; decryption one chunk."""
     size = 64 * 1024 * 1024
     tracemalloc.start()
     try:
@@ -556,7 +558,7 @@ def test_memory_stays_flat_for_64_mib(tmp_path):
     assert result.plain_size == size
     assert decrypted == result
     assert result.plain_sha256 == hashlib.sha256(bytes(size)).hexdigest()
-    assert encrypt_peak < 2 * 1024 * 1024
+    assert encrypt_peak < 8 * 1024 * 1024
     assert decrypt_peak < 2 * 1024 * 1024
 
 
