@@ -64,12 +64,11 @@ class UnlockReport:
     duplicates: list[tuple[str, str]]  # (item, earlier item with the same bytes) found while syncing
 
 
-def _now_iso() -> str:
-    return custody.utc_now()
-
-
 def _ns_to_iso(ns: int) -> str:
-    return datetime.fromtimestamp(ns / 1e9, timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    """A file system time (ns since the epoch) as UTC ISO 8601, to the microsecond."""
+    seconds, rest = divmod(ns, 10**9)
+    moment = datetime.fromtimestamp(seconds, timezone.utc).replace(microsecond=rest // 1000)
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def scrypt_work_factor() -> int:
@@ -97,7 +96,7 @@ def check_new_passphrase(passphrase: str) -> None:
 
 def _identity_text(case_id: str, identity: age.X25519Identity) -> bytes:
     return (
-        f"# evidence-kit case {case_id}; created {_now_iso()}\n"
+        f"# evidence-kit case {case_id}; created {custody.utc_now()}\n"
         f"# public key: {identity.recipient().to_string()}\n"
         f"{identity.to_string()}\n"
     ).encode("ascii")
@@ -126,7 +125,7 @@ def create_case(path: Path, passphrase: str) -> "Case":
         info = {
             "format": FORMAT, "version": FORMAT_VERSION, "case_id": case_id,
             "recipient": recipient.to_string(), "signing_pub": signing.public_key_b64(key),
-            "signing_fingerprint": signing.fingerprint(key), "created": _now_iso(), "app": __version__,
+            "signing_fingerprint": signing.fingerprint(key), "created": custody.utc_now(), "app": __version__,
         }
         atomic_write_bytes(work / layout.CASE_JSON, json.dumps(info, indent=2).encode() + b"\n")
         atomic_write_bytes(work / layout.RECOVERY_README, RECOVERY_README.encode("utf-8"))
@@ -168,6 +167,7 @@ class Case:
         self._entries: list[bytes] = []
         self._seen: dict[str, str] = {}  # sha256 -> item id, for imports made by this process
         self._thread_lock = threading.RLock()
+        self._lock_depth = 0
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -178,9 +178,7 @@ class Case:
             info = json.loads((path / layout.CASE_JSON).read_bytes())
             if info.get("format") != FORMAT:
                 raise ValueError
-        except FileNotFoundError:
-            raise EvidenceKitError("not_a_case", path=path) from None
-        except (ValueError, UnicodeDecodeError, AttributeError):
+        except (OSError, ValueError, AttributeError):  # missing, unreadable, not JSON, not ours
             raise EvidenceKitError("not_a_case", path=path) from None
         version = info.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
@@ -237,7 +235,10 @@ class Case:
             raise EvidenceKitError("identity_missing", path=self.path / layout.IDENTITY) from None
         except age.AgeError:
             raise EvidenceKitError("identity_damaged", path=self.path / layout.IDENTITY) from None
-        identities = age.parse_identity_file(text.decode("ascii"))
+        try:
+            identities = age.parse_identity_file(text.decode("ascii"))
+        except ValueError:  # UnicodeDecodeError included
+            raise EvidenceKitError("identity_damaged", path=self.path / layout.IDENTITY) from None
         if len(identities) != 1 or identities[0].recipient().to_string() != self.info["recipient"]:
             raise EvidenceKitError("identity_mismatch")
         return identities[0]
@@ -257,7 +258,16 @@ class Case:
 
     @contextlib.contextmanager
     def _write_lock(self, allow_read_only: bool = False):
+        """Hold the case lock (other processes wait), finish a crashed transaction, and bring this
+        object up to date with entries other processes appended. Re-entrant within a thread."""
         with self._thread_lock:
+            if self._lock_depth:
+                self._lock_depth += 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth -= 1
+                return
             lock = FileLock(self.path / layout.LOCK)
             try:
                 lock.acquire()
@@ -270,11 +280,26 @@ class Case:
                     raise EvidenceKitError("read_only", path=self.path) from None
                 yield
                 return
+            self._lock_depth = 1
             try:
                 journal.recover(self.path)
+                self._catch_up()
                 yield
             finally:
+                self._lock_depth = 0
                 lock.release()
+
+    def _catch_up(self) -> None:
+        """Read entries that another process appended since this object last looked."""
+        if not self.unlocked or self._index is None:
+            return
+        head = custody.read_head(self.path)
+        for seq in range(len(self._entries) + 1, head.seq + 1):
+            try:
+                self._entries.append(custody.read_entry(self.path, seq, self._identity))
+            except (OSError, age.AgeError):
+                self._entries.append(b"")  # damaged: verify names it
+        self._sync_index()
 
     def _append(self, event: str, fields: dict) -> bytes:
         """One custody entry with no files (caller holds the write lock)."""
@@ -389,7 +414,7 @@ class Case:
             "mime": guess_mime(src.name, head), "mtime": _ns_to_iso(st.st_mtime_ns), "mtime_ns": st.st_mtime_ns,
             "ctime": _ns_to_iso(st.st_ctime_ns), "ctime_ns": st.st_ctime_ns,
             "ctime_meaning": "created" if os.name == "nt" else "changed",
-            "imported_at": _now_iso(), "import_clock": "local", "source": source, "app": __version__,
+            "imported_at": custody.utc_now(), "import_clock": "local", "source": source, "app": __version__,
         }
         meta_res = write_sealed(self.path / layout.item_meta(item_id),
                                 json.dumps(meta, ensure_ascii=False).encode("utf-8"), self._recipients())

@@ -107,7 +107,7 @@ class FileLock:
                 if time.monotonic() > deadline:
                     self._f.close()
                     self._f = None
-                    raise TimeoutError(str(self.path))
+                    raise TimeoutError(str(self.path)) from None
                 time.sleep(0.05)
 
     def release(self) -> None:

@@ -3,20 +3,16 @@
 age reads passphrases from the terminal, so those runs go through a pseudo-terminal.
 """
 
-import os
-import pty
 import random
-import select
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from evidence_kit.core import age
 from evidence_kit.core.age import CHUNK_SIZE
+from tests.tty import run_with_tty
 
 AGE = shutil.which("age")
 if AGE is None:
@@ -37,41 +33,7 @@ def run_age(*args) -> subprocess.CompletedProcess:
 
 
 def run_age_with_tty(args, answers: list[str], timeout: float = 60) -> tuple[int, bytes]:
-    """Run age on a pseudo-terminal, typing one answer per passphrase prompt.
-
-    Returns (exit code, terminal output).
-    """
-    argv = [AGE, *map(str, args)]
-    pid, fd = pty.fork()
-    if pid == 0:  # child: the pty is its controlling terminal and stdio
-        try:
-            os.execv(argv[0], argv)
-        finally:
-            os._exit(127)
-    output = b""
-    answered = 0
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                os.kill(pid, signal.SIGKILL)
-                raise AssertionError(f"age did not finish in {timeout} s; output: {output!r}")
-            try:
-                data = os.read(fd, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            output += data
-            while answered < len(answers) and output.count(b"assphrase") > answered:
-                os.write(fd, answers[answered].encode() + b"\n")
-                answered += 1
-    finally:
-        os.close(fd)
-        _, status = os.waitpid(pid, 0)
-    assert answered == len(answers), f"age asked for {answered} of {len(answers)}: {output!r}"
-    return os.waitstatus_to_exitcode(status), output
+    return run_with_tty([AGE, *args], answers, timeout)
 
 
 def write_identity_file(path: Path, identity: age.X25519Identity) -> None:

@@ -15,7 +15,11 @@ for tool in ("age", "sha256sum", "openssl", "ssh-keygen"):
     if shutil.which(tool) is None:
         pytest.skip(f"{tool} not found", allow_module_level=True)
 
-from tests.cli.test_age_cli_interop import run_age_with_tty  # noqa: E402  (needs age)
+from tests.tty import run_with_tty
+
+
+def run_age_with_tty(args, answers):
+    return run_with_tty(["age", *args], answers)
 
 
 @pytest.fixture

@@ -133,3 +133,23 @@ def test_console_script_runs(tmp_path):
     assert [l.split()[-1] for l in out.stdout.splitlines()[1:]] == [
         "Screenshot_20240520-180512.png", "bank_statement_2024-05.csv", "line_chat_ken.txt", "memo_first_contact.txt"]
     assert (case / layout.IDENTITY).exists()
+
+
+def test_passphrase_prompts_on_a_terminal(tmp_path):
+    """A person at a terminal types the passphrase twice; a typo in the second is caught."""
+    from tests.tty import run_with_tty
+
+    env = {k: v for k, v in os.environ.items() if k != "EVIDENCE_KIT_PASSPHRASE"}
+    env["EVIDENCE_KIT_TEST_SCRYPT_LOG2N"] = "10"
+    code, out = run_with_tty(["evidence-kit", "--lang", "en", "case", "create", tmp_path / "c"],
+                             [PASSPHRASE, PASSPHRASE + "x"], env=env)
+    assert code == 1
+    assert out.decode().splitlines()[-1] == "The two passphrases do not match."
+    assert not (tmp_path / "c").exists()
+    code, out = run_with_tty(["evidence-kit", "case", "create", tmp_path / "c"], [PASSPHRASE, PASSPHRASE], env=env)
+    assert code == 0, out
+    text = out.decode()
+    assert "新しいパスフレーズ: " in text and "もう一度入力してください: " in text
+    assert PASSPHRASE not in text  # not echoed
+    code, out = run_with_tty(["evidence-kit", "--lang", "en", "list", tmp_path / "c"], [PASSPHRASE], env=env)
+    assert code == 0 and out.decode().splitlines()[-1] == "No evidence yet."

@@ -9,6 +9,7 @@ from evidence_kit.core import age, custody, journal, layout
 from evidence_kit.core.case import Case, create_case, scrypt_work_factor
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.sealed import read_sealed
+from evidence_kit.core.verify import verify_case
 from tests.conftest import PASSPHRASE, write
 
 
@@ -342,3 +343,37 @@ def test_index_is_encrypted_and_rebuilt_when_lost_or_damaged(case_dir, tmp_path)
 def test_default_scrypt_work_factor_is_within_bounds(monkeypatch):
     monkeypatch.delenv("EVIDENCE_KIT_TEST_SCRYPT_LOG2N")
     assert 18 <= scrypt_work_factor() <= 20
+
+
+def test_two_open_cases_on_one_folder_keep_one_chain(case_dir, tmp_path):
+    """E.g. the app is open while the watched folder or the CLI imports: every checkpoint still
+    covers the real log."""
+    a, b = Case.open(case_dir), Case.open(case_dir)
+    a.unlock(PASSPHRASE)
+    b.unlock(PASSPHRASE)
+    a.import_file(write(tmp_path / "a.png", b"a"))
+    b.import_file(write(tmp_path / "b.png", b"b"))
+    Case.open(case_dir).import_file(write(tmp_path / "c.png", b"c"))  # a third, locked writer
+    a.lock()
+    b.record("annotate", {"note": "b writes after the others"})
+    assert sorted(i["original_name"] for i in b.items()) == ["a.png", "b.png", "c.png"]
+    b.lock()
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    assert sorted(i["original_name"] for i in case.items()) == ["a.png", "b.png", "c.png"]
+    assert verify_case(case_dir, case.info, case.identity()).problems == []
+    case.lock()
+
+
+def test_missing_or_damaged_identity_file(case_dir):
+    identity = case_dir / layout.IDENTITY
+    saved = identity.read_bytes()
+    identity.unlink()
+    with pytest.raises(EvidenceKitError) as exc:
+        Case.open(case_dir).unlock(PASSPHRASE)
+    assert exc.value.message("en") == (
+        f"The key file is missing: {identity}. Restore it from a backup or the printed recovery sheet.")
+    identity.write_bytes(saved[:-10])
+    with pytest.raises(EvidenceKitError) as exc:
+        Case.open(case_dir).unlock(PASSPHRASE)
+    assert exc.value.code == "identity_damaged"

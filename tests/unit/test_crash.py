@@ -1,6 +1,5 @@
 """A process killed at random moments during a batch of imports never costs a reported import."""
 
-import os
 import random
 import signal
 import subprocess
