@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .core.case import Case, create_case
 from .core.errors import EvidenceKitError
-from .core.verify import kind_of, verify_case
+from .core.verify import kind_of
 from .i18n import detect_lang, tr
 
 PASS_ENV = "EVIDENCE_KIT_PASSPHRASE"
@@ -52,7 +52,7 @@ class Cli:
 
     def unlock(self, case: Case, file: str | None) -> None:
         report = case.unlock(self.passphrase(file))
-        if report.unsigned_entries:
+        if report.unsigned_entries and report.signed:
             self.say("cli.unlock_unsigned", count=report.unsigned_entries)
         if report.duplicates:
             self.say("cli.unlock_duplicates", count=len(report.duplicates))
@@ -120,17 +120,10 @@ class Cli:
 
     def verify(self, args) -> int:
         case = Case.open(Path(args.case))
-        identity = None
         if args.deep:
             self.unlock(case, args.passphrase_file)
-            identity = case.identity()
-        report = verify_case(case.path, case.info, identity)
         try:
-            case.record("verify", {"result": "ok" if report.ok else "problems",
-                                   "problems": len(report.problems), "deep": int(report.deep)})
-            logged = True
-        except EvidenceKitError:  # read-only, or a log too damaged to extend: the report still stands
-            logged = False
+            report, not_logged = case.verify(deep=args.deep)
         finally:
             case.lock()
         if not report.ok:
@@ -145,8 +138,8 @@ class Cli:
             self.say("cli.verify_ok", files=report.files_checked, checkpoints=report.checkpoints)
             if report.deep:
                 self.say("cli.verify_ok_deep", entries=report.entries, items=report.items_rehashed)
-        if not logged:
-            self.say("cli.verify_not_logged")
+        if not_logged is not None:
+            self.say("cli.verify_not_logged", reason=not_logged.message(self.lang))
         return 0 if report.ok else 1
 
     def passwd(self, args) -> int:
@@ -235,9 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     except EvidenceKitError as exc:
         cli.error(exc)
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a passphrase prompt
+        print(file=sys.stderr)
         cli.say("cli.interrupted")
         return 130
+    except OSError as exc:  # a last net: the user gets a sentence, never a traceback
+        cli.error(EvidenceKitError("io_error", path=exc.filename or "", reason=exc.strerror or str(exc)))
+        return 1
 
 
 if __name__ == "__main__":

@@ -24,15 +24,19 @@ from .. import __version__
 from . import age, custody, journal, layout, signing
 from .errors import EvidenceKitError
 from .filetype import guess_mime
-from .fsio import FileLock, atomic_write_bytes, atomic_writer
+from .fsio import FileLock, atomic_write_bytes, atomic_writer, fsync_dir
 from .index import Index
 from .recovery_text import RECOVERY_README
 from .sealed import read_sealed, write_sealed
+from .verify import VerifyReport, verify_case
 
 FORMAT = "evidence-case"
 FORMAT_VERSION = 1
 SCRYPT_FLOOR, SCRYPT_CEILING = 18, 20
 MIN_PASSPHRASE = 8
+# errors about the case itself (not one source file) end a batch
+BATCH_STOPPERS = ("cancelled", "disk_full", "read_only", "case_busy", "case_damaged", "head_behind",
+                  "head_damaged", "head_missing", "io_error")
 Progress = Callable[[int], None]
 Cancel = Callable[[], bool]
 
@@ -62,6 +66,7 @@ class UnlockReport:
     unsigned_entries: int  # entries added since the last signed checkpoint (e.g. imports while locked)
     chain_problems: list[custody.ChainProblem]
     duplicates: list[tuple[str, str]]  # (item, earlier item with the same bytes) found while syncing
+    signed: bool  # a checkpoint now covers them (never when the log is damaged, nor read-only)
 
 
 def _ns_to_iso(ns: int) -> str:
@@ -112,9 +117,9 @@ def create_case(path: Path, passphrase: str) -> "Case":
     check_new_passphrase(passphrase)
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise EvidenceKitError("case_exists", path=path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     work = path.parent / f".{path.name}.creating-{secrets.token_hex(4)}"
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         work.mkdir()
         case_id = datetime.now(timezone.utc).strftime("%Y%m%d") + "-" + secrets.token_hex(6)
         identity = age.X25519Identity.generate()
@@ -143,6 +148,12 @@ def create_case(path: Path, passphrase: str) -> "Case":
         if path.exists():
             path.rmdir()
         os.replace(work, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise EvidenceKitError("disk_full", path=path) from None
+        raise EvidenceKitError("cannot_create", path=path, reason=exc.strerror or str(exc)) from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -166,6 +177,7 @@ class Case:
         self._index: Index | None = None
         self._entries: list[bytes] = []
         self._seen: dict[str, str] = {}  # sha256 -> item id, for imports made by this process
+        self._chain_problems: list[custody.ChainProblem] = []  # found in the log while unlocked
         self._thread_lock = threading.RLock()
         self._lock_depth = 0
 
@@ -183,7 +195,13 @@ class Case:
         version = info.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise EvidenceKitError("newer_format", path=path, version=version)
-        case = cls(path, info)
+        try:
+            case = cls(path, info)
+            signing.public_key_from_b64(info["signing_pub"])
+            if not isinstance(case.case_id, str):
+                raise TypeError
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise EvidenceKitError("case_json_damaged", path=path / layout.CASE_JSON) from None
         if (path / layout.PENDING).exists() and case._writable():
             with case._write_lock():  # finishes or undoes what a crash interrupted
                 pass
@@ -202,13 +220,15 @@ class Case:
             head = custody.read_head(self.path)
             entries, problems = custody.read_chain(self.path, identity, head)
             self._identity, self._key, self._entries = identity, key, entries
-            unsigned = head.seq - self._last_checkpoint_seq()
+            self._chain_problems = list(problems)
+            unsigned = max(0, len(entries) - self._last_checkpoint_seq())
             self._index = self._load_index()
             duplicates = self._sync_index()
-            if self._writable() and not problems:  # never sign over a damaged log
-                self._checkpoint_if_needed("unlock")
+            signed = False
+            if self._writable():
+                signed = self._checkpoint_if_needed("unlock") is not None
                 self._save_index()
-        return UnlockReport(unsigned, problems, duplicates)
+        return UnlockReport(unsigned, problems, duplicates, signed)
 
     def lock(self) -> None:
         if not self.unlocked:
@@ -219,6 +239,7 @@ class Case:
                 self._save_index()
         self._identity = self._key = self._index = None
         self._entries = []
+        self._chain_problems = []
 
     def __enter__(self) -> "Case":
         return self
@@ -247,9 +268,15 @@ class Case:
         """Rewrite only keys/identity.age; every item stays as it is."""
         check_new_passphrase(new)
         identity = self._open_identity(old)
+        path = self.path / layout.IDENTITY
         with self._write_lock():
-            _seal_identity(self.path, _identity_text(self.case_id, identity), new)
-            self._append("passphrase-changed", {})
+            previous = path.read_bytes()
+            try:
+                self._append("passphrase-changed", {},
+                             lambda _: _seal_identity(self.path, _identity_text(self.case_id, identity), new))
+            except BaseException:
+                atomic_write_bytes(path, previous)  # the log says nothing changed, so nothing did
+                raise
 
     # -- the lock and transactions -----------------------------------------------------------
 
@@ -273,9 +300,11 @@ class Case:
                 lock.acquire()
             except TimeoutError:
                 raise EvidenceKitError("case_busy", path=self.path) from None
+            except FileNotFoundError:
+                raise EvidenceKitError("case_damaged", path=self.path / "custody") from None
             except OSError as exc:
                 if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
-                    raise
+                    raise EvidenceKitError("io_error", path=self.path, reason=exc.strerror or str(exc)) from None
                 if not allow_read_only:
                     raise EvidenceKitError("read_only", path=self.path) from None
                 yield
@@ -295,17 +324,20 @@ class Case:
             return
         head = custody.read_head(self.path)
         for seq in range(len(self._entries) + 1, head.seq + 1):
-            try:
-                self._entries.append(custody.read_entry(self.path, seq, self._identity))
-            except (OSError, age.AgeError):
-                self._entries.append(b"")  # damaged: verify names it
+            entry = custody.read_entry_or_empty(self.path, seq, self._identity)
+            prev = custody.sha256_hex(self._entries[-1]) if self._entries and self._entries[-1] else None
+            code = "entry_unreadable" if not entry else custody.check_link(seq, entry, prev)
+            if code:
+                self._chain_problems.append(custody.ChainProblem(seq, code))
+            self._entries.append(entry)
         self._sync_index()
 
-    def _append(self, event: str, fields: dict) -> bytes:
-        """One custody entry with no files (caller holds the write lock)."""
-        txn = journal.Transaction(self.path, self.recipient).begin()
+    def _append(self, event: str, fields: dict, before_write: Callable[[bytes], None] | None = None) -> bytes:
+        """One custody entry with no files; `before_write(entry)` runs inside the transaction."""
+        assert self._lock_depth, "the caller holds the write lock"
+        txn = _translate_os_errors(lambda: journal.Transaction(self.path, self.recipient).begin(), self.path)
         try:
-            entry = _translate_os_errors(lambda: txn.commit(event, fields), self.path)
+            entry = _translate_os_errors(lambda: txn.commit(event, fields, before_write), self.path)
         except BaseException:
             txn.rollback()
             raise
@@ -323,19 +355,26 @@ class Case:
     # -- checkpoints -------------------------------------------------------------------------
 
     def _last_checkpoint_seq(self) -> int:
-        files = custody.checkpoint_files(self.path)
-        return int(files[-1].stem) if files else 0
+        """The last checkpoint entry in the log (1 for a new case: the genesis is signed at creation)."""
+        seqs = [n for n, e in enumerate(self._entries, 1) if custody.doc_of(e).get("event") == "checkpoint"
+                and (self.path / (layout.checkpoint_base(n) + ".txt")).exists()]
+        return seqs[-1] if seqs else 1
 
     def _checkpoint_if_needed(self, reason: str) -> Path | None:
-        if len(self._entries) <= self._last_checkpoint_seq():
-            return None
+        if len(self._entries) <= self._last_checkpoint_seq() or self._chain_problems:
+            return None  # nothing new, or a damaged log that must never be signed
         return self.checkpoint(reason)
 
     def checkpoint(self, reason: str) -> Path:
         """Log a checkpoint event and sign a statement over the whole log (needs unlock)."""
         self._require_unlocked()
-        self._append("checkpoint", {"reason": reason})
-        return custody.write_checkpoint(self.path, self.case_id, self._entries, self._key)
+        with self._write_lock():
+            if self._chain_problems:
+                raise EvidenceKitError("log_damaged")
+            written: list[Path] = []
+            self._append("checkpoint", {"reason": reason}, lambda entry: written.append(
+                custody.write_checkpoint(self.path, self.case_id, self._entries + [entry], self._key)))
+            return written[0]
 
     # -- import ------------------------------------------------------------------------------
 
@@ -345,12 +384,15 @@ class Case:
         """Import files and folders (recursively). One bad file never stops the batch."""
         batch = BatchResult()
         for path in _expand(paths, batch):
-            size = path.stat().st_size if path.exists() else 0
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0
             step = (lambda done, p=path, s=size: progress(p, done, s)) if progress else None
             try:
                 batch.results.append(self.import_file(path, source=source, progress=step, cancel=cancel))
             except EvidenceKitError as exc:
-                if exc.code == "cancelled":
+                if exc.code in BATCH_STOPPERS:
                     raise
                 batch.failures.append((path, exc))
         if self.unlocked and self._writable():
@@ -386,7 +428,9 @@ class Case:
                progress: Progress | None, cancel: Cancel | None) -> ImportResult:
         item_id = txn.item_id
         blob_path = self.path / layout.item_blob(item_id)
-        blob_path.parent.mkdir(exist_ok=True)
+        if not blob_path.parent.is_dir():
+            blob_path.parent.mkdir(parents=True)
+            fsync_dir(blob_path.parent.parent)  # the new folder survives a power cut
 
         def step(done: int) -> None:
             if cancel and cancel():
@@ -404,7 +448,7 @@ class Case:
             head = f_src.read(64)
             f_src.seek(0)
             with atomic_writer(blob_path) as out:
-                blob = age.encrypt_stream(f_src, out, self._recipients(), progress=step)
+                blob = age.encrypt_stream(_SourceReader(f_src, src), out, self._recipients(), progress=step)
                 earlier = self._known(blob.plain_sha256)
                 if earlier:
                     raise _Duplicate(earlier, blob.plain_sha256, blob.plain_size)
@@ -448,6 +492,22 @@ class Case:
         if got != sha256:
             raise EvidenceKitError("readback_mismatch", path=blob_path)
 
+    # -- verification ------------------------------------------------------------------------
+
+    def verify(self, deep: bool = False, progress=None) -> tuple[VerifyReport, EvidenceKitError | None]:
+        """Check the case (deep: decrypt every item; needs unlock) and log a `verify` event.
+
+        Returns the report and, if the event could not be logged, why."""
+        report = verify_case(self.path, self.info, self.identity() if deep else None, progress,
+                             hold=lambda: self._write_lock(allow_read_only=True))
+        fields = {"result": "ok" if report.ok else "problems", "problems": len(report.problems),
+                  "deep": int(report.deep)}
+        try:
+            self.record("verify", fields)
+        except EvidenceKitError as exc:  # read-only, or a log too damaged to extend: the report stands
+            return report, exc
+        return report, None
+
     # -- listing and the index ---------------------------------------------------------------
 
     def items(self) -> list[dict]:
@@ -471,13 +531,18 @@ class Case:
             raise EvidenceKitError("case_locked")
 
     def _load_index(self) -> Index:
+        """The stored index if it is ours (its MAC checks: anyone with the public key could write
+        one) and not ahead of the log; otherwise a new one rebuilt from the log and manifests."""
         try:
             index = Index.from_bytes(read_sealed(self.path / layout.INDEX, [self._identity]))
-            if index.covered_seq <= len(self._entries):
+            if index.covered_seq <= len(self._entries) and index.mac_ok(self._index_key()):
                 return index
-        except (FileNotFoundError, ValueError, age.AgeError):
+        except (OSError, ValueError, age.AgeError):
             pass
         return self.rebuild_index()
+
+    def _index_key(self) -> bytes:
+        return signing.derive_key(self._identity.secret_bytes(), b"evidence-kit/index-mac/v1")
 
     def rebuild_index(self) -> Index:
         """Make the index again from the custody log and the item manifests."""
@@ -490,31 +555,54 @@ class Case:
         """Add the imports the index does not cover yet; return duplicates found among them."""
         duplicates = []
         for seq in range(self._index.covered_seq + 1, len(self._entries) + 1):
-            try:
-                doc = json.loads(self._entries[seq - 1])
-            except ValueError:
-                continue  # reported by read_chain
+            doc = custody.doc_of(self._entries[seq - 1])  # {} when damaged: read_chain reports it
+            item = doc.get("item")
+            if not isinstance(item, str) or not layout.ITEM_ID.fullmatch(item):
+                continue
             if doc.get("event") == "import":
-                try:
-                    meta = self.read_meta(doc["item"])
-                except (OSError, age.AgeError, ValueError):
-                    continue  # a missing or damaged manifest: verify names it
+                meta = self._logged_meta(item, doc)
+                if meta is None:
+                    continue  # a missing, damaged or swapped manifest: verify --deep names it
                 earlier = self._index.find_sha256(meta["sha256"])
                 self._index.add_item(seq, meta, duplicate_of=earlier)
                 if earlier:
                     duplicates.append((meta["id"], earlier))
-            elif doc.get("event") == "annotate" and doc.get("duplicate_of"):
-                self._index.conn.execute("UPDATE items SET duplicate_of = ? WHERE id = ?",
-                                         (doc["duplicate_of"], doc["item"]))
+            elif doc.get("event") == "annotate" and isinstance(doc.get("duplicate_of"), str):
+                self._index.set_duplicate(item, doc["duplicate_of"])
         self._index.covered_seq = len(self._entries)
         if duplicates and self._writable():
             for item, earlier in duplicates:
                 self._append("annotate", {"item": item, "duplicate_of": earlier})
         return duplicates
 
+    def _logged_meta(self, item: str, doc: dict) -> dict | None:
+        """The item's manifest if it is the one the log recorded, else None."""
+        try:
+            data = (self.path / layout.item_meta(item)).read_bytes()
+            if custody.sha256_hex(data) != doc.get("meta_sha256"):
+                return None
+            meta = json.loads(age.decrypt_bytes(data, [self._identity]))
+        except (OSError, ValueError, age.AgeError):
+            return None
+        return meta if isinstance(meta, dict) and meta.get("id") == item and meta.get("sha256") == doc.get("sha256") else None
+
     def _save_index(self) -> None:
         if self._index is not None:
+            self._index.seal_mac(self._index_key())
             write_sealed(self.path / layout.INDEX, self._index.to_bytes(), self._recipients())
+
+
+class _SourceReader:
+    """Reads the source file; a read error there is the source's fault, not the case's."""
+
+    def __init__(self, f, path: Path):
+        self._f, self._path = f, path
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._f.read(size)
+        except OSError as exc:
+            raise EvidenceKitError("source_unreadable", path=self._path, reason=exc.strerror or str(exc)) from None
 
 
 class _Duplicate(Exception):

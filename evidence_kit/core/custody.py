@@ -30,12 +30,19 @@ CHECKPOINT_MAGIC = "evidence-case-checkpoint v1"
 
 @dataclass(frozen=True)
 class Head:
+    """`custody/HEAD`: `seq entry-sha256 file-sha256 check`, where check (16 hex) is a checksum
+    of the first three fields, so that a flipped byte is caught without the key."""
+
     seq: int
     entry_sha256: str  # SHA-256 of the entry's plaintext bytes: the next entry's `prev`
     file_sha256: str   # SHA-256 of the entry's age file, checkable without the key
 
+    def _fields(self) -> str:
+        return f"{self.seq} {self.entry_sha256} {self.file_sha256}"
+
     def to_bytes(self) -> bytes:
-        return f"{self.seq} {self.entry_sha256} {self.file_sha256}\n".encode()
+        fields = self._fields()
+        return f"{fields} {sha256_hex(fields.encode())[:16]}\n".encode()
 
 
 def utc_now() -> str:
@@ -45,10 +52,10 @@ def utc_now() -> str:
 def read_head(case_dir: Path) -> Head:
     path = case_dir / layout.HEAD
     try:
-        text = path.read_text("ascii")
-        seq, entry_sha, file_sha = text.rstrip("\n").split(" ")
+        data = path.read_bytes()
+        seq, entry_sha, file_sha, check = data.decode("ascii").rstrip("\n").split(" ")
         head = Head(int(seq), entry_sha, file_sha)
-        if head.seq < 1 or not all(is_hex64(h) for h in (entry_sha, file_sha)) or not text.endswith("\n"):
+        if head.to_bytes() != data or head.seq < 1:
             raise ValueError
     except FileNotFoundError:
         raise EvidenceKitError("head_missing") from None
@@ -86,33 +93,57 @@ class ChainProblem:
     code: str  # error code understood by i18n: chain_prev, chain_seq, chain_json, chain_head, entry_unreadable
 
 
+def check_link(seq: int, entry: bytes, prev: str | None) -> str | None:
+    """The problem code of entry `seq` given the previous entry's hash (None: unknown), or None."""
+    try:
+        doc = json.loads(entry)
+    except ValueError:
+        return "chain_json"
+    if not isinstance(doc, dict) or not isinstance(doc.get("event"), str):
+        return "chain_json"
+    if doc.get("seq") != seq:
+        return "chain_seq"
+    if prev is not None and doc.get("prev") != prev:
+        return "chain_prev"
+    return None
+
+
 def read_chain(case_dir: Path, identity, head: Head) -> tuple[list[bytes], list[ChainProblem]]:
-    """Decrypt entries 1..head.seq and check every link; never raises for a damaged entry."""
+    """Decrypt entries 1..head.seq and check every link; never raises for a damaged entry.
+
+    An entry that cannot be read stands as b"" in the list."""
     entries: list[bytes] = []
     problems: list[ChainProblem] = []
-    prev = GENESIS_PREV
+    if head.seq > len(list((case_dir / layout.LOG_DIR).glob("*.age"))) + 1:
+        return [], [ChainProblem(head.seq, "chain_head")]  # HEAD claims far more than there is
+    prev: str | None = GENESIS_PREV
     for seq in range(1, head.seq + 1):
-        try:
-            entry = read_entry(case_dir, seq, identity)
-        except (OSError, age.AgeError):
-            problems.append(ChainProblem(seq, "entry_unreadable"))
-            entries.append(b"")
-            prev = None
-            continue
-        try:
-            doc = json.loads(entry)
-        except ValueError:
-            problems.append(ChainProblem(seq, "chain_json"))
-            doc = {}
-        if doc and doc.get("seq") != seq:
-            problems.append(ChainProblem(seq, "chain_seq"))
-        if prev is not None and doc and doc.get("prev") != prev:
-            problems.append(ChainProblem(seq, "chain_prev"))
+        entry = read_entry_or_empty(case_dir, seq, identity)
+        code = "entry_unreadable" if not entry else check_link(seq, entry, prev)
+        if code:
+            problems.append(ChainProblem(seq, code))
         entries.append(entry)
-        prev = sha256_hex(entry)
+        prev = sha256_hex(entry) if entry else None
     if entries and entries[-1] and sha256_hex(entries[-1]) != head.entry_sha256:
         problems.append(ChainProblem(head.seq, "chain_head"))
     return entries, problems
+
+
+def read_entry_or_empty(case_dir: Path, seq: int, identity) -> bytes:
+    """Entry `seq`, or b"" when it is missing or cannot be decrypted."""
+    try:
+        return read_entry(case_dir, seq, identity)
+    except (OSError, age.AgeError):
+        return b""
+
+
+def doc_of(entry: bytes) -> dict:
+    """The entry as a dict; {} for anything that is not a JSON object."""
+    try:
+        doc = json.loads(entry)
+    except ValueError:
+        return {}
+    return doc if isinstance(doc, dict) else {}
 
 
 def sha256_hex(data: bytes) -> str:
@@ -141,11 +172,15 @@ def checkpoint_statement(case_id: str, entries: list[bytes]) -> bytes:
 
 
 def parse_checkpoint(text: bytes) -> dict:
-    lines = text.decode("ascii").splitlines()
-    if not lines or lines[0] != CHECKPOINT_MAGIC:
+    """The fields of a checkpoint statement; ValueError unless it is complete and well formed."""
+    try:
+        lines = text.decode("ascii").splitlines()
+        fields = dict(line.split(": ", 1) for line in lines[1:])
+        fields["seq"] = int(fields["seq"])
+    except (UnicodeDecodeError, ValueError, KeyError):
+        raise ValueError("not a checkpoint") from None
+    if lines[0] != CHECKPOINT_MAGIC or not all(is_hex64(fields.get(k, "")) for k in ("head", "log-sha256")):
         raise ValueError("not a checkpoint")
-    fields = dict(line.split(": ", 1) for line in lines[1:])
-    fields["seq"] = int(fields["seq"])
     return fields
 
 
@@ -153,6 +188,7 @@ def write_checkpoint(case_dir: Path, case_id: str, entries: list[bytes], key) ->
     """Write `<seq>.txt` with its raw and SSH signatures and an RFC 3161 request; return the .txt path."""
     statement = checkpoint_statement(case_id, entries)
     base = case_dir / layout.checkpoint_base(len(entries))
+    base.parent.mkdir(exist_ok=True)
     atomic_write_bytes(base.with_suffix(".sig"), signing.sign_raw(key, statement))
     atomic_write_bytes(base.with_suffix(".txt.sshsig"), signing.sign_sshsig(key, statement).encode())
     atomic_write_bytes(base.with_suffix(".tsq"), signing.timestamp_request(statement))
@@ -161,7 +197,9 @@ def write_checkpoint(case_dir: Path, case_id: str, entries: list[bytes], key) ->
 
 
 def checkpoint_files(case_dir: Path) -> list[Path]:
-    return sorted((case_dir / layout.CHECKPOINT_DIR).glob("*.txt"))
+    """The checkpoint statements (`<8 digits>.txt` files), oldest first."""
+    folder = case_dir / layout.CHECKPOINT_DIR
+    return sorted(p for p in folder.glob("*.txt") if p.stem.isdigit() and len(p.stem) == 8 and p.is_file())
 
 
 def is_hex64(text: str) -> bool:

@@ -6,6 +6,8 @@ It is a cache: everything in it comes from the item manifests and the custody lo
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import sqlite3
 
@@ -75,6 +77,22 @@ class Index:
                 int(meta["size"] == 0), duplicate_of, json.dumps(meta, ensure_ascii=False),
             ),
         )
+
+    def set_duplicate(self, item_id: str, earlier: str) -> None:
+        self.conn.execute("UPDATE items SET duplicate_of = ? WHERE id = ?", (earlier, item_id))
+
+    def _mac(self, key: bytes) -> str:
+        rows = self.conn.execute("SELECT id, seq, meta, duplicate_of FROM items ORDER BY id").fetchall()
+        content = json.dumps([self.covered_seq, rows], ensure_ascii=False).encode("utf-8")
+        return hmac.new(key, content, hashlib.sha256).hexdigest()
+
+    def seal_mac(self, key: bytes) -> None:
+        """Record a MAC over the content, made with a key only the case owner has."""
+        self.conn.execute("INSERT OR REPLACE INTO info VALUES ('mac', ?)", (self._mac(key),))
+
+    def mac_ok(self, key: bytes) -> bool:
+        row = self.conn.execute("SELECT value FROM info WHERE key = 'mac'").fetchone()
+        return row is not None and hmac.compare_digest(row[0], self._mac(key))
 
     def find_sha256(self, sha256: str) -> str | None:
         """The first item (by custody order) holding these bytes."""

@@ -13,8 +13,10 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import custody, layout
+from .errors import EvidenceKitError
 from .fsio import append_durably, atomic_write_bytes, fsync_dir, remove_temp_files
 
 
@@ -23,17 +25,22 @@ def blobsum_line(sha256: str, relpath: str) -> bytes:
 
 
 def read_blobsums(case_dir: Path) -> tuple[dict[str, str], list[int]]:
-    """Return {relpath: sha256} and the 1-based numbers of lines that are not `<sha256>  <path>`."""
+    """Return {relpath: sha256} and the 1-based numbers of lines that are not `<sha256>  <path>`
+    with a path of the case's own layout."""
+    return _parse_sums((case_dir / layout.BLOBSUMS).read_bytes())
+
+
+def _parse_sums(data: bytes) -> tuple[dict[str, str], list[int]]:
     sums: dict[str, str] = {}
     bad: list[int] = []
-    data = (case_dir / layout.BLOBSUMS).read_bytes()
-    for number, line in enumerate(data.split(b"\n")[:-1] if data.endswith(b"\n") else data.split(b"\n"), 1):
-        try:
-            digest, path = line.decode("utf-8").split("  ", 1)
-            if not custody.is_hex64(digest) or not path:
-                raise ValueError
+    lines = data.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()
+    for number, line in enumerate(lines, 1):
+        digest, _, path = line.decode("utf-8", "replace").partition("  ")
+        if custody.is_hex64(digest) and layout.LISTED_PATH.fullmatch(path):
             sums[path] = digest
-        except ValueError:
+        else:
             bad.append(number)
     return sums, bad
 
@@ -52,6 +59,8 @@ class Transaction:
 
     def begin(self) -> "Transaction":
         self.head = custody.read_head(self.case_dir)
+        if (self.case_dir / layout.log_entry(self.seq)).exists():
+            raise EvidenceKitError("head_behind")  # never overwrite an entry: HEAD is damaged
         pending = {
             "seq": self.seq,
             "item": self.item_id,
@@ -63,9 +72,13 @@ class Transaction:
     def add_file(self, relpath: str, sha256: str) -> None:
         self.files.append((relpath, sha256))
 
-    def commit(self, event: str, fields: dict) -> bytes:
-        """Write the entry, list the files, move HEAD. Returns the entry's exact bytes."""
+    def commit(self, event: str, fields: dict, before_write: Callable[[bytes], None] | None = None) -> bytes:
+        """Write the entry, list the files, move HEAD. Returns the entry's exact bytes.
+
+        `before_write(entry)` runs once the entry's bytes are known (a checkpoint signs them)."""
         entry = custody.make_entry(self.seq, self.head.entry_sha256, event, fields)
+        if before_write:
+            before_write(entry)
         file_sha = custody.write_entry(self.case_dir, self.seq, entry, self.recipient)
         lines = b"".join(blobsum_line(sha, rel) for rel, sha in self.files)
         append_durably(self.case_dir / layout.BLOBSUMS, lines + blobsum_line(file_sha, layout.log_entry(self.seq)))
@@ -78,46 +91,62 @@ class Transaction:
 
 
 def recover(case_dir: Path) -> str | None:
-    """Finish or undo the transaction named by PENDING. Returns 'committed', 'rolled-back' or None."""
+    """Finish or undo the transaction named by PENDING (the caller holds the case lock).
+
+    Returns 'committed', 'rolled-back', 'ignored' (PENDING does not describe an interrupted
+    transaction of this case: nothing is touched) or None (no PENDING).
+    """
     pending_path = case_dir / layout.PENDING
     try:
         pending = json.loads(pending_path.read_bytes())
-        seq, item_id, size = int(pending["seq"]), pending["item"], int(pending["blobsums_size"])
+        seq, item_id, size = pending["seq"], pending["item"], pending["blobsums_size"]
     except FileNotFoundError:
         return None
     except (ValueError, KeyError, TypeError):
-        _remove(pending_path)  # written atomically, so this is damage, not a crash: verify will say more
-        return None
+        pending = seq = None
+    head = custody.read_head(case_dir)
+    blobsums = case_dir / layout.BLOBSUMS
+    valid = (
+        isinstance(pending, dict) and type(seq) is int and type(size) is int
+        and (item_id is None or (isinstance(item_id, str) and layout.ITEM_ID.fullmatch(item_id)))
+        and seq in (head.seq, head.seq + 1) and 0 <= size <= blobsums.stat().st_size
+    )
+    if not valid:
+        _remove(pending_path)  # written atomically by us, so this is damage or tampering: touch nothing
+        return "ignored"
     for folder in {"custody", layout.LOG_DIR, f"items/{(item_id or '')[:2]}"}:
         remove_temp_files(case_dir / folder)
-    if custody.read_head(case_dir).seq >= seq:
+    if head.seq >= seq:
         _remove(pending_path)
         return "committed"
     own = {layout.log_entry(seq)}
+    checkpoint = {layout.checkpoint_base(seq) + suffix for suffix in (".txt", ".sig", ".txt.sshsig", ".tsq")}
     if item_id:
         own |= {layout.item_blob(item_id), layout.item_meta(item_id)}
-    _truncate_blobsums(case_dir, size, own)
-    for rel in own:
+    committed, _ = _parse_sums(blobsums.read_bytes()[:size])
+    if own & committed.keys() or not _truncate_blobsums(blobsums, size, own):
+        _remove(pending_path)
+        return "ignored"
+    for rel in own | checkpoint:  # a statement signed for an entry that never got committed goes too
         _remove(case_dir / rel)
     _remove(pending_path)
     return "rolled-back"
 
 
-def _truncate_blobsums(case_dir: Path, size: int, own: set[str]) -> None:
-    """Cut BLOBSUMS back to `size`, but only if everything after it belongs to this transaction."""
-    path = case_dir / layout.BLOBSUMS
-    data = path.read_bytes()
-    tail = data[size:]
+def _truncate_blobsums(path: Path, size: int, own: set[str]) -> bool:
+    """Cut BLOBSUMS back to `size` if every complete line after it names a file of this
+    transaction (a torn last line, from a full disk or a crash, is dropped). False: left alone."""
+    tail = path.read_bytes()[size:]
     if not tail:
-        return
-    for line in tail.split(b"\n"):
-        rel = line.decode("utf-8", "replace").partition("  ")[2]
-        if line and rel and rel not in own:
-            return  # not the crash pattern: leave it for verify to report
+        return True
+    complete = tail.split(b"\n")[:-1]
+    if any(line.decode("utf-8", "replace").partition("  ")[2] not in own for line in complete):
+        return False
     with open(path, "r+b") as f:
         f.truncate(size)
         f.flush()
         os.fsync(f.fileno())
+    return True
 
 
 def _remove(path: Path) -> None:

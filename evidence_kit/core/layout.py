@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 CASE_JSON = "case.json"
 RECOVERY_README = "README-RECOVERY.txt"
 IDENTITY = "keys/identity.age"
@@ -31,3 +33,9 @@ def log_entry(seq: int) -> str:
 
 def checkpoint_base(seq: int) -> str:
     return f"{CHECKPOINT_DIR}/{seq:08d}"
+
+
+ITEM_ID = re.compile(r"[0-9a-f]{32}")
+# every file BLOBSUMS may name; anything else in it is a bad line
+LISTED_PATH = re.compile(r"items/([0-9a-f]{2})/\1[0-9a-f]{30}(\.meta)?\.age|custody/log/[0-9]{8}\.age")
+CHECKPOINT_FILE = re.compile(r"[0-9]{8}\.(txt|sig|txt\.sshsig|tsq|tsr)")

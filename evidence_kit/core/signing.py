@@ -44,14 +44,16 @@ _SHA256_OID = "2.16.840.1.101.3.4.2.1"
 # --- key derivation and encodings -------------------------------------------
 
 
-def derive_signing_key(root_secret: bytes) -> Ed25519PrivateKey:
-    """Derive the case signing key: HKDF-SHA256(R, salt=None, info=HKDF_INFO) -> seed."""
+def derive_key(root_secret: bytes, info: bytes) -> bytes:
+    """A 32-byte key for one purpose: HKDF-SHA256(R, salt=None, info)."""
     if not isinstance(root_secret, (bytes, bytearray)) or len(root_secret) != 32:
         raise ValueError("root secret must be 32 bytes")
-    seed = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=HKDF_INFO
-    ).derive(bytes(root_secret))
-    return Ed25519PrivateKey.from_private_bytes(seed)
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(bytes(root_secret))
+
+
+def derive_signing_key(root_secret: bytes) -> Ed25519PrivateKey:
+    """Derive the case signing key: HKDF-SHA256(R, salt=None, info=HKDF_INFO) -> seed."""
+    return Ed25519PrivateKey.from_private_bytes(derive_key(root_secret, HKDF_INFO))
 
 
 def _public(key: Ed25519PrivateKey | Ed25519PublicKey) -> Ed25519PublicKey:

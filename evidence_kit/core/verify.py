@@ -3,15 +3,14 @@ the key (`deep`) the custody chain, the checkpoints, and every item decrypted an
 
 from __future__ import annotations
 
-import json
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, ContextManager
 
 from . import age, custody, journal, layout, signing
 from .errors import EvidenceKitError
 from .fsio import TEMP_SUFFIX, sha256_file
-from .sealed import read_sealed
 
 
 @dataclass(frozen=True)
@@ -47,22 +46,51 @@ def kind_of(relpath: str) -> str:
     return "other"
 
 
-def verify_case(case_dir: Path, info: dict, identity: age.X25519Identity | None = None,
-                progress: Callable[[int, int], None] | None = None) -> VerifyReport:
-    report = VerifyReport(deep=identity is not None)
-    problems = report.problems
+@dataclass
+class _Snapshot:
+    head: custody.Head | None
+    sums: dict[str, str]
+    bad_lines: list[int]
+    problems: list[Problem]
+
+
+def _snapshot(case_dir: Path) -> _Snapshot:
+    problems = []
     try:
-        sums, bad_lines = journal.read_blobsums(case_dir)
-    except FileNotFoundError:
+        head = custody.read_head(case_dir)
+    except EvidenceKitError as exc:
+        head = None
+        problems.append(Problem(exc.code, layout.HEAD))
+    try:
+        sums, bad = journal.read_blobsums(case_dir)
+    except OSError:
+        sums, bad = {}, []
         problems.append(Problem("blobsums_missing", layout.BLOBSUMS))
-        sums, bad_lines = {}, []
-    problems.extend(Problem("blobsums_line", layout.BLOBSUMS, line=n) for n in bad_lines)
-    actual = _check_listed_files(case_dir, sums, report, progress)
-    _check_unlisted(case_dir, sums, problems)
-    head = _check_head(case_dir, sums, actual, problems)
-    _check_checkpoints(case_dir, info, head, problems, report)
-    if identity is not None and head is not None:
-        _deep(case_dir, identity, head, sums, report, progress)
+    return _Snapshot(head, sums, bad, problems)
+
+
+def verify_case(case_dir: Path, info: dict, identity: age.X25519Identity | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                hold: Callable[[], ContextManager] = contextlib.nullcontext) -> VerifyReport:
+    """Check the case. `hold()` is held while HEAD and BLOBSUMS are read (pass the case lock so
+    that an import running meanwhile is neither missed nor reported as a stranger)."""
+    report = VerifyReport(deep=identity is not None)
+    with hold():
+        snap = _snapshot(case_dir)
+    report.problems += snap.problems
+    report.problems += [Problem("blobsums_line", layout.BLOBSUMS, line=n) for n in snap.bad_lines]
+    actual = _check_listed_files(case_dir, snap.sums, report, progress)
+    _check_identity(case_dir, report.problems)
+    if snap.head is not None:
+        _check_head(case_dir, snap.head, snap.sums, actual, report.problems)
+    with hold():
+        now = _snapshot(case_dir)
+    _check_unlisted(case_dir, {**snap.sums, **now.sums}, report.problems)
+    if now.head is not None and (case_dir / layout.log_entry(now.head.seq + 1)).exists():
+        report.problems.append(Problem("head_behind", layout.HEAD))
+    _check_checkpoints(case_dir, info, snap.head, now.head, report)
+    if identity is not None and snap.head is not None:
+        _deep(case_dir, identity, snap.head, snap.sums, actual, report, progress)
     return report
 
 
@@ -70,9 +98,8 @@ def _check_listed_files(case_dir, sums, report, progress) -> dict[str, str]:
     actual: dict[str, str] = {}
     total = len(sums)
     for n, (rel, expected) in enumerate(sorted(sums.items()), 1):
-        path = case_dir / rel
         try:
-            actual[rel] = sha256_file(path)
+            actual[rel] = sha256_file(case_dir / rel)
         except FileNotFoundError:
             report.problems.append(Problem("missing", rel))
             continue
@@ -87,20 +114,39 @@ def _check_listed_files(case_dir, sums, report, progress) -> dict[str, str]:
     return actual
 
 
+def _check_identity(case_dir: Path, problems: list[Problem]) -> None:
+    """Without the passphrase we can still see that the key file is there and is an age passphrase file."""
+    try:
+        with open(case_dir / layout.IDENTITY, "rb") as f:
+            start = f.read(len(_IDENTITY_START))
+    except FileNotFoundError:
+        problems.append(Problem("identity_missing", layout.IDENTITY))
+        return
+    except OSError:
+        start = b""
+    if start != _IDENTITY_START:
+        problems.append(Problem("identity_damaged", layout.IDENTITY))
+
+
+_IDENTITY_START = b"age-encryption.org/v1\n-> scrypt "
+
+
 def _check_unlisted(case_dir: Path, sums: dict, problems: list[Problem]) -> None:
     for folder in ("items", layout.LOG_DIR):
         for path in sorted((case_dir / folder).rglob("*")):
             rel = path.relative_to(case_dir).as_posix()
             if path.is_file() and rel not in sums and not path.name.endswith(TEMP_SUFFIX):
                 problems.append(Problem("unlisted", rel))
+    for path in sorted((case_dir / layout.CHECKPOINT_DIR).glob("*")):
+        if not layout.CHECKPOINT_FILE.fullmatch(path.name) and not path.name.endswith(TEMP_SUFFIX):
+            problems.append(Problem("unlisted", path.relative_to(case_dir).as_posix()))
 
 
-def _check_head(case_dir, sums, actual, problems) -> custody.Head | None:
-    try:
-        head = custody.read_head(case_dir)
-    except EvidenceKitError as exc:
-        problems.append(Problem(exc.code, layout.HEAD))
-        return None
+def _check_head(case_dir, head, sums, actual, problems) -> None:
+    logged = len(list((case_dir / layout.LOG_DIR).glob("*.age")))
+    if head.seq > logged + 1:  # do not walk a HEAD that claims far more than there is
+        problems.append(Problem("head_mismatch", layout.HEAD))
+        return
     for seq in range(1, head.seq + 1):
         rel = layout.log_entry(seq)
         if rel not in sums and not (case_dir / rel).exists():
@@ -108,58 +154,44 @@ def _check_head(case_dir, sums, actual, problems) -> custody.Head | None:
     last = layout.log_entry(head.seq)
     if actual.get(last) != head.file_sha256 or sums.get(last) != head.file_sha256:
         problems.append(Problem("head_mismatch", layout.HEAD))
-    if (case_dir / layout.log_entry(head.seq + 1)).exists():
-        problems.append(Problem("head_behind", layout.HEAD))
-    return head
 
 
-def _check_checkpoints(case_dir, info, head, problems, report) -> None:
+def _check_checkpoints(case_dir, info, head, head_now, report) -> None:
     pub = signing.public_key_from_b64(info["signing_pub"])
-    for txt in custody.checkpoint_files(case_dir):
+    files = custody.checkpoint_files(case_dir)
+    if not files:
+        report.problems.append(Problem("no_checkpoint", layout.CHECKPOINT_DIR))
+    for txt in files:
         rel = txt.relative_to(case_dir).as_posix()
         report.checkpoints += 1
-        statement = txt.read_bytes()
-        sig_path = txt.with_suffix(".sig")
-        if not sig_path.exists() or not signing.verify_raw(pub, statement, sig_path.read_bytes()):
-            problems.append(Problem("checkpoint_signature", rel))
-            continue
         try:
+            statement = txt.read_bytes()
+            signature = txt.with_suffix(".sig").read_bytes()
             fields = custody.parse_checkpoint(statement)
-        except (ValueError, KeyError):
-            problems.append(Problem("checkpoint_signature", rel))
+        except (OSError, ValueError):
+            fields = None
+        if fields is None or not signing.verify_raw(pub, statement, signature) or fields["seq"] != int(txt.stem):
+            report.problems.append(Problem("checkpoint_signature", rel))
             continue
-        if head is None:
-            continue
-        if fields["seq"] > head.seq:
-            problems.append(Problem("checkpoint_beyond_head", rel))
-        elif fields["seq"] == head.seq and fields["head"] != head.entry_sha256:
-            problems.append(Problem("head_mismatch", layout.HEAD))
+        if head_now is not None and fields["seq"] > head_now.seq:
+            report.problems.append(Problem("checkpoint_beyond_head", rel))
+        elif head is not None and fields["seq"] == head.seq and fields["head"] != head.entry_sha256:
+            report.problems.append(Problem("head_mismatch", layout.HEAD))
 
 
-def _deep(case_dir, identity, head, sums, report, progress) -> None:
+def _deep(case_dir, identity, head, sums, actual, report, progress) -> None:
     problems = report.problems
     entries, chain = custody.read_chain(case_dir, identity, head)
     report.entries = len(entries)
-    for p in chain:
-        problems.append(Problem(p.code, layout.log_entry(p.seq)))
-    for txt in custody.checkpoint_files(case_dir):
-        try:
-            fields = custody.parse_checkpoint(txt.read_bytes())
-        except (ValueError, KeyError):
-            continue  # already reported
-        seq = fields["seq"]
-        if seq <= len(entries) and (
-            fields["head"] != custody.sha256_hex(entries[seq - 1])
-            or fields["log-sha256"] != custody.log_sha256(entries[:seq])
-        ):
-            problems.append(Problem("checkpoint_mismatch", txt.relative_to(case_dir).as_posix()))
-    imports = [d for d in map(_load, entries) if d.get("event") == "import"]
-    reported = {p.path for p in problems}
+    problems += [Problem(p.code, layout.HEAD if p.code == "chain_head" else layout.log_entry(p.seq)) for p in chain]
+    docs = [custody.doc_of(e) for e in entries]
+    _deep_checkpoints(case_dir, entries, docs, problems)
+    imports = [d for d in docs if d.get("event") == "import" and isinstance(d.get("item"), str)
+               and layout.ITEM_ID.fullmatch(d["item"])]
     logged = set()
     for n, doc in enumerate(imports, 1):
-        item = doc.get("item", "")
-        logged |= {layout.item_blob(item), layout.item_meta(item)}
-        _deep_item(case_dir, identity, doc, sums, reported, report)
+        logged |= {layout.item_blob(doc["item"]), layout.item_meta(doc["item"])}
+        _deep_item(case_dir, identity, doc, sums, actual, report)
         if progress:
             progress(n, len(imports))
     for rel in sorted(sums):
@@ -167,27 +199,37 @@ def _deep(case_dir, identity, head, sums, report, progress) -> None:
             problems.append(Problem("not_in_log", rel))
 
 
-def _deep_item(case_dir, identity, doc, sums, reported, report) -> None:
-    """Decrypt one logged item and its manifest and compare them with the log entry."""
+def _deep_checkpoints(case_dir, entries, docs, problems) -> None:
+    """Every statement matches the log, and every checkpoint the log records has its statement."""
+    for txt in custody.checkpoint_files(case_dir):
+        try:
+            fields = custody.parse_checkpoint(txt.read_bytes())
+        except (OSError, ValueError):
+            continue  # already reported
+        seq = fields["seq"]
+        if seq <= len(entries) and (
+            fields["head"] != custody.sha256_hex(entries[seq - 1])
+            or fields["log-sha256"] != custody.log_sha256(entries[:seq])
+        ):
+            problems.append(Problem("checkpoint_mismatch", txt.relative_to(case_dir).as_posix()))
+    for seq, doc in enumerate(docs, 1):
+        statement = layout.checkpoint_base(seq) + ".txt"
+        if doc.get("event") == "checkpoint" and not (case_dir / statement).is_file():
+            problems.append(Problem("checkpoint_missing", statement))
+
+
+def _deep_item(case_dir, identity, doc, sums, actual, report) -> None:
+    """Decrypt one logged item and its manifest and compare both with the log entry."""
     item = doc["item"]
     blob_rel, meta_rel = layout.item_blob(item), layout.item_meta(item)
-    name = ""
-    try:
-        meta = json.loads(read_sealed(case_dir / meta_rel, [identity]))
-        name = meta.get("original_name", "")
-        if meta.get("sha256") != doc.get("sha256") or meta.get("size") != doc.get("size"):
-            report.problems.append(Problem("meta_mismatch", meta_rel, name))
-    except FileNotFoundError:
-        if meta_rel not in reported:
-            report.problems.append(Problem("missing", meta_rel))
-    except (OSError, ValueError, age.AgeError):
-        if meta_rel not in reported:
-            report.problems.append(Problem("undecryptable", meta_rel))
-    if sums.get(blob_rel) not in (None, doc.get("blob_sha256")):
-        report.problems.append(Problem("blobsums_disagree", blob_rel, name))
-    if blob_rel in reported:
-        report.problems[:] = [_named(p, blob_rel, name) for p in report.problems]
-        return
+    name = _check_manifest(case_dir, identity, doc, meta_rel, actual, report)
+    _blame_blobsums(report, blob_rel, doc.get("blob_sha256"), actual, name)
+    if actual.get(blob_rel, doc.get("blob_sha256")) != doc.get("blob_sha256"):
+        if not any(p.path == blob_rel for p in report.problems):
+            report.problems.append(Problem("blobsums_disagree", blob_rel, name))
+    report.problems[:] = [_named(p, blob_rel, name) for p in report.problems]
+    if any(p.path == blob_rel and p.code in ("missing", "unreadable", "damaged") for p in report.problems):
+        return  # already named: decrypting it would only say the same again
     try:
         with open(case_dir / blob_rel, "rb") as f:
             result = age.decrypt_stream(f, None, [identity])
@@ -202,15 +244,40 @@ def _deep_item(case_dir, identity, doc, sums, reported, report) -> None:
         report.problems.append(Problem("content_mismatch", blob_rel, name))
 
 
+def _check_manifest(case_dir, identity, doc, meta_rel, actual, report) -> str:
+    """Check the manifest against the log; return the item's original name ('' if unknown)."""
+    _blame_blobsums(report, meta_rel, doc.get("meta_sha256"), actual, "")
+    try:
+        data = (case_dir / meta_rel).read_bytes()
+    except FileNotFoundError:
+        if not any(p.path == meta_rel for p in report.problems):
+            report.problems.append(Problem("missing", meta_rel))
+        return ""
+    except OSError:
+        return ""
+    try:
+        meta = custody.doc_of(age.decrypt_bytes(data, [identity]))
+    except age.AgeError:
+        if not any(p.path == meta_rel for p in report.problems):
+            report.problems.append(Problem("undecryptable", meta_rel))
+        return ""
+    name = meta.get("original_name", "") if isinstance(meta.get("original_name"), str) else ""
+    swapped = custody.sha256_hex(data) != doc.get("meta_sha256")
+    if swapped or meta.get("sha256") != doc.get("sha256") or meta.get("size") != doc.get("size"):
+        if not any(p.path == meta_rel for p in report.problems):
+            report.problems.append(Problem("meta_mismatch", meta_rel, name))
+    return name
+
+
+def _blame_blobsums(report, rel: str, logged_sha: str | None, actual: dict, name: str) -> None:
+    """A file that matches the log but not BLOBSUMS: the hash list is what is wrong."""
+    if logged_sha is not None and actual.get(rel) == logged_sha:
+        report.problems[:] = [Problem("blobsums_wrong", rel, name) if p.path == rel and p.code == "damaged" else p
+                              for p in report.problems]
+
+
 def _named(problem: Problem, relpath: str, name: str) -> Problem:
-    """Add the original name to a keyless finding about `relpath`."""
-    if problem.path != relpath or problem.name:
+    """Add the original name to a finding about `relpath`."""
+    if problem.path != relpath or problem.name or not name:
         return problem
     return Problem(problem.code, problem.path, name, problem.line)
-
-
-def _load(entry: bytes) -> dict:
-    try:
-        return json.loads(entry)
-    except ValueError:
-        return {}

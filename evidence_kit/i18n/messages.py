@@ -86,6 +86,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "記録の先頭（custody/HEAD）が壊れています。",
         "en": "The custody log head (custody/HEAD) is damaged.",
     },
+    "error.head_behind": {
+        "ja": "記録の先頭（custody/HEAD）が最後の記録より前を指しています。記録を上書きしないよう、追記を止めました。evidence-kit verify --deep で確認してください。",
+        "en": "The custody log head (custody/HEAD) points before the last entry. To overwrite nothing, no entry was added. Check with evidence-kit verify --deep.",
+    },
+    "error.log_damaged": {
+        "ja": "記録（カストディ・ログ）に問題があるため、署名しませんでした。evidence-kit verify --deep で確認してください。",
+        "en": "The custody log has problems, so it was not signed. Check with evidence-kit verify --deep.",
+    },
+    "error.case_damaged": {
+        "ja": "ケースフォルダの一部が見つかりません: {path}。バックアップから戻すか、evidence-kit verify で確認してください。",
+        "en": "Part of the case folder is missing: {path}. Restore it from a backup, or check with evidence-kit verify.",
+    },
+    "error.case_json_damaged": {
+        "ja": "ケースの設定ファイルが壊れています: {path}。バックアップから戻してください。",
+        "en": "The case settings file is damaged: {path}. Restore it from a backup.",
+    },
+    "error.io_error": {
+        "ja": "読み書きに失敗しました: {path}（{reason}）。何も失われていません。",
+        "en": "Reading or writing failed: {path} ({reason}). Nothing was lost.",
+    },
+    "error.cannot_create": {
+        "ja": "ケースフォルダを作れません: {path}（{reason}）。別の場所を選んでください。",
+        "en": "Cannot create the case folder: {path} ({reason}). Choose another place.",
+    },
     "error.cancelled": {
         "ja": "取り消しました。途中のものは片付け、それまでに取り込んだものは残っています。",
         "en": "Cancelled. The unfinished item was removed; what was imported before is kept.",
@@ -117,6 +141,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.undecryptable": {"ja": "{what}を復号できません（壊れています）: {path}", "en": "{what} cannot be decrypted (damaged): {path}"},
     "verify.blobsums_disagree": {"ja": "ハッシュ一覧と記録が食い違っています: {path}", "en": "the hash list and the log disagree: {path}"},
     "verify.content_mismatch": {"ja": "証拠の内容が取り込み時のハッシュと一致しません: {path}", "en": "the item's content does not match its hash at import: {path}"},
+    "verify.identity_missing": {"ja": "鍵ファイルがありません（パスフレーズで開けなくなります）: {path}", "en": "the key file is missing (the passphrase can no longer open the case): {path}"},
+    "verify.identity_damaged": {"ja": "鍵ファイルが壊れています: {path}", "en": "the key file is damaged: {path}"},
+    "verify.no_checkpoint": {"ja": "署名済みチェックポイントが 1 つもありません: {path}", "en": "there is no signed checkpoint: {path}"},
+    "verify.checkpoint_missing": {"ja": "記録にあるチェックポイントのファイルがありません: {path}", "en": "a checkpoint the log records is missing: {path}"},
+    "verify.blobsums_wrong": {"ja": "ハッシュ一覧の記載が誤っています（ファイル自体は記録どおりです）: {path}", "en": "the hash list is wrong about this file (the file itself matches the log): {path}"},
     "verify.not_in_log": {"ja": "記録に取り込みの記載がないファイルです: {path}", "en": "a file with no import in the log: {path}"},
     "what.blob": {"ja": "証拠ファイル", "en": "evidence file"},
     "what.meta": {"ja": "メタデータ", "en": "metadata file"},
@@ -181,8 +210,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.verify_problems": {"ja": "問題が {count} 件見つかりました:", "en": "Problems found: {count}"},
     "cli.verify_not_logged": {
-        "ja": "（読み取り専用のため、確認したことは記録に残していません。）",
-        "en": "(Read-only: this check was not written to the custody log.)",
+        "ja": "（確認したことは記録に残せませんでした: {reason}）",
+        "en": "(This check could not be written to the custody log: {reason})",
     },
     "cli.item_name": {"ja": "「{name}」", "en": "\"{name}\""},
     "cli.passwd_done": {
