@@ -445,10 +445,11 @@ class Case:
         except OSError as exc:
             raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
         with f_src:
-            head = f_src.read(64)
+            reader = _SourceReader(f_src, src)
+            head = reader.read(64)
             f_src.seek(0)
             with atomic_writer(blob_path) as out:
-                blob = age.encrypt_stream(_SourceReader(f_src, src), out, self._recipients(), progress=step)
+                blob = age.encrypt_stream(reader, out, self._recipients(), progress=step)
                 earlier = self._known(blob.plain_sha256)
                 if earlier:
                     raise _Duplicate(earlier, blob.plain_sha256, blob.plain_size)
@@ -623,7 +624,9 @@ def _translate_os_errors(fn, case_path: Path):
             raise EvidenceKitError("disk_full", path=case_path) from None
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise EvidenceKitError("read_only", path=case_path) from None
-        raise
+        if isinstance(exc, FileNotFoundError):  # part of the case folder is gone
+            raise EvidenceKitError("case_damaged", path=exc.filename or case_path) from None
+        raise EvidenceKitError("io_error", path=exc.filename or case_path, reason=exc.strerror or str(exc)) from None
 
 
 def _is_read_only_fs(path: Path) -> bool:
