@@ -2,14 +2,13 @@
 index, case.json, stray files): never lose evidence, never sign over damage, always say what."""
 
 import json
-import os
 import time
 from pathlib import Path
 
 import pytest
 
 from evidence_kit.cli import main
-from evidence_kit.core import age, custody, fsio, journal, layout
+from evidence_kit.core import custody, journal, layout
 from evidence_kit.core.case import Case
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.index import Index
