@@ -78,8 +78,8 @@ def _ns_to_iso(ns: int) -> str:
 
 def scrypt_work_factor() -> int:
     """log2 N for a new identity file: about one second here, never below 18 nor above 20."""
-    override = os.environ.get("EVIDENCE_KIT_TEST_SCRYPT_LOG2N")
-    if override:
+    override = os.environ.get("EVIDENCE_KIT_TEST_SCRYPT_LOG2N", "")
+    if override.isdigit() and 1 <= int(override) <= SCRYPT_CEILING:
         return int(override)  # tests only: keeps a test suite that creates many cases fast
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
