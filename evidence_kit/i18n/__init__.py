@@ -6,6 +6,23 @@ import os
 
 from .messages import MESSAGES
 
+
+def _add_importer_messages() -> None:
+    """Each chat importer keeps its warning texts in i18n/<name>_messages.py as WARNINGS
+    {code: {"ja": ..., "en": ...}}; they are found under "parse.<code>"."""
+    import importlib
+
+    for name in ("line", "whatsapp"):
+        try:
+            module = importlib.import_module(f"{__name__}.{name}_messages")
+        except ModuleNotFoundError:
+            continue
+        for code, texts in module.WARNINGS.items():
+            MESSAGES["parse." + code] = texts
+
+
+_add_importer_messages()
+
 LANGS = ("ja", "en")
 
 

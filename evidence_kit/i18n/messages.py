@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ケースフォルダを作れません: {path}（{reason}）。別の場所を選んでください。",
         "en": "Cannot create the case folder: {path} ({reason}). Choose another place.",
     },
+    "error.date_order_ambiguous": {
+        "ja": "{path} の日付が「日/月」か「月/日」か、ファイルから決められません。スマートフォンの地域設定に合わせて選んでください（コマンドでは --date-order dmy（日/月）または mdy（月/日））。",
+        "en": "Cannot tell from {path} whether its dates are day/month or month/day. Choose the one your phone's region uses (on the command line: --date-order dmy or mdy).",
+    },
     "error.cancelled": {
         "ja": "取り消しました。途中のものは片付け、それまでに取り込んだものは残っています。",
         "en": "Cancelled. The unfinished item was removed; what was imported before is kept.",

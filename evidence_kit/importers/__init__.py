@@ -1,0 +1,41 @@
+"""Importers: one module per format, each with
+
+    NAME: str
+    sniff(path: Path, head: bytes) -> float      # 0 (not mine) .. 1 (certainly mine); head = first 64 KiB
+    parse(path: Path, *, zone: str = "Asia/Tokyo", date_order: str | None = None) -> ParseResult
+
+The best score above THRESHOLD wins; a file no importer claims is still stored, as an opaque item.
+A parser never raises for a bad line: it becomes an `unparsed` record and a warning. It raises
+EvidenceKitError("date_order_ambiguous") when day/month order cannot be decided from the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+from ..core.models import ParseResult
+
+THRESHOLD = 0.5
+HEAD_SIZE = 64 * 1024
+
+
+def _modules() -> list[ModuleType]:
+    from . import line, whatsapp
+
+    return [line, whatsapp]
+
+
+def detect(path: Path) -> ModuleType | None:
+    """The importer for this file, or None."""
+    with open(path, "rb") as f:
+        head = f.read(HEAD_SIZE)
+    scored = [(m.sniff(Path(path), head), m.NAME, m) for m in _modules()]
+    score, _, best = max(scored, key=lambda s: (s[0], s[1])) if scored else (0, "", None)
+    return best if score >= THRESHOLD else None
+
+
+def parse(path: Path, **options) -> ParseResult | None:
+    """Parse a file with the importer that claims it; None when none does."""
+    importer = detect(path)
+    return importer.parse(Path(path), **options) if importer else None

@@ -1,0 +1,75 @@
+"""Reading a text export: the encoding is detected, never assumed, and lines keep every character."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+DEFAULT_ZONE = "Asia/Tokyo"
+_BREAK = re.compile(r"\r\r\n|\r\n|\r|\n")  # `\r\r\n` (an old WhatsApp export) is one break
+
+
+@dataclass(frozen=True)
+class TextSource:
+    encoding: str
+    lines: list[str]  # without line endings, every character kept (BOMs inside lines too)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with or without BOM, UTF-16 with BOM, else strict CP932.
+
+    ValueError when none fits."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    for encoding in ("utf-8", "cp932"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("not UTF-8, UTF-16 or CP932 text")
+
+
+def split_lines(text: str) -> list[str]:
+    lines = _BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # the break after the last line
+    return lines
+
+
+def read_text(path: Path) -> TextSource:
+    text, encoding = decode(Path(path).read_bytes())
+    return TextSource(encoding, split_lines(text))
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"), None)
+
+
+def for_matching(line: str) -> str:
+    """A copy of a line for pattern matching only: direction marks and BOMs removed, U+202F and
+    U+00A0 as plain spaces. Never stored: records keep the raw line."""
+    return line.translate(_INVISIBLE).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+_TOKYO = timezone(timedelta(hours=9), "JST")
+
+
+def zone_of(name: str):
+    """A tzinfo for an IANA zone name (Asia/Tokyo works even without the zone database)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # no tz database on this machine (Windows without tzdata)
+        if name == DEFAULT_ZONE:
+            return _TOKYO
+        raise
+
+
+def local_iso(moment: datetime, zone: str = DEFAULT_ZONE) -> str:
+    """A naive local time read from a file, as ISO 8601 with the assumed zone's offset."""
+    return moment.replace(tzinfo=zone_of(zone)).isoformat(timespec="seconds")
