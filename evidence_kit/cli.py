@@ -73,7 +73,7 @@ class Cli:
         if passphrase is not None:
             self.unlock(case, args.passphrase_file)
         try:
-            batch = case.import_paths([Path(p) for p in args.paths], source="cli import")
+            batch = case.import_paths([Path(p) for p in args.paths], source="cli import", date_order=args.date_order)
         finally:
             case.lock()
         for result in batch.results:
@@ -142,6 +142,36 @@ class Cli:
             self.say("cli.verify_not_logged", reason=not_logged.message(self.lang))
         return 0 if report.ok else 1
 
+    def inspect(self, args) -> int:
+        from . import importers
+
+        path = Path(args.file)
+        if not path.is_file():
+            raise EvidenceKitError("source_missing", path=path)
+        importer = importers.detect(path)
+        if importer is None:
+            self.say("cli.inspect_unknown", path=path)
+            return 0
+        result = importer.parse(path, zone=args.zone, date_order=args.date_order)
+        summary = tr("cli.inspect_summary", self.lang, format=result.format, variant=result.variant,
+                     encoding=result.encoding, records=len(result.records), warnings=len(result.warnings))
+        warnings = [tr("cli.inspect_warning", self.lang, line=w.line,
+                       message=tr("parse." + w.code, self.lang, line=w.line)) for w in result.warnings]
+        if args.json:
+            for record in result.records:
+                print(json.dumps(record.to_json(), ensure_ascii=False))
+            print("\n".join([summary, *warnings]), file=sys.stderr)
+            return 0
+        print(summary)
+        for record in result.records:
+            if record.type in ("blank", "header", "date"):
+                continue
+            print(f"{record.line:>6}  {record.time or '':<25}  {record.type:<8}  {record.sender or '':<12}  "
+                  f"{(record.text or '').replace(chr(10), ' / ')}")
+        for line in warnings:
+            print(line)
+        return 0
+
     def passwd(self, args) -> int:
         case = Case.open(Path(args.case))
         old = self.passphrase(args.passphrase_file)
@@ -190,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[common], help="import files or folders (works while locked)")
     imp.add_argument("case")
     imp.add_argument("paths", nargs="+")
+    imp.add_argument("--date-order", choices=("dmy", "mdy"),
+                     help="for a chat export whose dates could be day/month or month/day")
     pass_opt(imp)
     imp.set_defaults(run=Cli.import_)
 
@@ -204,6 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("--deep", action="store_true", help="also decrypt and re-hash every item (needs the passphrase)")
     pass_opt(ver)
     ver.set_defaults(run=Cli.verify)
+
+    ins = sub.add_parser("inspect", parents=[common], help="show what a file parses to, without any case")
+    ins.add_argument("file")
+    ins.add_argument("--json", action="store_true", help="one JSON record per line")
+    ins.add_argument("--date-order", choices=("dmy", "mdy"), help="day/month or month/day, when the file cannot tell")
+    ins.add_argument("--zone", default="Asia/Tokyo", help="the time zone the phone was in (default Asia/Tokyo)")
+    ins.set_defaults(run=Cli.inspect)
 
     pw = sub.add_parser("passwd", parents=[common], help="change the passphrase")
     pw.add_argument("case")

@@ -11,8 +11,13 @@ DEMO_PASSPHRASE = "demo-passphrase-2024"
 
 
 def build_demo(out_dir: Path) -> tuple[Path, str]:
-    """Create `out_dir/demo-case` from the demo sources; return its path and passphrase."""
-    case = create_case(Path(out_dir) / "demo-case", DEMO_PASSPHRASE)
+    """Create `out_dir/demo-case` (or demo-case-2 ...) from the demo sources; return its path and passphrase."""
+    target = Path(out_dir) / "demo-case"
+    n = 1
+    while target.exists():  # running the demo again makes a new one next to the old
+        n += 1
+        target = Path(out_dir) / f"demo-case-{n}"
+    case = create_case(target, DEMO_PASSPHRASE)
     try:
         sources = sorted(p for p in (assets_dir() / "demo").iterdir() if p.is_file())
         case.import_paths(sources, source="demo")

@@ -27,6 +27,7 @@ from .filetype import guess_mime
 from .fsio import FileLock, atomic_write_bytes, atomic_writer, fsync_dir
 from .index import Index
 from .recovery_text import RECOVERY_README
+from ..importers import examine
 from .sealed import read_sealed, write_sealed
 from .verify import VerifyReport, verify_case
 
@@ -380,7 +381,7 @@ class Case:
 
     def import_paths(self, paths: Iterable[Path], *, source: str = "import",
                      progress: Callable[[Path, int, int], None] | None = None,
-                     cancel: Cancel | None = None) -> BatchResult:
+                     cancel: Cancel | None = None, date_order: str | None = None) -> BatchResult:
         """Import files and folders (recursively). One bad file never stops the batch."""
         batch = BatchResult()
         for path in _expand(paths, batch):
@@ -390,7 +391,8 @@ class Case:
                 size = 0
             step = (lambda done, p=path, s=size: progress(p, done, s)) if progress else None
             try:
-                batch.results.append(self.import_file(path, source=source, progress=step, cancel=cancel))
+                batch.results.append(self.import_file(path, source=source, progress=step, cancel=cancel,
+                                                      date_order=date_order))
             except EvidenceKitError as exc:
                 if exc.code in BATCH_STOPPERS:
                     raise
@@ -401,7 +403,9 @@ class Case:
         return batch
 
     def import_file(self, src: Path, *, source: str = "import", progress: Progress | None = None,
-                    cancel: Cancel | None = None) -> ImportResult:
+                    cancel: Cancel | None = None, date_order: str | None = None) -> ImportResult:
+        """Store one file. A chat export is parsed first, so that a question (the day/month order)
+        is asked before anything is stored; what the parser found goes into the manifest."""
         src = Path(src)
         try:
             st = src.stat()
@@ -411,12 +415,13 @@ class Case:
             raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
         if src.is_dir():
             raise EvidenceKitError("source_is_folder", path=src)
+        parsed = examine(src, date_order=date_order)
         with self._write_lock():
             item_id = secrets.token_hex(16)
             txn = _translate_os_errors(lambda: journal.Transaction(self.path, self.recipient, item_id).begin(), self.path)
             try:
                 return _translate_os_errors(
-                    lambda: self._store(txn, src, st, source, progress, cancel), self.path)
+                    lambda: self._store(txn, src, st, source, progress, cancel, parsed), self.path)
             except _Duplicate as dup:
                 txn.rollback()
                 return ImportResult(src, "duplicate", dup.earlier, dup.sha256, dup.size, duplicate_of=dup.earlier)
@@ -425,7 +430,7 @@ class Case:
                 raise
 
     def _store(self, txn: journal.Transaction, src: Path, st: os.stat_result, source: str,
-               progress: Progress | None, cancel: Cancel | None) -> ImportResult:
+               progress: Progress | None, cancel: Cancel | None, parsed: dict | None) -> ImportResult:
         item_id = txn.item_id
         blob_path = self.path / layout.item_blob(item_id)
         if not blob_path.parent.is_dir():
@@ -461,6 +466,8 @@ class Case:
             "ctime_meaning": "created" if os.name == "nt" else "changed",
             "imported_at": custody.utc_now(), "import_clock": "local", "source": source, "app": __version__,
         }
+        if parsed is not None:
+            meta["parsed"] = parsed
         meta_res = write_sealed(self.path / layout.item_meta(item_id),
                                 json.dumps(meta, ensure_ascii=False).encode("utf-8"), self._recipients())
         txn.add_file(layout.item_blob(item_id), blob.cipher_sha256)

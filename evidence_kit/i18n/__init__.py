@@ -8,8 +8,8 @@ from .messages import MESSAGES
 
 
 def _add_importer_messages() -> None:
-    """Each chat importer keeps its warning texts in i18n/<name>_messages.py as WARNINGS
-    {code: {"ja": ..., "en": ...}}; they are found under "parse.<code>"."""
+    """Each chat importer keeps its texts in i18n/<name>_messages.py: WARNINGS {code: {"ja", "en"}}
+    found under "parse.<code>", and ERRORS (optional) found under "error.<code>"."""
     import importlib
 
     for name in ("line", "whatsapp"):
@@ -19,6 +19,8 @@ def _add_importer_messages() -> None:
             continue
         for code, texts in module.WARNINGS.items():
             MESSAGES["parse." + code] = texts
+        for code, texts in getattr(module, "ERRORS", {}).items():
+            MESSAGES["error." + code] = texts
 
 
 _add_importer_messages()

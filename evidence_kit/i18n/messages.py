@@ -226,5 +226,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "デモのケースを作りました: {path}（パスフレーズ: {passphrase}）",
         "en": "Demo case made: {path} (passphrase: {passphrase})",
     },
+    "cli.inspect_unknown": {
+        "ja": "{path}: どの形式にも当てはまりません。取り込むと、そのままの形で（読み取らずに）保存されます。",
+        "en": "{path}: no known format. Imported, it is kept as it is (not read).",
+    },
+    "cli.inspect_summary": {
+        "ja": "形式: {format}（{variant}）、文字コード: {encoding}、記録 {records} 件、警告 {warnings} 件",
+        "en": "Format: {format} ({variant}), encoding: {encoding}, {records} records, {warnings} warnings",
+    },
+    "cli.inspect_warning": {"ja": "警告 {line} 行目: {message}", "en": "Warning, line {line}: {message}"},
     "cli.interrupted": {"ja": "中断しました。", "en": "Interrupted."},
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
+from ..core.errors import EvidenceKitError
 from ..core.models import ParseResult
 
 THRESHOLD = 0.5
@@ -31,7 +32,7 @@ def detect(path: Path) -> ModuleType | None:
     with open(path, "rb") as f:
         head = f.read(HEAD_SIZE)
     scored = [(m.sniff(Path(path), head), m.NAME, m) for m in _modules()]
-    score, _, best = max(scored, key=lambda s: (s[0], s[1])) if scored else (0, "", None)
+    score, _, best = max(scored, key=lambda s: (s[0], s[1]))
     return best if score >= THRESHOLD else None
 
 
@@ -39,3 +40,26 @@ def parse(path: Path, **options) -> ParseResult | None:
     """Parse a file with the importer that claims it; None when none does."""
     importer = detect(path)
     return importer.parse(Path(path), **options) if importer else None
+
+
+def examine(path: Path, **options) -> dict | None:
+    """What the importers make of a file about to be stored, for its manifest; None when no importer
+    claims it. Raises only for a question the user must answer first (the day/month order): a
+    parser's failure never stops the file itself from being kept as evidence."""
+    try:
+        importer = detect(path)
+    except Exception:  # a sniffer's bug: the file is still stored, as an opaque item
+        return None
+    if importer is None:
+        return None
+    try:
+        result = importer.parse(Path(path), **options)
+    except EvidenceKitError as exc:
+        if exc.code == "date_order_ambiguous":
+            raise
+        return {"format": importer.NAME, "refused": exc.code}
+    except Exception as exc:  # noqa: BLE001 - same reason as above
+        return {"format": importer.NAME, "failed": type(exc).__name__}
+    summary = result.summary()
+    summary["warnings"] = len(result.warnings)
+    return summary

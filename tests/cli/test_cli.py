@@ -153,3 +153,13 @@ def test_passphrase_prompts_on_a_terminal(tmp_path):
     assert PASSPHRASE not in text  # not echoed
     code, out = run_with_tty(["evidence-kit", "--lang", "en", "list", tmp_path / "c"], [PASSPHRASE], env=env)
     assert code == 0 and out.decode().splitlines()[-1] == "No evidence yet."
+
+
+def test_demo_twice(tmp_path, capsys):
+    assert main(["--lang", "en", "demo", str(tmp_path)]) == 0
+    assert main(["--lang", "en", "demo", str(tmp_path)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == [
+        f"Demo case made: {tmp_path / 'demo-case'} (passphrase: demo-passphrase-2024)",
+        f"Demo case made: {tmp_path / 'demo-case-2'} (passphrase: demo-passphrase-2024)",
+    ]
