@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -89,6 +90,9 @@ def remove_temp_files(root: Path) -> list[Path]:
     return removed
 
 
+_HELD = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)  # what "another process holds it" looks like
+
+
 class FileLock:
     """An exclusive advisory lock on a file, released by the OS if the process dies."""
 
@@ -103,7 +107,11 @@ class FileLock:
             try:
                 _lock_fd(self._f.fileno())
                 return
-            except OSError:  # held by another process
+            except OSError as exc:
+                if exc.errno not in _HELD:  # e.g. a file system without locks: say so, do not wait
+                    self._f.close()
+                    self._f = None
+                    raise
                 if time.monotonic() > deadline:
                     self._f.close()
                     self._f = None
