@@ -168,6 +168,8 @@ def create_case(path: Path, passphrase: str) -> "Case":
 class Case:
     """An open case folder. Locked until `unlock`; importing works either way."""
 
+    lock_timeout = 30.0  # seconds to wait for another process's write to finish
+
     def __init__(self, path: Path, info: dict):
         self.path = path
         self.info = info
@@ -298,7 +300,7 @@ class Case:
                 return
             lock = FileLock(self.path / layout.LOCK)
             try:
-                lock.acquire()
+                lock.acquire(self.lock_timeout)
             except TimeoutError:
                 raise EvidenceKitError("case_busy", path=self.path) from None
             except FileNotFoundError:

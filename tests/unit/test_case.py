@@ -377,3 +377,26 @@ def test_missing_or_damaged_identity_file(case_dir):
     with pytest.raises(EvidenceKitError) as exc:
         Case.open(case_dir).unlock(PASSPHRASE)
     assert exc.value.code == "identity_damaged"
+
+
+def test_case_busy_while_another_process_writes(case_dir, tmp_path):
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from evidence_kit.core.fsio import FileLock\n"
+        f"lock = FileLock({str(case_dir / layout.LOCK)!r}); lock.acquire()\n"
+        "print('held', flush=True); time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        case = Case.open(case_dir)
+        case.lock_timeout = 0.3
+        with pytest.raises(EvidenceKitError) as exc:
+            case.import_file(write(tmp_path / "a.png", b"a"))
+        assert exc.value.code == "case_busy"
+        assert exc.value.message("en") == f"Another task is using this case: {case_dir}. Wait a moment and try again."
+    finally:
+        holder.kill()
+        holder.wait()
+    assert case.import_file(tmp_path / "a.png").status == "imported"  # the OS released the dead holder's lock
