@@ -97,6 +97,7 @@ def recover(case_dir: Path) -> str | None:
     transaction of this case: nothing is touched) or None (no PENDING).
     """
     pending_path = case_dir / layout.PENDING
+    remove_temp_files(case_dir / "custody")  # e.g. a PENDING whose writing was cut short
     try:
         pending = json.loads(pending_path.read_bytes())
         seq, item_id, size = pending["seq"], pending["item"], pending["blobsums_size"]
@@ -114,7 +115,7 @@ def recover(case_dir: Path) -> str | None:
     if not valid:
         _remove(pending_path)  # written atomically by us, so this is damage or tampering: touch nothing
         return "ignored"
-    for folder in {"custody", layout.LOG_DIR, f"items/{(item_id or '')[:2]}"}:
+    for folder in {layout.LOG_DIR, layout.CHECKPOINT_DIR, f"items/{(item_id or '')[:2]}"}:
         remove_temp_files(case_dir / folder)
     if head.seq >= seq:
         _remove(pending_path)
