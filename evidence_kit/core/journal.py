@@ -97,7 +97,8 @@ def recover(case_dir: Path) -> str | None:
     transaction of this case: nothing is touched) or None (no PENDING).
     """
     pending_path = case_dir / layout.PENDING
-    remove_temp_files(case_dir / "custody")  # e.g. a PENDING whose writing was cut short
+    for folder in (case_dir, case_dir / "custody"):  # e.g. an index or a PENDING cut short
+        remove_temp_files(folder)
     try:
         pending = json.loads(pending_path.read_bytes())
         seq, item_id, size = pending["seq"], pending["item"], pending["blobsums_size"]
