@@ -190,7 +190,7 @@ class Cli:
 
 def _item_json(item: dict) -> dict:
     keys = ("id", "seq", "original_name", "size", "sha256", "blob_sha256", "mime", "mtime",
-            "imported_at", "source", "duplicate_of")
+            "imported_at", "source", "duplicate_of", "parsed")
     out = {k: item.get(k) for k in keys}
     out["empty"] = item["size"] == 0
     return out

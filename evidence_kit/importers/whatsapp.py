@@ -1,0 +1,392 @@
+"""WhatsApp chat exports: a `.txt`, or the `.zip` iOS (and recent Android) write around it.
+
+Every line of the chat text ends up in exactly one record, in order. Record types:
+
+* message  - a person's words; a multi-line message is one record.
+* media    - an attachment line in any form (attached, omitted, 2015-era); attrs "media" (kind),
+             "attachment" (file name, when given), "attachment_present" (parsing a zip),
+             "omitted" (the export left the file out).
+* deleted  - WhatsApp's "This message was deleted" placeholder. Its own type, because its text is
+             WhatsApp's, not the sender's. An *edited* message instead stays a message (or media)
+             with attrs {"edited": True}: its text is still what the person wrote, marker included.
+* call     - a missed voice/video call line.
+* system   - encryption notice, group changes, and any dated line without "Name: ".
+* blank    - empty lines before the first message and after the last one.
+* unparsed - a line before the first message that is not empty (also a warning).
+
+The day/month order is decided from the whole file, never guessed: see _decide_order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import itertools
+import re
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+
+from ..core.errors import EvidenceKitError
+from ..core.models import ParseResult, ParseWarning, Record
+from . import text
+from .safezip import SafeZip
+
+NAME = "whatsapp"
+HEAD_SIZE = 64 * 1024
+
+_MERIDIEM_WORDS = "午前|午後|上午|下午|오전|오후"
+_PM_WORDS = {"pm", "午後", "下午", "오후"}
+
+# One header, matched against text.for_matching(line) (direction marks and BOMs removed, U+202F and
+# U+00A0 as spaces). DATE ","? TIME, in brackets (iOS) or followed by " - " (Android), ": " (legacy)
+# or a plain space (hr). A meridiem may follow the time (AM, a.m., a. m.) or precede it (午後).
+_HEADER = re.compile(
+    r"(?P<open>\[\s?)?"
+    r"(?P<stamp>(?P<d1>\d{1,4})(?P<dsep>[./-])\s?(?P<d2>\d{1,2})(?P=dsep)\s?(?P<d3>\d{1,4})\.?"
+    r",?\s+(?:(?:à|klo|um)\s+)?"
+    rf"(?:(?P<pre>{_MERIDIEM_WORDS})\s?)?"
+    r"(?P<h>\d{1,2})(?P<tsep>[:.])(?P<mi>\d{2})(?:(?P=tsep)(?P<s>\d{2}))?"
+    rf"(?:\s?(?P<suf>[AaPp]\.?\s?[Mm]\.?|{_MERIDIEM_WORDS}))?)"
+    r"(?(open)\s?\](?:\s|$)|(?P<end>\s[-–](?:\s|$)|:\s|\s))"
+)
+
+_LRM = "\u200e\u200f"
+
+_ATTACHED = re.compile(r"<\s?(?:attached|Anhang):\s?(?P<file>[^<>]+?)\s?>")
+_ATTACHED_2015 = re.compile(r"^(?P<file>\S+\.\w+) <attached>$")
+_FILE_ATTACHED = re.compile(r"^(?P<file>.+?) \((?:file attached|Datei angehängt|archivo adjunto)\)$")
+_OMITTED_ANDROID = {"<media omitted>", "<medien ausgeschlossen>", "<multimedia omitido>",
+                    "<メディアは含まれていません>", "<メディアなし>"}
+# iOS: "image omitted"; a document keeps its name in front: "Plan.pdf • 3 pages document omitted"
+_OMITTED_IOS = re.compile(r"^(?:(?P<kind>image|video|audio|sticker|GIF|Contact card)|(?:.*\s)?(?P<doc>document)) "
+                          r"omitted$|^(?P<de>Bild|Video|Audio|Sticker|GIF|Dokument) weggelassen$", re.IGNORECASE)
+_KIND_WORDS = {"image": "image", "bild": "image", "video": "video", "audio": "audio", "sticker": "sticker",
+               "gif": "gif", "document": "document", "dokument": "document", "contact card": "contact"}
+_DELETED = {"This message was deleted", "This message was deleted.", "You deleted this message",
+            "You deleted this message.", "Diese Nachricht wurde gelöscht.", "Du hast diese Nachricht gelöscht."}
+_EDITED = "<This message was edited>"
+_CALLS = {"Missed voice call": "voice", "Missed video call": "video",
+          "Missed group voice call": "voice", "Missed group video call": "video"}
+_ENCRYPTION = re.compile(r"^(?:Messages and calls are end-to-end encrypted|Messages (?:to|you send to) this "
+                         r"(?:group|chat) are now secured with end-to-end encryption|Nachrichten und Anrufe "
+                         r"sind Ende-zu-Ende-verschlüsselt|メッセージと通話はエンドツーエンドで暗号化)")
+_LOCATION = re.compile(r"^(?:location|Standort): (?P<url>https?://\S+)$", re.IGNORECASE)
+_LIVE_LOCATION = {"live location shared", "Live-Standort wird geteilt."}
+_FILE_KIND = re.compile(r"^(?:\d+-|\d{4}-\d\d-\d\d-)(?P<ios>PHOTO|VIDEO|AUDIO|STICKER|GIF)-"
+                        r"|^(?P<android>IMG|VID|AUD|PTT|STK|DOC)-", re.IGNORECASE)
+_PREFIX_KIND = {"photo": "image", "img": "image", "video": "video", "vid": "video", "audio": "audio",
+                "aud": "audio", "ptt": "voice", "sticker": "sticker", "stk": "sticker", "gif": "gif",
+                "doc": "document"}
+_EXT_KIND = {"vcf": "contact", "jpg": "image", "jpeg": "image", "png": "image", "heic": "image",
+             "webp": "sticker", "gif": "gif", "mp4": "video", "mov": "video", "3gp": "video",
+             "opus": "voice", "m4a": "audio", "aac": "audio", "mp3": "audio", "ogg": "audio"}
+
+
+def sniff(path: Path, head: bytes) -> float:
+    """How sure we are that this is a WhatsApp export (a zip: the chat text inside it)."""
+    if _is_zip(path, head):
+        try:
+            with SafeZip(path) as z:
+                member = _chat_member(z)
+                if member is None:
+                    return 0.0
+                return _score(z.read(member, HEAD_SIZE), truncated=True)
+        except (EvidenceKitError, OSError):
+            return 0.0
+    return _score(head, truncated=len(head) >= HEAD_SIZE)
+
+
+def _is_zip(path: Path, head: bytes) -> bool:
+    return head.startswith((b"PK\x03\x04", b"PK\x05\x06")) or Path(path).suffix.lower() == ".zip"
+
+
+def _head_lines(head: bytes, truncated: bool) -> list[str]:
+    """The complete lines of a file's first bytes (which may end in the middle of a character)."""
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if truncated and utf16:
+        even = len(head) // 2 * 2
+        cuts = [head[:even], head[:even - 2]]  # the second in case half a surrogate pair is left
+    elif truncated and b"\n" in head:
+        cuts = [head[: head.rindex(b"\n")]]
+    else:
+        cuts = [head]
+    for cut in cuts:
+        try:
+            lines = text.split_lines(text.decode(cut)[0])
+        except ValueError:
+            continue
+        return lines[:-1] if truncated and utf16 else lines
+    return []
+
+
+def _score(head: bytes, *, truncated: bool) -> float:
+    lines = [ln for ln in _head_lines(head, truncated)[:400] if ln.strip()]
+    hits = []
+    for line in lines:
+        mline = text.for_matching(line)
+        m = _HEADER.match(mline)
+        # a date, a time and a space is too weak alone: it must then be followed by "Name: "
+        hits.append(bool(m) and (_shape(m)[3] != " " or ": " in mline[m.end():]))
+    if not any(hits):
+        return 0.0
+    score = 0.2 + 0.75 * sum(hits) / len(hits)
+    return round(max(score, 0.75) if hits[0] else score, 3)
+
+
+def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None) -> ParseResult:
+    if date_order not in (None, "dmy", "mdy"):
+        raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
+    path = Path(path)
+    info: dict = {}
+    present = None  # the file names beside the chat in a zip
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if _is_zip(path, head):
+        with SafeZip(path) as z:
+            member = _chat_member(z)
+            if member is None:
+                raise EvidenceKitError("whatsapp_zip_no_chat", path=path, member="")
+            data = z.read(member)
+            others = [m for m in z.members if m.name != member]
+        info["chat_member"] = member
+        info["members"] = [{"name": m.name, "size": m.size} for m in others]
+        present = {PurePosixPath(m.name).name for m in others}
+    else:
+        data = path.read_bytes()
+    try:
+        content, encoding = text.decode(data)
+    except ValueError:
+        raise EvidenceKitError("whatsapp_not_text", path=path, member=info.get("chat_member", "")) from None
+    parser = _Parser(text.split_lines(content), path, zone, date_order, present)
+    records, warnings = parser.run()
+    info.update(parser.info)
+    return ParseResult(NAME, parser.variant, encoding, records, warnings, info)
+
+
+def _chat_member(z: SafeZip) -> str | None:
+    """The chat text in an export zip: `_chat.txt` (iOS), `WhatsApp Chat with X.txt` (Android, and
+    its translations), else the .txt (of the 20 largest) that reads most like a WhatsApp chat."""
+    texts = [m for m in z.members if m.name.lower().endswith(".txt")]
+    for test in (lambda n: n == "_chat.txt", lambda n: "whatsapp" in n.lower()):
+        found = [m.name for m in texts if test(PurePosixPath(m.name).name)]
+        if found:
+            return found[0]
+    largest = sorted(texts, key=lambda m: m.size, reverse=True)[:20]  # a chat is not a tiny side file
+    scored = [(_score(z.read(m.name, HEAD_SIZE), truncated=True), m.size, m.name) for m in largest]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] >= 0.5 else None
+
+
+def _shape(m: re.Match) -> tuple:
+    """What a header looks like, apart from its numbers: one export uses one shape throughout."""
+    end = "]" if m["open"] else (m["end"].strip() or " ").replace("–", "-")
+    return bool(m["open"]), m["dsep"], len(m["d1"]) >= 3, end
+
+
+class _Parser:
+    def __init__(self, lines: list[str], path: Path, zone: str, date_order: str | None, present: set | None):
+        self.lines, self.path, self.zone, self.given, self.present = lines, path, zone, date_order, present
+        self.info: dict = {}
+        self._times: dict = {}  # header date and time (matching copy) -> ISO 8601 or None
+        self.variant = "whatsapp-unrecognised"
+
+    def run(self) -> tuple[list[Record], list[ParseWarning]]:
+        changed = _changed().search
+        mlines = [text.for_matching(line) if changed(line) else line for line in self.lines]
+        found = [_HEADER.match(ml) if ml[:1] in "0123456789[" else None for ml in mlines]
+        shapes = [_shape(m) if m else None for m in found]
+        counts = Counter(s for s in shapes if s)
+        shape = counts.most_common(1)[0][0] if counts else None
+        headers = [m for m, s in zip(found, shapes) if s == shape and m]
+        order = self._decide_order(headers, shape)
+        self.info.update(platform="unknown", clock=None)
+        if shape:
+            clock = "12h" if 2 * sum(bool(m["pre"] or m["suf"]) for m in headers) > len(headers) else "24h"
+            self.variant = "whatsapp-" + {"]": "ios", "-": "android", ":": "legacy"}.get(shape[3], "other")
+            self.info.update(platform={"]": "ios", "-": "android"}.get(shape[3], "unknown"), clock=clock)
+
+        records: list[Record] = []
+        warnings: list[ParseWarning] = []
+        starts: list[tuple[Record, str, str, int]] = []  # header record, first-line text, its matching copy, index
+        current = None
+        for i, line in enumerate(self.lines):
+            n = i + 1
+            if shapes[i] == shape and shape:
+                current, body, body_m = self._header(line, mlines[i], found[i], order, n, warnings)
+                records.append(current)
+                starts.append((current, body, body_m, i))
+            elif current is None:
+                records.append(Record("blank" if line == "" else "unparsed", n, n, [line]))
+                if line != "":
+                    warnings.append(ParseWarning(n, "whatsapp_unparsed", line))
+            else:  # no header: the line continues the message above
+                current.raw.append(line)
+                current.end_line = n
+                if found[i]:
+                    warnings.append(ParseWarning(n, "whatsapp_header_like", line))
+        # Empty lines after the last message belong to no message (WhatsApp trims what is sent).
+        tail = []
+        while current is not None and len(current.raw) > 1 and current.raw[-1] == "":
+            current.raw.pop()
+            tail.insert(0, Record("blank", current.end_line, current.end_line, [""]))
+            current.end_line -= 1
+        records.extend(tail)
+        for record, body, body_m, i in starts:
+            if len(record.raw) == 1:
+                record.text = body
+            else:
+                record.text = "\n".join([body, *record.raw[1:]])
+                body_m = "\n".join([body_m, *mlines[i + 1:i + len(record.raw)]])
+            self._classify(record, body_m.strip())
+        times = [r.time for r in records if r.time]
+        self.info["out_of_order"] = sum(b < a for a, b in itertools.pairwise(times))
+        return records, sorted(warnings, key=lambda w: w.line)
+
+    def _decide_order(self, headers: list[re.Match], shape: tuple | None) -> str | None:
+        """ymd when the year comes first; else the caller's date_order when given; else a day or month
+        value above 12 (on one side only) decides; else the one reading under which the dates never go
+        backwards; else the user must be asked."""
+        if not headers:
+            order, by = None, None
+        elif shape[2]:
+            order, by = "ymd", "values"
+        elif self.given:
+            order, by = self.given, "given"
+        else:
+            day_first = any(int(m["d1"]) > 12 for m in headers)
+            month_first = any(int(m["d2"]) > 12 for m in headers)
+            if day_first != month_first:
+                order, by = ("dmy" if day_first else "mdy"), "values"
+            else:
+                steady = [o for o in ("dmy", "mdy") if _non_decreasing(headers, o)]
+                if len(steady) != 1:
+                    raise EvidenceKitError("date_order_ambiguous", path=self.path)
+                order, by = steady[0], "order"
+        self.info.update(date_order=order, date_order_by=by)
+        return order
+
+    def _header(self, line, mline, m, order, n, warnings) -> tuple[Record, str, str]:
+        """The record a header line starts, the text after the header, and that text's matching copy."""
+        colon = mline.find(": ", m.end())
+        bare = len(mline) - (2 if mline.endswith(":.") else 1)
+        # for_matching dropped invisible characters: map positions in mline back to line.
+        drops = [] if len(mline) == len(line) else [d.start() for d in _dropped().finditer(line)]
+
+        def at(k: int) -> int:
+            for d in drops:
+                if d > k:
+                    break
+                k += 1
+            return k
+
+        start = at(m.end() - 1) + 1  # just after the header, in line
+        time_raw = line[at(m.start("stamp")):at(m.end("stamp") - 1) + 1]
+        stamp = m["stamp"]
+        if stamp not in self._times:  # chats repeat the same minute a lot
+            moment = _moment(m, order)
+            self._times[stamp] = text.local_iso(moment, self.zone) if moment else None
+        time = self._times[stamp]
+        if time is None:
+            warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
+        record = Record("message", n, n, [line], time_raw=time_raw, time=time)
+        # WhatsApp puts LRM/RLM around what follows the header; they stay in `raw`, and are only
+        # left out of the derived sender and text.
+        if colon >= 0:
+            record.sender = line[start:at(colon)].strip(_LRM)
+            return record, line[at(colon + 1) + 1:].lstrip(_LRM), mline[colon + 2:]
+        if mline[bare] == ":" and bare > m.end():  # "Name:" / "Name:." (a view-once or self-deleting item)
+            record.sender = line[start:at(bare)].strip(_LRM)
+            return record, line[at(bare) + 1:], mline[bare + 1:]
+        record.type = "system"
+        return record, line[start:].lstrip(_LRM), mline[m.end():]
+
+    def _classify(self, r: Record, mt: str) -> None:
+        """Type and attrs from the text's matching copy `mt` (stripped)."""
+        first = mt.split("\n", 1)[0].strip()
+        if r.type == "system" or _ENCRYPTION.match(mt):
+            r.type = "system"
+            return
+        if mt in _DELETED:
+            r.type = "deleted"
+            return
+        if mt in _CALLS:
+            r.type, r.attrs["call"] = "call", _CALLS[mt]
+            return
+        found = _ATTACHED.search(first) or _ATTACHED_2015.match(first) or _FILE_ATTACHED.match(first)
+        omitted = _OMITTED_IOS.match(mt) if "\n" not in mt else None
+        if found:
+            name = found["file"].strip()
+            r.type = "media"
+            r.attrs.update(media=_file_kind(name), attachment=name)
+            if self.present is not None:
+                r.attrs["attachment_present"] = name in self.present
+        elif mt.lower() in _OMITTED_ANDROID:
+            r.type = "media"
+            r.attrs.update(media="unknown", omitted=True)
+        elif omitted:
+            r.type = "media"
+            r.attrs.update(media=_KIND_WORDS[(omitted["kind"] or omitted["doc"] or omitted["de"]).lower()], omitted=True)
+        elif loc := _LOCATION.match(mt):
+            r.attrs["location"] = loc["url"]
+        elif mt in _LIVE_LOCATION:
+            r.attrs["location"] = "live"
+        if mt.endswith(_EDITED):
+            r.attrs["edited"] = True
+
+
+@functools.cache
+def _dropped() -> re.Pattern:
+    """The characters text.for_matching removes (it keeps every other one, one for one)."""
+    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if not text.for_matching(c)) + "]")
+
+
+@functools.cache
+def _changed() -> re.Pattern:
+    """The characters text.for_matching removes or replaces: a line without any is its own copy."""
+    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if text.for_matching(c) != c) + "]")
+
+
+def _file_kind(name: str) -> str:
+    m = _FILE_KIND.match(name)
+    if m:
+        return _PREFIX_KIND[(m["ios"] or m["android"]).lower()]
+    return _EXT_KIND.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "document")
+
+
+def _ymd(m: re.Match, order: str) -> tuple[int, int, int] | None:
+    parts = {"ymd": ("d1", "d2", "d3"), "dmy": ("d3", "d2", "d1"), "mdy": ("d3", "d1", "d2")}[order]
+    y, mo, d = (m[p] for p in parts)
+    if len(y) not in (2, 4):
+        return None
+    return (int(y) + 2000 if len(y) == 2 else int(y)), int(mo), int(d)
+
+
+def _non_decreasing(headers: list[re.Match], order: str) -> bool:
+    last = date.min
+    for m in headers:
+        try:
+            day = date(*_ymd(m, order))
+        except (TypeError, ValueError):
+            return False
+        if day < last:
+            return False
+        last = day
+    return True
+
+
+def _moment(m: re.Match, order: str) -> datetime | None:
+    """The naive local time a header states, or None when it is impossible (31/02, 23:59 PM)."""
+    ymd = _ymd(m, order)
+    hour, meridiem = int(m["h"]), m["pre"] or m["suf"]
+    if ymd is None:
+        return None
+    if meridiem:
+        pm = meridiem.lower().replace(".", "").replace(" ", "") in _PM_WORDS
+        if hour > 12 or (pm and hour == 0):
+            return None
+        hour = hour % 12 + (12 if pm else 0)  # 12 AM is midnight, 12 PM noon; "00:04 AM" is 00:04
+    try:
+        return datetime(*ymd, hour, int(m["mi"]), int(m["s"] or 0))
+    except ValueError:
+        return None
