@@ -832,6 +832,76 @@ def decrypt_file(
         return decrypt_stream(src, out, identities, progress=progress)
 
 
+class PlaintextReader(io.RawIOBase):
+    """Seekable, read-only access to the plaintext of a binary age file, decrypting and
+    authenticating one chunk at a time (chunk i sits at payload + i * (64 KiB + 16)). Opening it
+    authenticates the last chunk, so a truncated file fails at once; a damaged chunk fails when read."""
+
+    def __init__(self, f: BinaryIO, identities: Sequence):
+        super().__init__()
+        _check_identities(identities)
+        source = _Input(f)
+        file_key = _open_header(source, identities)
+        nonce = source.read(_PAYLOAD_NONCE_SIZE)
+        if len(nonce) != _PAYLOAD_NONCE_SIZE:
+            raise HeaderError("payload nonce is missing or short")
+        self._f = f
+        self._payload = source.size - len(source._buffer)
+        self._cipher = _payload_cipher(file_key, nonce)
+        sealed_size = f.seek(0, io.SEEK_END) - self._payload
+        full, rest = divmod(sealed_size, _SEALED_CHUNK_SIZE)
+        self._chunks = full + (rest > 0)
+        if self._chunks == 0 or 0 < rest < _TAG_SIZE or (rest == _TAG_SIZE and full):
+            raise PayloadError("payload is truncated or has an empty final chunk")
+        self._size = sealed_size - self._chunks * _TAG_SIZE
+        self._pos = 0
+        self._cached: tuple[int, bytes] = (-1, b"")
+        self._chunk(self._chunks - 1)
+
+    def _chunk(self, index: int) -> bytes:
+        if self._cached[0] != index:
+            self._f.seek(self._payload + index * _SEALED_CHUNK_SIZE)
+            sealed = _read_up_to(self._f, _SEALED_CHUNK_SIZE)
+            last = index == self._chunks - 1
+            try:
+                plain = self._cipher.decrypt(_CHUNK_NONCE.pack(index, last), sealed, None)
+            except InvalidTag:
+                raise PayloadError(f"payload chunk {index} failed authentication") from None
+            self._cached = (index, plain)
+        return self._cached[1]
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def readinto(self, buffer) -> int:
+        view = memoryview(buffer).cast("B")
+        done = 0
+        while done < len(view) and self._pos < self._size:
+            index, start = divmod(self._pos, CHUNK_SIZE)
+            piece = self._chunk(index)[start:start + len(view) - done]
+            view[done:done + len(piece)] = piece
+            done += len(piece)
+            self._pos += len(piece)
+        return done
+
+
 # --- armor ---------------------------------------------------------------------------------
 
 

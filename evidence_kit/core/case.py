@@ -27,7 +27,9 @@ from .filetype import guess_mime
 from .fsio import FileLock, atomic_write_bytes, atomic_writer, fsync_dir
 from .index import Index
 from .recovery_text import RECOVERY_README
+from .. import importers
 from ..importers import examine
+from ..importers.text import DEFAULT_ZONE
 from .sealed import read_sealed, write_sealed
 from .verify import VerifyReport, verify_case
 
@@ -35,6 +37,7 @@ FORMAT = "evidence-case"
 FORMAT_VERSION = 1
 SCRYPT_FLOOR, SCRYPT_CEILING = 18, 20
 MIN_PASSPHRASE = 8
+MAX_PARSE_IN_MEMORY = 256 * 1024 * 1024  # a text export larger than this is stored but not read into the index
 # errors about the case itself (not one source file) end a batch
 BATCH_STOPPERS = ("cancelled", "disk_full", "read_only", "case_busy", "case_damaged", "head_behind",
                   "head_damaged", "head_missing", "io_error")
@@ -481,7 +484,7 @@ class Case:
         entry = txn.commit("import", fields)
         self._seen[blob.plain_sha256] = item_id
         if self.unlocked:
-            self._index.add_item(txn.seq, meta)
+            self._index_item(txn.seq, meta)
             self._entries.append(entry)
             if self._index.covered_seq == txn.seq - 1:
                 self._index.covered_seq = txn.seq
@@ -574,7 +577,7 @@ class Case:
                 if meta is None:
                     continue  # a missing, damaged or swapped manifest: verify --deep names it
                 earlier = self._index.find_sha256(meta["sha256"])
-                self._index.add_item(seq, meta, duplicate_of=earlier)
+                self._index_item(seq, meta, duplicate_of=earlier)
                 if earlier:
                     duplicates.append((meta["id"], earlier))
             elif doc.get("event") == "annotate" and isinstance(doc.get("duplicate_of"), str):
@@ -584,6 +587,37 @@ class Case:
             for item, earlier in duplicates:
                 self._append("annotate", {"item": item, "duplicate_of": earlier})
         return duplicates
+
+    def _index_item(self, seq: int, meta: dict, duplicate_of: str | None = None) -> None:
+        """Add an item to the index, with what its importer reads from it (a chat's messages)."""
+        self._index.add_item(seq, meta, duplicate_of=duplicate_of)
+        result = self._parse_item(meta)
+        if result is not None:
+            self._index.add_records(meta["id"], result.records)
+
+    def _parse_item(self, meta: dict):
+        """Parse the stored item again (in memory, never as a plaintext file) with the importer and
+        options recorded at import. None when there is nothing to read or it cannot be read."""
+        parsed = meta.get("parsed") or {}
+        importer = importers.by_name(parsed.get("format", ""))
+        if importer is None or "refused" in parsed or "failed" in parsed:
+            return None
+        try:
+            with open(self.path / layout.item_blob(meta["id"]), "rb") as f:
+                reader = age.PlaintextReader(f, [self._identity])
+                if meta.get("mime") != "application/zip":
+                    if reader.size > MAX_PARSE_IN_MEMORY:
+                        return None
+                    reader = reader.read()
+                return importer.parse(Path(meta["original_name"]), zone=parsed.get("zone", DEFAULT_ZONE),
+                                      date_order=parsed.get("date_order"), data=reader)
+        except (OSError, age.AgeError, EvidenceKitError):
+            return None  # a damaged item: verify names it
+
+    def records(self, item_id: str) -> list[dict]:
+        """What was read from an item (for a chat: every message), in source order."""
+        self._require_unlocked()
+        return self._index.records(item_id)
 
     def _logged_meta(self, item: str, doc: dict) -> dict | None:
         """The item's manifest if it is the one the log recorded, else None."""

@@ -11,7 +11,7 @@ import hmac
 import json
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE items (
     id TEXT PRIMARY KEY,
@@ -28,6 +28,21 @@ CREATE TABLE items (
     meta TEXT NOT NULL
 );
 CREATE INDEX items_sha256 ON items (sha256);
+CREATE TABLE records (
+    item TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    time TEXT,
+    time_raw TEXT,
+    sender TEXT,
+    text TEXT,
+    raw TEXT NOT NULL,
+    attrs TEXT NOT NULL,
+    PRIMARY KEY (item, n)
+);
+CREATE INDEX records_time ON records (time);
 CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -78,12 +93,33 @@ class Index:
             ),
         )
 
+    def add_records(self, item_id: str, records) -> None:
+        """What a parser read from the item (core.models.Record), each linked to its source lines."""
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(item_id, n, r.type, r.line, r.end_line, r.time, r.time_raw, r.sender, r.text,
+              json.dumps(r.raw, ensure_ascii=False), json.dumps(r.attrs, ensure_ascii=False))
+             for n, r in enumerate(records)],
+        )
+
+    def records(self, item_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT type, line, end_line, time, time_raw, sender, text, raw, attrs FROM records "
+            "WHERE item = ? ORDER BY n", (item_id,)).fetchall()
+        keys = ("type", "line", "end_line", "time", "time_raw", "sender", "text", "raw", "attrs")
+        result = [dict(zip(keys, row)) for row in rows]
+        for record in result:
+            record["raw"] = json.loads(record["raw"])
+            record["attrs"] = json.loads(record["attrs"])
+        return result
+
     def set_duplicate(self, item_id: str, earlier: str) -> None:
         self.conn.execute("UPDATE items SET duplicate_of = ? WHERE id = ?", (earlier, item_id))
 
     def _mac(self, key: bytes) -> str:
         rows = self.conn.execute("SELECT id, seq, meta, duplicate_of FROM items ORDER BY id").fetchall()
-        content = json.dumps([self.covered_seq, rows], ensure_ascii=False).encode("utf-8")
+        records = self.conn.execute("SELECT * FROM records ORDER BY item, n").fetchall()
+        content = json.dumps([self.covered_seq, rows, records], ensure_ascii=False).encode("utf-8")
         return hmac.new(key, content, hashlib.sha256).hexdigest()
 
     def seal_mac(self, key: bytes) -> None:

@@ -27,6 +27,10 @@ def _modules() -> list[ModuleType]:
     return [line, whatsapp]
 
 
+def by_name(name: str) -> ModuleType | None:
+    return next((m for m in _modules() if m.NAME == name), None)
+
+
 def detect(path: Path) -> ModuleType | None:
     """The importer for this file, or None."""
     with open(path, "rb") as f:

@@ -418,10 +418,12 @@ def _variant(reader: _Reader, order: str | None) -> str:
     return "-".join(parts)
 
 
-def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None) -> ParseResult:
+def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None,
+          data: bytes | None = None) -> ParseResult:
+    """Parse a LINE export; `data`, when given, is the file's content and `path` only names it."""
     if date_order not in (None, "dmy", "mdy"):
         raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
-    source = text.read_text(path)
+    source = text.read_text(path, data)
     reader = _Reader(source.lines, _separator(source.lines))
     reader.run()
     ab_days = [p.day for p in reader.out if p.day and p.day[0] == "ab"]

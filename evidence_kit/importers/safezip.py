@@ -10,6 +10,7 @@ Every refusal is EvidenceKitError(code, path=..., member=...).
 
 from __future__ import annotations
 
+import io
 import re
 import stat
 import zipfile
@@ -37,10 +38,12 @@ class SafeZip:
     """A checked, read-only view of a zip file: `with SafeZip(path) as z: z.read(name)`."""
 
     def __init__(self, path: Path, *, max_members: int = MAX_MEMBERS, max_total: int = MAX_TOTAL,
-                 max_ratio: float = MAX_RATIO, ratio_floor: int = RATIO_FLOOR):
+                 max_ratio: float = MAX_RATIO, ratio_floor: int = RATIO_FLOOR, data=None):
+        """`data` (bytes or a seekable binary file), when given, is the zip; `path` then only names it."""
         self.path = Path(path)
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(self.path if data is None else
+                                        (io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data))
             infos = self._zip.infolist()
         except OSError as exc:
             raise EvidenceKitError("io_error", path=self.path, reason=exc.strerror or str(exc)) from None

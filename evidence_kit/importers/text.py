@@ -41,8 +41,9 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def read_text(path: Path) -> TextSource:
-    text, encoding = decode(Path(path).read_bytes())
+def read_text(path: Path, data: bytes | None = None) -> TextSource:
+    """The file's lines; `data`, when given, is the content and `path` only names it."""
+    text, encoding = decode(Path(path).read_bytes() if data is None else data)
     return TextSource(encoding, split_lines(text))
 
 

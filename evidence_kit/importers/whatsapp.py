@@ -134,16 +134,25 @@ def _score(head: bytes, *, truncated: bool) -> float:
     return round(max(score, 0.75) if hits[0] else score, 3)
 
 
-def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None) -> ParseResult:
+def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None,
+          data=None) -> ParseResult:
+    """Parse a WhatsApp export (.txt or .zip); `data` (bytes or a seekable binary file), when
+    given, is the file's content and `path` only names it."""
     if date_order not in (None, "dmy", "mdy"):
         raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
     path = Path(path)
     info: dict = {}
     present = None  # the file names beside the chat in a zip
-    with open(path, "rb") as f:
-        head = f.read(8)
+    if data is None:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    elif isinstance(data, (bytes, bytearray)):
+        head = bytes(data[:8])
+    else:  # a seekable binary file, e.g. the plaintext of an encrypted item
+        head = data.read(8)
+        data.seek(0)
     if _is_zip(path, head):
-        with SafeZip(path) as z:
+        with SafeZip(path, data=data) as z:
             member = _chat_member(z)
             if member is None:
                 raise EvidenceKitError("whatsapp_zip_no_chat", path=path, member="")
@@ -152,8 +161,10 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
         info["chat_member"] = member
         info["members"] = [{"name": m.name, "size": m.size} for m in others]
         present = {PurePosixPath(m.name).name for m in others}
-    else:
+    elif data is None:
         data = path.read_bytes()
+    elif not isinstance(data, (bytes, bytearray)):
+        data = data.read()
     try:
         content, encoding = text.decode(data)
     except ValueError:

@@ -613,3 +613,53 @@ def test_arbitrary_header_bytes_raise_only_age_errors(tail):
     identities = [IDENTITY, age.ScryptIdentity("p", max_log2_n=4)]
     with pytest.raises(age.AgeError):
         age.decrypt_bytes(b"age-encryption.org/v1\n" + tail, identities)
+
+
+# --- random access -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [0, 1, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1, 3 * CHUNK_SIZE, 3 * CHUNK_SIZE + 5])
+def test_plaintext_reader_reads_and_seeks(size):
+    data = random.Random(size).randbytes(size)
+    reader = age.PlaintextReader(io.BytesIO(age.encrypt_bytes(data, [IDENTITY.recipient()])), [IDENTITY])
+    assert reader.size == size
+    assert reader.read() == data
+    rng = random.Random(7)
+    for _ in range(50):
+        start = rng.randrange(0, size + 1)
+        length = rng.randrange(0, 3 * CHUNK_SIZE)
+        reader.seek(start)
+        assert reader.read(length) == data[start:start + length]
+    if size:
+        reader.seek(-1, io.SEEK_END)
+        assert reader.read() == data[-1:]
+
+
+def test_plaintext_reader_serves_a_zip_inside_an_age_file():
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("_chat.txt", "hello\n")
+        z.writestr("big.bin", random.Random(1).randbytes(300_000))
+    reader = age.PlaintextReader(io.BytesIO(age.encrypt_bytes(buf.getvalue(), [IDENTITY.recipient()])), [IDENTITY])
+    with zipfile.ZipFile(reader) as z:
+        assert z.read("_chat.txt") == b"hello\n"
+        assert len(z.read("big.bin")) == 300_000
+
+
+def test_plaintext_reader_refuses_damage():
+    data = random.Random(3).randbytes(3 * CHUNK_SIZE)
+    sealed = age.encrypt_bytes(data, [IDENTITY.recipient()])
+    with pytest.raises(age.PayloadError):
+        age.PlaintextReader(io.BytesIO(sealed[:-CHUNK_SIZE - 16]), [IDENTITY])  # a whole chunk cut off
+    with pytest.raises(age.PayloadError):
+        age.PlaintextReader(io.BytesIO(sealed[:-5]), [IDENTITY])
+    damaged = bytearray(sealed)
+    damaged[len(sealed) - 2 * CHUNK_SIZE] ^= 1  # inside the second chunk
+    reader = age.PlaintextReader(io.BytesIO(bytes(damaged)), [IDENTITY])
+    assert reader.read(CHUNK_SIZE) == data[:CHUNK_SIZE]
+    with pytest.raises(age.PayloadError):
+        reader.read(10)
+    with pytest.raises(age.NoMatchError):
+        age.PlaintextReader(io.BytesIO(sealed), [age.X25519Identity.generate()])

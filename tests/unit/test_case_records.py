@@ -1,0 +1,79 @@
+"""Chat exports in a case: their messages reach the index, read from the encrypted item in memory."""
+
+import io
+import zipfile
+
+from evidence_kit.core.case import Case
+from evidence_kit.importers import line, whatsapp
+from tests.conftest import PASSPHRASE, write
+
+LINE_EXPORT = (
+    "[LINE] ケンとのトーク履歴\n保存日時：2024/06/02 21:15\n\n2024/05/01(水)\n"
+    "20:14\tケン\tはじめまして。ＡＢＣ１２３\n"
+    "20:16\tさくら\t\"本当に\n\"\"大丈夫\"\"ですか\"\n"
+    "20:17\tケン\t[写真]\n"
+).encode("utf-8")
+
+WHATSAPP_CHAT = (
+    "15/01/2024, 09:02 - Ken: Send the money today\n"
+    "15/01/2024, 09:03 - Ken: IMG-20240115-WA0001.jpg (file attached)\n"
+    "16/01/2024, 21:40 - Sakura: Why?\nI already paid\n"
+)
+
+
+def whatsapp_zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("WhatsApp Chat with Ken.txt", WHATSAPP_CHAT)
+        z.writestr("IMG-20240115-WA0001.jpg", b"\xff\xd8\xff" + bytes(70_000))
+    return buf.getvalue()
+
+
+def summary(records):
+    return [(r["type"], r["time"], r["sender"], r["text"], r["line"]) for r in records
+            if r["type"] not in ("blank", "header", "date")]
+
+
+def expected(module, path):
+    return [(r.type, r.time, r.sender, r.text, r.line) for r in module.parse(path).records
+            if r.type not in ("blank", "header", "date")]
+
+
+def test_locked_import_then_unlock_indexes_the_messages(case_dir, tmp_path):
+    chat = write(tmp_path / "[LINE] ケンとのトーク.txt", LINE_EXPORT)
+    wa = write(tmp_path / "WhatsApp Chat with Ken.zip", whatsapp_zip())
+    batch = Case.open(case_dir).import_paths([chat, wa])
+    ids = {r.path.name: r.item_id for r in batch.results}
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    assert summary(case.records(ids[chat.name])) == expected(line, chat)
+    assert summary(case.records(ids[chat.name]))[1] == (
+        "message", "2024-05-01T20:16:00+09:00", "さくら", '本当に\n"大丈夫"ですか', 6)
+    wa_records = case.records(ids[wa.name])
+    assert summary(wa_records) == expected(whatsapp, wa)
+    assert [r["attrs"].get("attachment_present") for r in wa_records if r["type"] == "media"] == [True]
+    items = {i["id"]: i for i in case.items()}
+    assert items[ids[wa.name]]["parsed"]["format"] == "whatsapp"
+    assert items[ids[wa.name]]["parsed"]["chat_member"] == "WhatsApp Chat with Ken.txt"
+    case.lock()
+    # kept in the stored index, and made again when the index is rebuilt
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    stored = case.records(ids[chat.name])
+    case.rebuild_index()
+    assert case.records(ids[chat.name]) == stored
+    case.lock()
+
+
+def test_unlocked_import_indexes_at_once(unlocked, tmp_path):
+    chat = write(tmp_path / "chat.txt", LINE_EXPORT)
+    result = unlocked.import_file(chat)
+    records = unlocked.records(result.item_id)
+    assert [r["raw"] for r in records] == [[l] for l in LINE_EXPORT.decode().split("\n")[:5]] + [
+        ['20:16\tさくら\t"本当に', '""大丈夫""ですか"'], ["20:17\tケン\t[写真]"]]
+
+
+def test_other_files_have_no_records(unlocked, tmp_path):
+    result = unlocked.import_file(write(tmp_path / "memo.bin", bytes(range(200))))
+    assert unlocked.records(result.item_id) == []
+    assert "parsed" not in unlocked.items()[0]
