@@ -84,6 +84,8 @@ class Cli:
                 self.say("cli.imported_empty", name=name)
             else:
                 self.say("cli.imported", name=name, size=result.size, sha256=result.sha256)
+            if result.members:
+                self.say("cli.imported_members", count=sum(m.status == "imported" for m in result.members))
         for _path, exc in batch.failures:
             self.say("cli.failed", message=exc.message(self.lang))
         imported = sum(r.status == "imported" for r in batch.results)

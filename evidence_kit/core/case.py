@@ -8,6 +8,7 @@ in `keys/identity.age`, an age passphrase file that the stock `age` CLI opens.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import os
@@ -17,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from .. import __version__
@@ -29,6 +30,7 @@ from .index import Index
 from .recovery_text import RECOVERY_README
 from .. import importers
 from ..importers import examine
+from ..importers.safezip import SafeZip
 from ..importers.text import DEFAULT_ZONE
 from .sealed import read_sealed, write_sealed
 from .verify import VerifyReport, verify_case
@@ -53,6 +55,7 @@ class ImportResult:
     sha256: str
     size: int
     duplicate_of: str | None = None
+    members: tuple["ImportResult", ...] = ()  # the media of a WhatsApp zip, stored as items of their own
 
     @property
     def empty(self) -> bool:
@@ -410,7 +413,8 @@ class Case:
     def import_file(self, src: Path, *, source: str = "import", progress: Progress | None = None,
                     cancel: Cancel | None = None, date_order: str | None = None) -> ImportResult:
         """Store one file. A chat export is parsed first, so that a question (the day/month order)
-        is asked before anything is stored; what the parser found goes into the manifest."""
+        is asked before anything is stored; what the parser found goes into the manifest. The media
+        in a WhatsApp zip become items of their own, linked to the zip and to their messages."""
         src = Path(src)
         try:
             st = src.stat()
@@ -421,12 +425,38 @@ class Case:
         if src.is_dir():
             raise EvidenceKitError("source_is_folder", path=src)
         parsed = examine(src, date_order=date_order)
+        facts = {
+            "original_name": src.name, "source_path": str(src.absolute()),
+            "mtime": _ns_to_iso(st.st_mtime_ns), "mtime_ns": st.st_mtime_ns,
+            "ctime": _ns_to_iso(st.st_ctime_ns), "ctime_ns": st.st_ctime_ns,
+            "ctime_meaning": "created" if os.name == "nt" else "changed",
+        }
+        if parsed is not None:
+            facts["parsed"] = parsed
+        result = self._import(lambda: _open_source(src), src, facts, source, progress, cancel)
+        if result.status == "imported" and parsed and parsed.get("format") == "whatsapp" and parsed.get("members"):
+            members = self._import_members(src, result.item_id, parsed["members"], cancel)
+            result = dataclasses.replace(result, members=tuple(members))
+        return result
+
+    def _import_members(self, src: Path, container: str, members: list[dict], cancel: Cancel | None) -> list[ImportResult]:
+        results = []
+        with SafeZip(src) as z:
+            for member in members:
+                name = member["name"]
+                facts = {"original_name": PurePosixPath(name).name, "source_path": f"{src.absolute()}!{name}",
+                         "container": container, "member": name}
+                results.append(self._import(lambda n=name: z.open(n), Path(name), facts, "whatsapp zip", None, cancel))
+        return results
+
+    def _import(self, open_source, src: Path, facts: dict, source: str, progress: Progress | None,
+                cancel: Cancel | None) -> ImportResult:
         with self._write_lock():
             item_id = secrets.token_hex(16)
             txn = _translate_os_errors(lambda: journal.Transaction(self.path, self.recipient, item_id).begin(), self.path)
             try:
                 return _translate_os_errors(
-                    lambda: self._store(txn, src, st, source, progress, cancel, parsed), self.path)
+                    lambda: self._store(txn, open_source, src, facts, source, progress, cancel), self.path)
             except _Duplicate as dup:
                 txn.rollback()
                 return ImportResult(src, "duplicate", dup.earlier, dup.sha256, dup.size, duplicate_of=dup.earlier)
@@ -434,8 +464,8 @@ class Case:
                 txn.rollback()
                 raise
 
-    def _store(self, txn: journal.Transaction, src: Path, st: os.stat_result, source: str,
-               progress: Progress | None, cancel: Cancel | None, parsed: dict | None) -> ImportResult:
+    def _store(self, txn: journal.Transaction, open_source, src: Path, facts: dict, source: str,
+               progress: Progress | None, cancel: Cancel | None) -> ImportResult:
         item_id = txn.item_id
         blob_path = self.path / layout.item_blob(item_id)
         if not blob_path.parent.is_dir():
@@ -448,31 +478,20 @@ class Case:
             if progress:
                 progress(done)
 
-        try:
-            f_src = open(src, "rb")
-        except FileNotFoundError:
-            raise EvidenceKitError("source_missing", path=src) from None
-        except OSError as exc:
-            raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
-        with f_src:
+        with open_source() as f_src:
             reader = _SourceReader(f_src, src)
             head = reader.read(64)
-            f_src.seek(0)
             with atomic_writer(blob_path) as out:
-                blob = age.encrypt_stream(reader, out, self._recipients(), progress=step)
+                blob = age.encrypt_stream(_Prefixed(head, reader), out, self._recipients(), progress=step)
                 earlier = self._known(blob.plain_sha256)
                 if earlier:
                     raise _Duplicate(earlier, blob.plain_sha256, blob.plain_size)
         meta = {
-            "v": 1, "id": item_id, "original_name": src.name, "source_path": str(src.absolute()),
+            "v": 1, "id": item_id, **facts,
             "size": blob.plain_size, "sha256": blob.plain_sha256, "blob_sha256": blob.cipher_sha256,
-            "mime": guess_mime(src.name, head), "mtime": _ns_to_iso(st.st_mtime_ns), "mtime_ns": st.st_mtime_ns,
-            "ctime": _ns_to_iso(st.st_ctime_ns), "ctime_ns": st.st_ctime_ns,
-            "ctime_meaning": "created" if os.name == "nt" else "changed",
+            "mime": guess_mime(facts["original_name"], head),
             "imported_at": custody.utc_now(), "import_clock": "local", "source": source, "app": __version__,
         }
-        if parsed is not None:
-            meta["parsed"] = parsed
         meta_res = write_sealed(self.path / layout.item_meta(item_id),
                                 json.dumps(meta, ensure_ascii=False).encode("utf-8"), self._recipients())
         txn.add_file(layout.item_blob(item_id), blob.cipher_sha256)
@@ -481,6 +500,8 @@ class Case:
                   "blob_sha256": blob.cipher_sha256, "meta_sha256": meta_res.cipher_sha256}
         if blob.plain_size == 0:
             fields["empty"] = 1
+        if "container" in facts:
+            fields["container"] = facts["container"]
         entry = txn.commit("import", fields)
         self._seen[blob.plain_sha256] = item_id
         if self.unlocked:
@@ -634,6 +655,31 @@ class Case:
         if self._index is not None:
             self._index.seal_mac(self._index_key())
             write_sealed(self.path / layout.INDEX, self._index.to_bytes(), self._recipients())
+
+
+def _open_source(src: Path):
+    try:
+        return open(src, "rb")
+    except FileNotFoundError:
+        raise EvidenceKitError("source_missing", path=src) from None
+    except OSError as exc:
+        raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
+
+
+class _Prefixed:
+    """The bytes already read (to tell the file type), then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest):
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.read(size)
+        if size < 0:
+            data, self._head = self._head + self._rest.read(), b""
+            return data
+        data, self._head = self._head[:size], self._head[size:]
+        return data
 
 
 class _SourceReader:

@@ -172,6 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "取り込みました（注意: 0 バイトの空のファイルです）: {name}",
         "en": "Imported (note: an empty, 0-byte file): {name}",
     },
+    "cli.imported_members": {
+        "ja": "  （ZIP の中の写真・動画などの添付 {count} 件も、それぞれ証拠として取り込みました）",
+        "en": "  (the {count} attached photos, videos and files in the zip were imported as items of their own)",
+    },
     "cli.duplicate": {
         "ja": "同じ内容がすでにケースにあるため、重ねて保存しませんでした: {name}（既存の証拠 {item}）",
         "en": "Already in the case with the same content, not stored again: {name} (existing item {item})",

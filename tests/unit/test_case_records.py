@@ -44,6 +44,8 @@ def test_locked_import_then_unlock_indexes_the_messages(case_dir, tmp_path):
     wa = write(tmp_path / "WhatsApp Chat with Ken.zip", whatsapp_zip())
     batch = Case.open(case_dir).import_paths([chat, wa])
     ids = {r.path.name: r.item_id for r in batch.results}
+    [photo] = batch.results[1].members
+    assert (photo.status, photo.path.name, photo.size) == ("imported", "IMG-20240115-WA0001.jpg", 70_003)
     case = Case.open(case_dir)
     case.unlock(PASSPHRASE)
     assert summary(case.records(ids[chat.name])) == expected(line, chat)
@@ -53,6 +55,10 @@ def test_locked_import_then_unlock_indexes_the_messages(case_dir, tmp_path):
     assert summary(wa_records) == expected(whatsapp, wa)
     assert [r["attrs"].get("attachment_present") for r in wa_records if r["type"] == "media"] == [True]
     items = {i["id"]: i for i in case.items()}
+    assert (items[photo.item_id]["container"], items[photo.item_id]["member"]) == (ids[wa.name], "IMG-20240115-WA0001.jpg")
+    assert items[photo.item_id]["mime"] == "image/jpeg"
+    [media] = [r for r in wa_records if r["type"] == "media"]
+    assert media["attrs"]["attachment"] == items[photo.item_id]["original_name"]
     assert items[ids[wa.name]]["parsed"]["format"] == "whatsapp"
     assert items[ids[wa.name]]["parsed"]["chat_member"] == "WhatsApp Chat with Ken.txt"
     case.lock()
