@@ -226,8 +226,14 @@ class Case:
         if signing.public_key_b64(key) != self.info["signing_pub"]:
             raise EvidenceKitError("identity_mismatch")
         with self._write_lock(allow_read_only=True):
-            head = custody.read_head(self.path)
+            try:
+                head = custody.read_head(self.path)
+                damaged_head = []
+            except EvidenceKitError:  # still open the evidence: read the entries that are there
+                head = custody.Head(custody.count_entries(self.path), "", "")
+                damaged_head = [custody.ChainProblem(head.seq, "chain_head")]
             entries, problems = custody.read_chain(self.path, identity, head)
+            problems = damaged_head + [p for p in problems if not (damaged_head and p.code == "chain_head")]
             self._identity, self._key, self._entries = identity, key, entries
             self._chain_problems = list(problems)
             unsigned = max(0, len(entries) - self._last_checkpoint_seq())
@@ -331,7 +337,10 @@ class Case:
         """Read entries that another process appended since this object last looked."""
         if not self.unlocked or self._index is None:
             return
-        head = custody.read_head(self.path)
+        try:
+            head = custody.read_head(self.path)
+        except EvidenceKitError:
+            return  # a damaged HEAD: nothing can be appended, and unlock already said so
         for seq in range(len(self._entries) + 1, head.seq + 1):
             entry = custody.read_entry_or_empty(self.path, seq, self._identity)
             prev = custody.sha256_hex(self._entries[-1]) if self._entries and self._entries[-1] else None
@@ -604,7 +613,7 @@ class Case:
             elif doc.get("event") == "annotate" and isinstance(doc.get("duplicate_of"), str):
                 self._index.set_duplicate(item, doc["duplicate_of"])
         self._index.covered_seq = len(self._entries)
-        if duplicates and self._writable():
+        if duplicates and self._writable() and not self._chain_problems:
             for item, earlier in duplicates:
                 self._append("annotate", {"item": item, "duplicate_of": earlier})
         return duplicates

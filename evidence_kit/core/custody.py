@@ -64,6 +64,14 @@ def read_head(case_dir: Path) -> Head:
     return head
 
 
+def count_entries(case_dir: Path) -> int:
+    """How many entries stand in a row from 1 (used only when HEAD cannot be read)."""
+    seq = 0
+    while (case_dir / layout.log_entry(seq + 1)).exists():
+        seq += 1
+    return seq
+
+
 def write_head(case_dir: Path, head: Head) -> None:
     atomic_write_bytes(case_dir / layout.HEAD, head.to_bytes())
 

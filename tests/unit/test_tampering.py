@@ -288,3 +288,15 @@ def test_cli_create_where_no_folder_can_be(tmp_path, capsys, monkeypatch):
     _, err = capsys.readouterr()
     assert err.startswith(f"Cannot create the case folder: {blocker / 'case'} (")
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_evidence_still_opens_when_head_is_damaged(three):
+    case_dir, ids = three
+    (case_dir / layout.HEAD).write_text("garbage\n")
+    case = Case.open(case_dir)
+    report = case.unlock(PASSPHRASE)
+    assert [(p.seq, p.code) for p in report.chain_problems] == [(4, "chain_head")]
+    assert report.signed is False
+    assert sorted(i["original_name"] for i in case.items()) == ["f0.png", "f1.png", "f2.png"]
+    case.lock()
+    assert (case_dir / layout.HEAD).read_text() == "garbage\n"  # nothing appended, nothing repaired behind the user's back
