@@ -40,6 +40,7 @@ FORMAT_VERSION = 1
 SCRYPT_FLOOR, SCRYPT_CEILING = 18, 20
 MIN_PASSPHRASE = 8
 MAX_PARSE_IN_MEMORY = 256 * 1024 * 1024  # a text export larger than this is stored but not read into the index
+STREAMING_IMPORTERS = ("media", "whatsapp")  # these read a seekable file: a video or a zip is never loaded whole
 # errors about the case itself (not one source file) end a batch
 BATCH_STOPPERS = ("cancelled", "disk_full", "read_only", "case_busy", "case_damaged", "head_behind",
                   "head_damaged", "head_missing", "io_error")
@@ -635,7 +636,7 @@ class Case:
         try:
             with open(self.path / layout.item_blob(meta["id"]), "rb") as f:
                 reader = age.PlaintextReader(f, [self._identity])
-                if meta.get("mime") != "application/zip":
+                if importer.NAME not in STREAMING_IMPORTERS and meta.get("mime") != "application/zip":
                     if reader.size > MAX_PARSE_IN_MEMORY:
                         return None
                     reader = reader.read()

@@ -12,7 +12,7 @@ def _add_importer_messages() -> None:
     found under "parse.<code>", and ERRORS (optional) found under "error.<code>"."""
     import importlib
 
-    for name in ("line", "whatsapp"):
+    for name in ("line", "whatsapp", "media"):
         try:
             module = importlib.import_module(f"{__name__}.{name}_messages")
         except ModuleNotFoundError:

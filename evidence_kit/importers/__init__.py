@@ -2,7 +2,9 @@
 
     NAME: str
     sniff(path: Path, head: bytes) -> float      # 0 (not mine) .. 1 (certainly mine); head = first 64 KiB
-    parse(path: Path, *, zone: str = "Asia/Tokyo", date_order: str | None = None) -> ParseResult
+    parse(path: Path, *, zone: str = "Asia/Tokyo", date_order: str | None = None, data=None) -> ParseResult
+        # data (bytes, or a seekable binary file where the module says so), when given, is the
+        # file's content and path only names it: the case parses decrypted items in memory
 
 The best score above THRESHOLD wins; a file no importer claims is still stored, as an opaque item.
 A parser never raises for a bad line: it becomes an `unparsed` record and a warning. It raises
@@ -22,9 +24,9 @@ HEAD_SIZE = 64 * 1024
 
 
 def _modules() -> list[ModuleType]:
-    from . import line, whatsapp
+    from . import email, images, line, media, whatsapp
 
-    return [line, whatsapp]
+    return [line, whatsapp, images, email, media]
 
 
 def by_name(name: str) -> ModuleType | None:

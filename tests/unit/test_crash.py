@@ -20,6 +20,7 @@ CHILD = textwrap.dedent("""
     from evidence_kit.core.case import Case
     case_dir, src_dir, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     case = Case.open(case_dir)
+    __import__("evidence_kit.importers", fromlist=["_modules"])._modules()  # load the parsers before the kills start
     print("READY", flush=True)
     for n in range(start, start + 1000):
         src = src_dir / f"item-{n:05d}.bin"
