@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -59,6 +60,7 @@ def for_matching(line: str) -> str:
 _TOKYO = timezone(timedelta(hours=9), "JST")
 
 
+@functools.lru_cache(maxsize=32)
 def zone_of(name: str):
     """A tzinfo for an IANA zone name (Asia/Tokyo works even without the zone database)."""
     try:
