@@ -28,6 +28,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import machine  # benchmarks/machine.py, beside this script
+
 MIB = 1 << 20
 GIB = 1 << 30
 RSS_TARGET_MIB = 100
@@ -356,24 +358,8 @@ def print_environment(work: Path) -> None:
     print(f"python {platform.python_version()}, cryptography {cryptography.__version__}, "
           f"evidence_kit {evidence_kit.__version__}, age {first_line('age', '--version')}, "
           f"{first_line('cp', '--version')}")
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
-        mem = f"{int(mem) / MIB:.1f} GiB RAM"
-    except OSError:
-        mem = "?"
-    print(f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}), {mem}")
-    pkg = Path(evidence_kit.__file__).resolve().parent
-    where = f"evidence_kit imported from {pkg}"
-    if shutil.which("git") and (pkg.parent / ".git").exists():
-        rev = sh("git", "-C", str(pkg.parent), "rev-parse", "--short", "HEAD")
-        dirty = sh("git", "-C", str(pkg.parent), "status", "--porcelain", "--", "evidence_kit")
-        where += f" (git {rev}{', with UNCOMMITTED changes: ' + ' '.join(dirty.split()) if dirty else ', clean'})"
-    print(where)
+    print(machine.describe_machine())
+    print(machine.describe_code("evidence_kit"))
     print(f"work folder: {work}")
     print(sh("df", "-hT", str(work)))
     if shutil.which("findmnt"):

@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import machine  # benchmarks/machine.py, beside this script
+
 MIB = 1 << 20
 GNU_TIME = "/usr/bin/time"
 WHATSTK_VERSION = "0.9.1"
@@ -540,28 +542,11 @@ def fmt(v: float | None, spec: str) -> str:
 
 
 def print_environment(work: Path) -> None:
-    import evidence_kit
 
     print("== environment ==")
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem = f"{int(Path('/proc/meminfo').read_text().split()[1]) / MIB:.1f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        mem = "?"
-    print(f"python {platform.python_version()} ({sys.executable}), evidence_kit {evidence_kit.__version__}")
-    print(f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}), {mem}")
-    pkg = Path(evidence_kit.__file__).resolve().parent
-    where = f"evidence_kit imported from {pkg}"
-    if shutil.which("git") and (pkg.parent / ".git").exists():
-        rev = sh("git", "-C", str(pkg.parent), "rev-parse", "--short", "HEAD").stdout.strip()
-        dirty = sh("git", "-C", str(pkg.parent), "status", "--porcelain", "--", "evidence_kit/importers",
-                   "evidence_kit/core/models.py").stdout.split()
-        where += f" (git {rev}{', UNCOMMITTED changes in: ' + ' '.join(dirty[1::2]) if dirty else ', importers clean'})"
-    print(where)
+    print(f"python {platform.python_version()} ({sys.executable})")
+    print(machine.describe_machine())
+    print(machine.describe_code("evidence_kit/importers", "evidence_kit/core/models.py"))
     print(f"work folder: {work}")
     print(f"peak RSS via: {GNU_TIME + ' -f %M' if os.access(GNU_TIME, os.X_OK) else 'not measured (no GNU time)'}")
 

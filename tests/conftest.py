@@ -48,7 +48,7 @@ def write(path: Path, data: bytes) -> Path:
 def small_fs(tmp_path):
     """A real, tiny filesystem (tmpfs) for disk-full and read-only tests; needs root to mount."""
     if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small tmpfs")
+        pytest.skip("root is missing: mounting a small tmpfs needs it")
     mounts = []
 
     def make(size: str) -> Path:
