@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import io
 import json
 import os
 import secrets
@@ -444,20 +445,15 @@ class Case:
         if parsed is not None:
             facts["parsed"] = parsed
         result = self._import(lambda: _open_source(src), src, facts, source, progress, cancel)
-        if result.status == "imported" and parsed and parsed.get("format") == "whatsapp" and parsed.get("members"):
-            members = self._import_members(src, result.item_id, parsed["members"], cancel)
-            result = dataclasses.replace(result, members=tuple(members))
+        if result.status == "imported" and parsed:
+            with _contained(src, parsed) as members:
+                results = [self._import(opener, Path(name), {
+                    "original_name": PurePosixPath(name).name, "source_path": f"{src.absolute()}!{member}",
+                    "container": result.item_id, "member": member}, kind, None, cancel)
+                    for name, member, opener, kind in members]
+            if results:
+                result = dataclasses.replace(result, members=tuple(results))
         return result
-
-    def _import_members(self, src: Path, container: str, members: list[dict], cancel: Cancel | None) -> list[ImportResult]:
-        results = []
-        with SafeZip(src) as z:
-            for member in members:
-                name = member["name"]
-                facts = {"original_name": PurePosixPath(name).name, "source_path": f"{src.absolute()}!{name}",
-                         "container": container, "member": name}
-                results.append(self._import(lambda n=name: z.open(n), Path(name), facts, "whatsapp zip", None, cancel))
-        return results
 
     def _import(self, open_source, src: Path, facts: dict, source: str, progress: Progress | None,
                 cancel: Cancel | None) -> ImportResult:
@@ -665,6 +661,23 @@ class Case:
         if self._index is not None:
             self._index.seal_mac(self._index_key())
             write_sealed(self.path / layout.INDEX, self._index.to_bytes(), self._recipients())
+
+
+@contextlib.contextmanager
+def _contained(src: Path, parsed: dict):
+    """The files inside a container that become items of their own: the media of a WhatsApp zip,
+    the attachments of an e-mail. Yields (name, member reference, opener, source) tuples."""
+    if parsed.get("format") == "whatsapp" and parsed.get("members"):
+        with SafeZip(src) as z:
+            yield [(m["name"], m["name"], lambda n=m["name"]: z.open(n), "whatsapp zip") for m in parsed["members"]]
+    elif parsed.get("format") == "email":
+        from ..importers import email as email_importer
+
+        found = email_importer.attachments(src.read_bytes())
+        yield [(name or f"attachment-{n}", f"attachment {n}", lambda d=data: io.BytesIO(d), "email attachment")
+               for n, (name, data) in enumerate(found, 1)]
+    else:
+        yield []
 
 
 def _open_source(src: Path):

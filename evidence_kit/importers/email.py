@@ -207,23 +207,38 @@ def _date(raw: str | None, zone: str, attrs: dict, warnings: list[ParseWarning])
 
 def _body(data: bytes, warnings: list[ParseWarning]) -> tuple[str | None, str, list[dict]]:
     """(text, where it came from, attachments) from the MIME structure."""
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    body, source, attachments = None, "none", []
-    leaves = list(_leaves(message))
-    attached = [_is_attachment(p) for p in leaves]
-    plain = next((p for p, a in zip(leaves, attached) if not a and p.get_content_type() == "text/plain"), None)
-    html = next((p for p, a in zip(leaves, attached) if not a and p.get_content_type() == "text/html"), None)
+    plain, html, parts = _structure(data)
+    body, source = None, "none"
     if plain is not None:
         body, source = _part_text(plain, warnings), "text/plain"
     elif html is not None:
         body, source = _html_text(_part_text(html, warnings)), "text/html-tags-removed"
-    for part, is_attachment in zip(leaves, attached):
-        if part is plain or part is html or (not is_attachment and part.get_content_type() == "text/html"):
-            continue
-        name = _filename(part)
-        name = _decode_words(str(name), warnings) if name is not None else None
-        attachments.append({"name": name, "type": part.get_content_type(), "size": _size(part)})
+    attachments = [{"name": _attachment_name(part, warnings), "type": part.get_content_type(), "size": _size(part)}
+                   for part in parts]
     return body, source, attachments
+
+
+def attachments(data: bytes) -> list[tuple[str | None, bytes]]:
+    """The attached files' names and decoded bytes, in the order `parse` lists them."""
+    _, _, parts = _structure(data)
+    return [(_attachment_name(part, []), _payload(part)) for part in parts]
+
+
+def _structure(data: bytes):
+    """(the plain body part, the html body part, the attachment parts) of a message."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    leaves = list(_leaves(message))
+    attached = [_is_attachment(p) for p in leaves]
+    plain = next((p for p, a in zip(leaves, attached) if not a and p.get_content_type() == "text/plain"), None)
+    html = next((p for p, a in zip(leaves, attached) if not a and p.get_content_type() == "text/html"), None)
+    parts = [part for part, is_attachment in zip(leaves, attached)
+             if not (part is plain or part is html or (not is_attachment and part.get_content_type() == "text/html"))]
+    return plain, html, parts
+
+
+def _attachment_name(part, warnings: list[ParseWarning]) -> str | None:
+    name = _filename(part)
+    return _decode_words(str(name), warnings) if name is not None else None
 
 
 def _leaves(part):
@@ -251,13 +266,17 @@ def _filename(part) -> str | None:
 
 
 def _size(part) -> int:
+    return len(_payload(part))
+
+
+def _payload(part) -> bytes:
     payload = part.get_payload(decode=True)
     if payload is None and part.get_content_maintype() == "message":  # an attached e-mail
         try:
-            return sum(len(m.as_bytes()) for m in part.get_payload())
+            return b"".join(m.as_bytes() for m in part.get_payload())
         except Exception:  # noqa: BLE001 - unreadable nested message
-            return 0
-    return len(payload or b"")
+            return b""
+    return payload or b""
 
 
 class _TextOfHtml(HTMLParser):

@@ -83,3 +83,27 @@ def test_other_files_have_no_records(unlocked, tmp_path):
     result = unlocked.import_file(write(tmp_path / "memo.bin", bytes(range(200))))
     assert unlocked.records(result.item_id) == []
     assert "parsed" not in unlocked.items()[0]
+
+
+def test_email_attachments_become_items(case_dir, tmp_path):
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "Ken <ken@example.com>"
+    msg["To"] = "sakura@example.jp"
+    msg["Subject"] = "振込先のご案内"
+    msg["Date"] = "Mon, 20 May 2024 18:02:00 +0900"
+    msg.set_content("こちらの口座にお振り込みください。")
+    msg.add_attachment(b"%PDF-1.4 fake invoice", maintype="application", subtype="pdf", filename="請求書.pdf")
+    eml = write(tmp_path / "mail.eml", msg.as_bytes())
+    result = Case.open(case_dir).import_file(eml)
+    [attachment] = result.members
+    assert (attachment.status, attachment.path.name, attachment.size) == ("imported", "請求書.pdf", 21)
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    items = {i["id"]: i for i in case.items()}
+    assert (items[attachment.item_id]["container"], items[attachment.item_id]["member"]) == (result.item_id, "attachment 1")
+    assert items[attachment.item_id]["mime"] == "application/pdf"
+    [record] = case.records(result.item_id)
+    assert record["attrs"]["attachments"] == [{"name": "請求書.pdf", "type": "application/pdf", "size": 21}]
+    case.lock()
