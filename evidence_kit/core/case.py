@@ -30,7 +30,7 @@ from .fsio import FileLock, atomic_write_bytes, atomic_writer, fsync_dir
 from .index import Index
 from .recovery_text import RECOVERY_README
 from .. import importers
-from ..importers import examine
+from ..importers import examine, images
 from ..importers.safezip import SafeZip
 from ..importers.text import DEFAULT_ZONE
 from .sealed import read_sealed, write_sealed
@@ -618,28 +618,42 @@ class Case:
     def _index_item(self, seq: int, meta: dict, duplicate_of: str | None = None) -> None:
         """Add an item to the index, with what its importer reads from it (a chat's messages)."""
         self._index.add_item(seq, meta, duplicate_of=duplicate_of)
-        result = self._parse_item(meta)
-        if result is not None:
-            self._index.add_records(meta["id"], result.records)
+        result, content = self._parse_item(meta)
+        if result is None:
+            return
+        self._index.add_records(meta["id"], result.records)
+        if result.format == "image" and content is not None:
+            try:
+                self._index.set_thumbnail(meta["id"], images.thumbnail(content))
+            except ValueError:  # Pillow cannot draw it: the record already says so
+                pass
 
     def _parse_item(self, meta: dict):
         """Parse the stored item again (in memory, never as a plaintext file) with the importer and
-        options recorded at import. None when there is nothing to read or it cannot be read."""
+        options recorded at import: (ParseResult, the content when it was read whole), or
+        (None, None) when there is nothing to read or it cannot be read."""
         parsed = meta.get("parsed") or {}
         importer = importers.by_name(parsed.get("format", ""))
         if importer is None or "refused" in parsed or "failed" in parsed:
-            return None
+            return None, None
         try:
             with open(self.path / layout.item_blob(meta["id"]), "rb") as f:
                 reader = age.PlaintextReader(f, [self._identity])
+                content = None
                 if importer.NAME not in STREAMING_IMPORTERS and meta.get("mime") != "application/zip":
                     if reader.size > MAX_PARSE_IN_MEMORY:
-                        return None
-                    reader = reader.read()
-                return importer.parse(Path(meta["original_name"]), zone=parsed.get("zone", DEFAULT_ZONE),
-                                      date_order=parsed.get("date_order"), data=reader)
+                        return None, None
+                    content = reader.read()
+                result = importer.parse(Path(meta["original_name"]), zone=parsed.get("zone", DEFAULT_ZONE),
+                                        date_order=parsed.get("date_order"), data=content if content is not None else reader)
+                return result, content
         except (OSError, age.AgeError, EvidenceKitError):
-            return None  # a damaged item: verify names it
+            return None, None  # a damaged item: verify names it
+
+    def thumbnail(self, item_id: str) -> bytes | None:
+        """A small PNG of an image item (orientation applied), or None."""
+        self._require_unlocked()
+        return self._index.thumbnail(item_id)
 
     def records(self, item_id: str) -> list[dict]:
         """What was read from an item (for a chat: every message), in source order."""

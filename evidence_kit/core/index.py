@@ -11,7 +11,7 @@ import hmac
 import json
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE items (
     id TEXT PRIMARY KEY,
@@ -43,6 +43,7 @@ CREATE TABLE records (
     PRIMARY KEY (item, n)
 );
 CREATE INDEX records_time ON records (time);
+CREATE TABLE thumbnails (item TEXT PRIMARY KEY, png BLOB NOT NULL);
 CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -113,13 +114,22 @@ class Index:
             record["attrs"] = json.loads(record["attrs"])
         return result
 
+    def set_thumbnail(self, item_id: str, png: bytes) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO thumbnails VALUES (?, ?)", (item_id, png))
+
+    def thumbnail(self, item_id: str) -> bytes | None:
+        row = self.conn.execute("SELECT png FROM thumbnails WHERE item = ?", (item_id,)).fetchone()
+        return row[0] if row else None
+
     def set_duplicate(self, item_id: str, earlier: str) -> None:
         self.conn.execute("UPDATE items SET duplicate_of = ? WHERE id = ?", (earlier, item_id))
 
     def _mac(self, key: bytes) -> str:
         rows = self.conn.execute("SELECT id, seq, meta, duplicate_of FROM items ORDER BY id").fetchall()
         records = self.conn.execute("SELECT * FROM records ORDER BY item, n").fetchall()
-        content = json.dumps([self.covered_seq, rows, records], ensure_ascii=False).encode("utf-8")
+        thumbnails = [(item, hashlib.sha256(png).hexdigest())
+                      for item, png in self.conn.execute("SELECT item, png FROM thumbnails ORDER BY item")]
+        content = json.dumps([self.covered_seq, rows, records, thumbnails], ensure_ascii=False).encode("utf-8")
         return hmac.new(key, content, hashlib.sha256).hexdigest()
 
     def seal_mac(self, key: bytes) -> None:

@@ -107,3 +107,24 @@ def test_email_attachments_become_items(case_dir, tmp_path):
     [record] = case.records(result.item_id)
     assert record["attrs"]["attachments"] == [{"name": "請求書.pdf", "type": "application/pdf", "size": 21}]
     case.lock()
+
+
+def test_images_get_a_thumbnail_and_their_capture_time(case_dir, tmp_path):
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (1200, 600), (200, 30, 30)).save(buf, "PNG")
+    shot = write(tmp_path / "Screenshot_20240115-120102.png", buf.getvalue())
+    result = Case.open(case_dir).import_file(shot)
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    [record] = case.records(result.item_id)
+    assert (record["type"], record["time"], record["attrs"]["time_source"]) == (
+        "image", "2024-01-15T12:01:02+09:00", "file-name")
+    thumb = Image.open(io.BytesIO(case.thumbnail(result.item_id)))
+    assert thumb.format == "PNG" and max(thumb.size) == 256 and thumb.size == (256, 128)
+    case.lock()
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)  # kept in the stored index
+    assert case.thumbnail(result.item_id) is not None
+    case.lock()
