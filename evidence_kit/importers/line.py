@@ -357,6 +357,8 @@ def _decide_order(days: list[tuple], forced: str | None, path: Path) -> tuple[st
 def _resolve(reader: _Reader, zone: str, order: str | None) -> None:
     """Second pass: dates on day lines, times on messages, warnings for what cannot be dated."""
     day, last_day, undated_warned = None, None, False
+    clocks: dict[str, tuple | None] = {}  # time cell -> _clock (cells repeat a lot)
+    days: dict[date, tuple] = {}  # day -> (date part, offset) when the offset is the same all day
     for p in reader.out:
         r = p.record
         if p.day:
@@ -374,7 +376,9 @@ def _resolve(reader: _Reader, zone: str, order: str | None) -> None:
             reader.info.setdefault("saved_at_raw", r.time_raw)
             reader.info.setdefault("saved_at", r.time)
         elif p.clock is not None:
-            clock = _clock(p.clock)
+            clock = clocks.get(p.clock, False)
+            if clock is False:
+                clock = clocks[p.clock] = _clock(p.clock)
             if clock is None:
                 reader.warn(r.line - 1, "line_time_invalid")
                 continue
@@ -386,7 +390,23 @@ def _resolve(reader: _Reader, zone: str, order: str | None) -> None:
                     reader.warn(r.line - 1, "line_no_date")
                 undated_warned = True
                 continue
-            r.time = text.local_iso(datetime(day.year, day.month, day.day, clock[0], clock[1]), zone)
+            fast = days.get(day)
+            if fast is None:
+                fast = days[day] = _day_iso(day, zone)
+            if fast[0] is None:  # the offset changes during this day (DST)
+                r.time = text.local_iso(datetime(day.year, day.month, day.day, clock[0], clock[1]), zone)
+            else:
+                r.time = f"{fast[0]}{clock[0]:02d}:{clock[1]:02d}:00{fast[1]}"
+
+
+def _day_iso(day: date, zone: str) -> tuple[str | None, str | None]:
+    """(date part, offset) of text.local_iso for every time of `day`, or (None, None) when the offset
+    is not the same all day."""
+    iso = [text.local_iso(datetime(day.year, day.month, day.day, h, mi, sec), zone)
+           for h, mi, sec in ((0, 0, 0), (12, 0, 0), (23, 59, 59))]
+    if iso[0][19:] == iso[1][19:] == iso[2][19:]:
+        return iso[0][:11], iso[0][19:]
+    return None, None
 
 
 def _saved_at(value: str, zone: str, order: str | None) -> str | None:

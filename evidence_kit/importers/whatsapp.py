@@ -23,7 +23,6 @@ import codecs
 import functools
 import itertools
 import re
-from collections import Counter
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
@@ -169,7 +168,9 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
         content, encoding = text.decode(data)
     except ValueError:
         raise EvidenceKitError("whatsapp_not_text", path=path, member=info.get("chat_member", "")) from None
-    parser = _Parser(text.split_lines(content), path, zone, date_order, present)
+    lines = text.split_lines(content)
+    del content, data  # only the lines are needed from here on (peak memory)
+    parser = _Parser(lines, path, zone, date_order, present)
     records, warnings = parser.run()
     info.update(parser.info)
     return ParseResult(NAME, parser.variant, encoding, records, warnings, info)
@@ -199,90 +200,166 @@ class _Parser:
     def __init__(self, lines: list[str], path: Path, zone: str, date_order: str | None, present: set | None):
         self.lines, self.path, self.zone, self.given, self.present = lines, path, zone, date_order, present
         self.info: dict = {}
-        self._times: dict = {}  # header date and time (matching copy) -> ISO 8601 or None
         self.variant = "whatsapp-unrecognised"
 
     def run(self) -> tuple[list[Record], list[ParseWarning]]:
-        changed = _changed().search
-        mlines = [text.for_matching(line) if changed(line) else line for line in self.lines]
-        found = [_HEADER.match(ml) if ml[:1] in "0123456789[" else None for ml in mlines]
-        shapes = [_shape(m) if m else None for m in found]
-        counts = Counter(s for s in shapes if s)
-        shape = counts.most_common(1)[0][0] if counts else None
-        headers = [m for m, s in zip(found, shapes) if s == shape and m]
-        order = self._decide_order(headers, shape)
+        lines = self.lines
+        changed, matching, match = _changed().search, text.for_matching, _HEADER.match
+        first_chars, invisible = "0123456789[", _dropped_chars()
+        # Pass 1: every header-like line, grouped by shape (no Match objects are kept: memory).
+        # shape -> [line indices, headers with a meridiem, consecutive distinct (d1, d2, d3)]
+        by_shape: dict[tuple, list] = {}
+        shapes: dict[tuple, tuple] = {}
+        for i, line in enumerate(lines):
+            c = line[:1]
+            if not c:
+                continue
+            if c in first_chars:
+                ml = matching(line) if changed(line) else line
+            elif c in invisible:
+                ml = matching(line)
+                if not ml or ml[0] not in first_chars:
+                    continue
+            else:
+                continue
+            m = match(ml)
+            if m is None:
+                continue
+            open_, dsep, d1, d2, d3, pre, suf, end = m.group("open", "dsep", "d1", "d2", "d3", "pre", "suf", "end")
+            key = (open_, dsep, len(d1) >= 3, end)
+            shape = shapes.get(key)
+            if shape is None:
+                shape = shapes[key] = (bool(open_), dsep, len(d1) >= 3,
+                                       "]" if open_ else (end.strip() or " ").replace("–", "-"))
+            group = by_shape.get(shape)
+            if group is None:
+                group = by_shape[shape] = [[], 0, [], 0]
+            group[0].append(i)
+            group[3] += 1
+            if pre or suf:
+                group[1] += 1
+            dates = group[2]
+            if not dates or dates[-1] != (d1, d2, d3):
+                dates.append((d1, d2, d3))
+        # the most common shape (the first seen among equals, as Counter.most_common gives it)
+        shape = max(by_shape, key=lambda s: by_shape[s][3]) if by_shape else None
+        heads, meridiems, dates, _ = by_shape[shape] if shape else ([], 0, [], 0)
+        order = self._decide_order(dates, shape)
         self.info.update(platform="unknown", clock=None)
         if shape:
-            clock = "12h" if 2 * sum(bool(m["pre"] or m["suf"]) for m in headers) > len(headers) else "24h"
+            clock = "12h" if 2 * meridiems > len(heads) else "24h"
             self.variant = "whatsapp-" + {"]": "ios", "-": "android", ":": "legacy"}.get(shape[3], "other")
             self.info.update(platform={"]": "ios", "-": "android"}.get(shape[3], "unknown"), clock=clock)
 
         records: list[Record] = []
         warnings: list[ParseWarning] = []
-        starts: list[tuple[Record, str, str, int]] = []  # header record, first-line text, its matching copy, index
-        current = None
-        for i, line in enumerate(self.lines):
-            n = i + 1
-            if shapes[i] == shape and shape:
-                current, body, body_m = self._header(line, mlines[i], found[i], order, n, warnings)
-                records.append(current)
-                starts.append((current, body, body_m, i))
-            elif current is None:
-                records.append(Record("blank" if line == "" else "unparsed", n, n, [line]))
-                if line != "":
-                    warnings.append(ParseWarning(n, "whatsapp_unparsed", line))
-            else:  # no header: the line continues the message above
-                current.raw.append(line)
-                current.end_line = n
-                if found[i]:
-                    warnings.append(ParseWarning(n, "whatsapp_header_like", line))
-        # Empty lines after the last message belong to no message (WhatsApp trims what is sent).
-        tail = []
-        while current is not None and len(current.raw) > 1 and current.raw[-1] == "":
-            current.raw.pop()
-            tail.insert(0, Record("blank", current.end_line, current.end_line, [""]))
-            current.end_line -= 1
-        records.extend(tail)
-        for record, body, body_m, i in starts:
-            if len(record.raw) == 1:
-                record.text = body
-            else:
-                record.text = "\n".join([body, *record.raw[1:]])
-                body_m = "\n".join([body_m, *mlines[i + 1:i + len(record.raw)]])
-            self._classify(record, body_m.strip())
-        times = [r.time for r in records if r.time]
-        self.info["out_of_order"] = sum(b < a for a, b in itertools.pairwise(times))
+        first = heads[0] if heads else len(lines)
+        for i in range(first):  # before the first message
+            line = lines[i]
+            records.append(Record("blank" if line == "" else "unparsed", i + 1, i + 1, [line]))
+            if line != "":
+                warnings.append(ParseWarning(i + 1, "whatsapp_unparsed", line))
+        for s, group in by_shape.items():  # header-like lines inside a message
+            if s != shape:
+                warnings.extend(ParseWarning(i + 1, "whatsapp_header_like", lines[i]) for i in group[0] if i > first)
+        del by_shape, shapes
+        # Pass 2: one record per header, with the lines up to the next header.
+        header = self._header_fn(order, warnings)
+        classify = self._classify
+        nxt = heads[1:] + [len(lines)]
+        for i, j in zip(heads, nxt):
+            record = header(lines[i], i)
+            records.append(record)
+            if j > i + 1:
+                raw = record.raw = lines[i:j]
+                record.end_line = j
+                if j == len(lines):  # empty lines after the last message belong to no message
+                    k = j
+                    while k - i > 1 and raw[-1] == "":
+                        raw.pop()
+                        k -= 1
+                    record.end_line = k
+                    tail = [Record("blank", n, n, [""]) for n in range(k + 1, j + 1)]
+                record.text = record.text + "\n" + "\n".join(raw[1:]) if len(raw) > 1 else record.text
+            if record.type != "system":
+                classify(record)
+            if j == len(lines) and j > i + 1:
+                records.extend(tail)
+        time_list = [r.time for r in records if r.time]
+        self.info["out_of_order"] = sum(b < a for a, b in itertools.pairwise(time_list))
         return records, sorted(warnings, key=lambda w: w.line)
 
-    def _decide_order(self, headers: list[re.Match], shape: tuple | None) -> str | None:
+    def _decide_order(self, dates: list[tuple], shape: tuple | None) -> str | None:
         """ymd when the year comes first; else the caller's date_order when given; else a day or month
         value above 12 (on one side only) decides; else the one reading under which the dates never go
-        backwards; else the user must be asked."""
-        if not headers:
+        backwards; else the user must be asked. `dates`: the headers' (d1, d2, d3), consecutive
+        repeats left out."""
+        if not dates:
             order, by = None, None
         elif shape[2]:
             order, by = "ymd", "values"
         elif self.given:
             order, by = self.given, "given"
         else:
-            day_first = any(int(m["d1"]) > 12 for m in headers)
-            month_first = any(int(m["d2"]) > 12 for m in headers)
+            day_first = any(int(d[0]) > 12 for d in dates)
+            month_first = any(int(d[1]) > 12 for d in dates)
             if day_first != month_first:
                 order, by = ("dmy" if day_first else "mdy"), "values"
             else:
-                steady = [o for o in ("dmy", "mdy") if _non_decreasing(headers, o)]
+                steady = [o for o in ("dmy", "mdy") if _non_decreasing(dates, o)]
                 if len(steady) != 1:
                     raise EvidenceKitError("date_order_ambiguous", path=self.path)
                 order, by = steady[0], "order"
         self.info.update(date_order=order, date_order_by=by)
         return order
 
-    def _header(self, line, mline, m, order, n, warnings) -> tuple[Record, str, str]:
-        """The record a header line starts, the text after the header, and that text's matching copy."""
+    def _header_fn(self, order, warnings):
+        """A function (line, index) -> the record a header line starts (text: the first line's part)."""
+        changed, matching, match = _changed().search, text.for_matching, _HEADER.match
+        clock = _Clock(self.zone)
+        senders: dict[str, str] = {}
+        last = [None, None, None]  # stamp, time, time_raw
+
+        def header(line: str, i: int) -> Record:
+            ml = matching(line) if changed(line) else line
+            m = match(ml)
+            n = i + 1
+            stamp = m["stamp"]
+            if stamp == last[0]:
+                time = last[1]
+            else:
+                time = last[1] = clock.moment(*m.group("d1", "d2", "d3", "h", "mi", "s", "pre", "suf"), order=order)
+                last[0] = stamp
+            if time is None:
+                warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
+            mend = m.end()
+            if len(ml) != len(line):  # for_matching dropped invisible characters
+                return self._header_slow(line, ml, m, n, time, senders)
+            a, b = m.span("stamp")
+            time_raw = line[a:b]
+            if time_raw == last[2]:
+                time_raw = last[2]
+            else:
+                last[2] = time_raw
+            colon = ml.find(": ", mend)
+            if colon >= 0:
+                sender = line[mend:colon]
+                return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                              line[colon + 2:])
+            bare = len(ml) - (2 if ml.endswith(":.") else 1)
+            if ml[bare] == ":" and bare > mend:
+                sender = line[mend:bare]
+                return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                              line[bare + 1:])
+            return Record("system", n, n, [line], time_raw, time, None, line[mend:])
+
+        return header
+
+    def _header_slow(self, line, mline, m, n, time, senders) -> Record:
+        """A header line with invisible characters for_matching dropped: positions are mapped back."""
         colon = mline.find(": ", m.end())
         bare = len(mline) - (2 if mline.endswith(":.") else 1)
-        # for_matching dropped invisible characters: map positions in mline back to line.
-        drops = [] if len(mline) == len(line) else [d.start() for d in _dropped().finditer(line)]
+        drops = [d.start() for d in _dropped().finditer(line)]
 
         def at(k: int) -> int:
             for d in drops:
@@ -293,29 +370,23 @@ class _Parser:
 
         start = at(m.end() - 1) + 1  # just after the header, in line
         time_raw = line[at(m.start("stamp")):at(m.end("stamp") - 1) + 1]
-        stamp = m["stamp"]
-        if stamp not in self._times:  # chats repeat the same minute a lot
-            moment = _moment(m, order)
-            self._times[stamp] = text.local_iso(moment, self.zone) if moment else None
-        time = self._times[stamp]
-        if time is None:
-            warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
-        record = Record("message", n, n, [line], time_raw=time_raw, time=time)
         # WhatsApp puts LRM/RLM around what follows the header; they stay in `raw`, and are only
         # left out of the derived sender and text.
         if colon >= 0:
-            record.sender = line[start:at(colon)].strip(_LRM)
-            return record, line[at(colon + 1) + 1:].lstrip(_LRM), mline[colon + 2:]
+            sender = line[start:at(colon)].strip(_LRM)
+            return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                          line[at(colon + 1) + 1:].lstrip(_LRM))
         if mline[bare] == ":" and bare > m.end():  # "Name:" / "Name:." (a view-once or self-deleting item)
-            record.sender = line[start:at(bare)].strip(_LRM)
-            return record, line[at(bare) + 1:], mline[bare + 1:]
-        record.type = "system"
-        return record, line[start:].lstrip(_LRM), mline[m.end():]
+            sender = line[start:at(bare)].strip(_LRM)
+            return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                          line[at(bare) + 1:])
+        return Record("system", n, n, [line], time_raw, time, None, line[start:].lstrip(_LRM))
 
-    def _classify(self, r: Record, mt: str) -> None:
-        """Type and attrs from the text's matching copy `mt` (stripped)."""
-        first = mt.split("\n", 1)[0].strip()
-        if r.type == "system" or _ENCRYPTION.match(mt):
+    def _classify(self, r: Record) -> None:
+        """Type and attrs of a message from its text's matching copy (cheap checks first)."""
+        t = r.text
+        mt = (text.for_matching(t) if _changed().search(t) else t).strip()
+        if mt[:1] in _ENCRYPTION_FIRST and _ENCRYPTION.match(mt):
             r.type = "system"
             return
         if mt in _DELETED:
@@ -324,21 +395,23 @@ class _Parser:
         if mt in _CALLS:
             r.type, r.attrs["call"] = "call", _CALLS[mt]
             return
-        found = _ATTACHED.search(first) or _ATTACHED_2015.match(first) or _FILE_ATTACHED.match(first)
-        omitted = _OMITTED_IOS.match(mt) if "\n" not in mt else None
+        found = None
+        if "<" in mt or ")" in mt:
+            first = mt.split("\n", 1)[0].strip()
+            found = _ATTACHED.search(first) or _ATTACHED_2015.match(first) or _FILE_ATTACHED.match(first)
         if found:
             name = found["file"].strip()
             r.type = "media"
             r.attrs.update(media=_file_kind(name), attachment=name)
             if self.present is not None:
                 r.attrs["attachment_present"] = name in self.present
-        elif mt.lower() in _OMITTED_ANDROID:
+        elif mt[:1] == "<" and mt.lower() in _OMITTED_ANDROID:
             r.type = "media"
             r.attrs.update(media="unknown", omitted=True)
-        elif omitted:
+        elif mt[-1:] in "dDnN" and "\n" not in mt and (omitted := _OMITTED_IOS.match(mt)):
             r.type = "media"
             r.attrs.update(media=_KIND_WORDS[(omitted["kind"] or omitted["doc"] or omitted["de"]).lower()], omitted=True)
-        elif loc := _LOCATION.match(mt):
+        elif mt[:1] in "lLsS\u017f" and (loc := _LOCATION.match(mt)):
             r.attrs["location"] = loc["url"]
         elif mt in _LIVE_LOCATION:
             r.attrs["location"] = "live"
@@ -346,16 +419,73 @@ class _Parser:
             r.attrs["edited"] = True
 
 
+_ENCRYPTION_FIRST = "MNメ"
+
+
+class _Clock:
+    """Header date and time -> ISO 8601 in a zone, computed once per day: the date part and the offset
+    come from text.local_iso at the day's start, and are reused for every time of a day whose offset
+    does not change; a day with a change (DST) asks text.local_iso for each time."""
+
+    def __init__(self, zone: str):
+        self.zone = zone
+        self.days: dict[tuple, tuple | None] = {}
+        self.meridiems: dict[str, bool] = {}
+
+    def day(self, key: tuple, order: str):
+        ymd = _ymd(key, order)
+        if ymd is None:
+            return None
+        try:
+            start = datetime(*ymd)
+        except ValueError:
+            return None
+        iso = [text.local_iso(start.replace(hour=h, minute=mi, second=s), self.zone)
+               for h, mi, s in ((0, 0, 0), (12, 0, 0), (23, 59, 59))]
+        if iso[0][19:] == iso[1][19:] == iso[2][19:]:
+            return iso[0][:11], iso[0][19:], None
+        return None, None, start  # the offset changes during this day
+
+    def moment(self, d1, d2, d3, h, mi, s, pre, suf, order) -> str | None:
+        """The ISO time a header states, or None when it is impossible (31/02, 23:59 PM)."""
+        hour, meridiem = int(h), pre or suf
+        if meridiem:
+            pm = self.meridiems.get(meridiem)
+            if pm is None:
+                pm = self.meridiems[meridiem] = meridiem.lower().replace(".", "").replace(" ", "") in _PM_WORDS
+            if hour > 12 or (pm and hour == 0):
+                return None
+            hour = hour % 12 + (12 if pm else 0)  # 12 AM is midnight, 12 PM noon; "00:04 AM" is 00:04
+        minute, second = int(mi), int(s or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            return None
+        key = (d1, d2, d3)
+        day = self.days.get(key, False)
+        if day is False:
+            day = self.days[key] = self.day(key, order)
+        if day is None:
+            return None
+        prefix, suffix, start = day
+        if start is not None:
+            return text.local_iso(start.replace(hour=hour, minute=minute, second=second), self.zone)
+        return f"{prefix}{hour:02d}:{minute:02d}:{second:02d}{suffix}"
+
+
+@functools.cache
+def _dropped_chars() -> frozenset:
+    """The characters text.for_matching removes (it keeps every other one, one for one)."""
+    return frozenset(map(chr, text._INVISIBLE))
+
+
 @functools.cache
 def _dropped() -> re.Pattern:
-    """The characters text.for_matching removes (it keeps every other one, one for one)."""
-    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if not text.for_matching(c)) + "]")
+    return re.compile("[" + "".join(sorted(_dropped_chars())) + "]")
 
 
 @functools.cache
 def _changed() -> re.Pattern:
     """The characters text.for_matching removes or replaces: a line without any is its own copy."""
-    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if text.for_matching(c) != c) + "]")
+    return re.compile("[" + "".join(sorted(_dropped_chars() | {"\u202f", "\u00a0"})) + "]")
 
 
 def _file_kind(name: str) -> str:
@@ -365,39 +495,22 @@ def _file_kind(name: str) -> str:
     return _EXT_KIND.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "document")
 
 
-def _ymd(m: re.Match, order: str) -> tuple[int, int, int] | None:
-    parts = {"ymd": ("d1", "d2", "d3"), "dmy": ("d3", "d2", "d1"), "mdy": ("d3", "d1", "d2")}[order]
-    y, mo, d = (m[p] for p in parts)
+def _ymd(d: tuple, order: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from a header's (d1, d2, d3) strings."""
+    y, mo, dd = (d[0], d[1], d[2]) if order == "ymd" else (d[2], d[1], d[0]) if order == "dmy" else (d[2], d[0], d[1])
     if len(y) not in (2, 4):
         return None
-    return (int(y) + 2000 if len(y) == 2 else int(y)), int(mo), int(d)
+    return (int(y) + 2000 if len(y) == 2 else int(y)), int(mo), int(dd)
 
 
-def _non_decreasing(headers: list[re.Match], order: str) -> bool:
+def _non_decreasing(dates: list[tuple], order: str) -> bool:
     last = date.min
-    for m in headers:
+    for d in dates:
         try:
-            day = date(*_ymd(m, order))
+            day = date(*_ymd(d, order))
         except (TypeError, ValueError):
             return False
         if day < last:
             return False
         last = day
     return True
-
-
-def _moment(m: re.Match, order: str) -> datetime | None:
-    """The naive local time a header states, or None when it is impossible (31/02, 23:59 PM)."""
-    ymd = _ymd(m, order)
-    hour, meridiem = int(m["h"]), m["pre"] or m["suf"]
-    if ymd is None:
-        return None
-    if meridiem:
-        pm = meridiem.lower().replace(".", "").replace(" ", "") in _PM_WORDS
-        if hour > 12 or (pm and hour == 0):
-            return None
-        hour = hour % 12 + (12 if pm else 0)  # 12 AM is midnight, 12 PM noon; "00:04 AM" is 00:04
-    try:
-        return datetime(*ymd, hour, int(m["mi"]), int(m["s"] or 0))
-    except ValueError:
-        return None

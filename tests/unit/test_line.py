@@ -595,3 +595,19 @@ def test_random_text_never_crashes_and_stays_lossless(tmp_path, pieces):
         assert_lossless(path, result)
         assert all(w.code in WARNINGS for w in result.warnings)
     assert 0.0 <= line.sniff(path, path.read_bytes()) <= 1.0
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Asia/Tokyo", "America/New_York"])
+def test_fast_day_times_equal_local_iso_across_dst(zone):
+    from datetime import date, datetime, timedelta
+
+    from evidence_kit.importers import text
+
+    for day in (date(2024, 3, 31), date(2024, 10, 27), date(2024, 3, 10), date(2024, 11, 3), date(2024, 1, 15)):
+        prefix, offset = line._day_iso(day, zone)
+        for minutes in range(0, 24 * 60, 5):
+            moment = datetime(day.year, day.month, day.day) + timedelta(minutes=minutes)
+            if prefix is not None:
+                assert f"{prefix}{moment.hour:02d}:{moment.minute:02d}:00{offset}" == text.local_iso(moment, zone)
+        assert (prefix is None) == (zone != "Asia/Tokyo" and day.month != 1 and
+                                    (zone == "Europe/Berlin") == (day.day in (31, 27)))

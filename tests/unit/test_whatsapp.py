@@ -651,3 +651,27 @@ def test_random_bytes_as_a_zip_only_give_evidence_kit_errors(tmp_path, data):
     assert whatsapp.sniff(path, data) == 0.0
     with pytest.raises(EvidenceKitError):
         whatsapp.parse(path)
+
+
+def test_fast_character_sets_match_for_matching():
+    # the parser's shortcuts must agree with text.for_matching over the whole BMP
+    dropped = {chr(c) for c in range(0x10000) if not text.for_matching(chr(c))}
+    changed = {chr(c) for c in range(0x10000) if text.for_matching(chr(c)) != chr(c)}
+    assert whatsapp._dropped_chars() == dropped
+    assert {c for c in map(chr, range(0x10000)) if whatsapp._dropped().search(c)} == dropped
+    assert {c for c in map(chr, range(0x10000)) if whatsapp._changed().search(c)} == changed
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Asia/Tokyo", "America/New_York", "Australia/Lord_Howe"])
+def test_fast_clock_equals_local_iso_across_dst(zone):
+    from datetime import datetime, timedelta
+
+    clock = whatsapp._Clock(zone)
+    for day in (datetime(2024, 3, 31), datetime(2024, 10, 27), datetime(2024, 3, 10), datetime(2024, 11, 3),
+                datetime(2024, 4, 7), datetime(2024, 10, 6), datetime(2024, 1, 15), datetime(1887, 12, 31)):
+        for minutes in range(0, 24 * 60, 7):
+            moment = day + timedelta(minutes=minutes, seconds=minutes % 60)
+            key = (str(day.day), str(day.month), str(day.year))
+            got = clock.moment(*key, str(moment.hour), f"{moment.minute:02d}", f"{moment.second:02d}", None, None,
+                               order="dmy")
+            assert got == text.local_iso(moment, zone)
