@@ -242,7 +242,7 @@ class _Parser:
             if not dates or dates[-1] != (d1, d2, d3):
                 dates.append((d1, d2, d3))
         # the most common shape (the first seen among equals, as Counter.most_common gives it)
-        shape = max(by_shape, key=lambda s: by_shape[s][3]) if by_shape else None
+        shape = max(by_shape.items(), key=lambda kv: kv[1][3])[0] if by_shape else None
         heads, meridiems, dates, _ = by_shape[shape] if shape else ([], 0, [], 0)
         order = self._decide_order(dates, shape)
         self.info.update(platform="unknown", clock=None)
