@@ -285,6 +285,7 @@ class _Parser:
                 classify(record)
             if j == len(lines) and j > i + 1:
                 records.extend(tail)
+        _mark_events(records)
         time_list = [r.time for r in records if r.time]
         self.info["out_of_order"] = sum(b < a for a, b in itertools.pairwise(time_list))
         return records, sorted(warnings, key=lambda w: w.line)
@@ -420,6 +421,16 @@ class _Parser:
 
 
 _ENCRYPTION_FIRST = "MNメ"
+
+
+def _mark_events(records: list[Record]) -> None:
+    """iOS writes group events under the chat's own name, their text after a U+200E mark
+    (`[…] Trip: \u200eKen added Aiko`). The chat's name is the sender of the encryption notice;
+    its marked lines are events, not messages."""
+    titles = {r.sender for r in records if r.type == "system" and r.sender}
+    for r in records:
+        if r.type == "message" and r.sender in titles and r.raw[0].endswith("\u200e" + r.text.split("\n", 1)[0]):
+            r.type = "system"
 
 
 class _Clock:

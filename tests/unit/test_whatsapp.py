@@ -675,3 +675,20 @@ def test_fast_clock_equals_local_iso_across_dst(zone):
             got = clock.moment(*key, str(moment.hour), f"{moment.minute:02d}", f"{moment.second:02d}", None, None,
                                order="dmy")
             assert got == text.local_iso(moment, zone)
+
+
+def test_ios_group_events_under_the_chat_name_are_system_lines(tmp_path):
+    path = tmp_path / "_chat.txt"
+    path.write_text(
+        "[15/01/2024, 09:00:00] 週末の旅行: \u200eMessages and calls are end-to-end encrypted. No one outside of this chat can read them.\n"
+        "[15/01/2024, 09:00:05] 週末の旅行: \u200eKen added Aiko\n"
+        "[15/01/2024, 09:01:00] Ken: 週末の旅行: the name of the group\n"
+        "[15/01/2024, 09:02:00] 週末の旅行: a message someone sent under that name\n",
+        encoding="utf-8")
+    records = whatsapp.parse(path).records
+    assert [(r.type, r.sender, r.text) for r in records] == [
+        ("system", "週末の旅行", "Messages and calls are end-to-end encrypted. No one outside of this chat can read them."),
+        ("system", "週末の旅行", "Ken added Aiko"),
+        ("message", "Ken", "週末の旅行: the name of the group"),
+        ("message", "週末の旅行", "a message someone sent under that name"),
+    ]
