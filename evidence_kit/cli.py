@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from . import __version__
@@ -77,7 +78,7 @@ class Cli:
         finally:
             case.lock()
         for result in batch.results:
-            name = result.path.name
+            name = _shown(result.path.name)
             if result.status == "duplicate":
                 self.say("cli.duplicate", name=name, item=result.duplicate_of)
             elif result.empty:
@@ -86,6 +87,8 @@ class Cli:
                 self.say("cli.imported", name=name, size=result.size, sha256=result.sha256)
             if result.members:
                 self.say("cli.imported_members", count=sum(m.status == "imported" for m in result.members))
+            for member, exc in result.member_failures:
+                self.say("cli.member_failed", name=_shown(name), member=_shown(member), message=exc.message(self.lang))
         for _path, exc in batch.failures:
             self.say("cli.failed", message=exc.message(self.lang))
         imported = sum(r.status == "imported" for r in batch.results)
@@ -93,7 +96,7 @@ class Cli:
                  failed=len(batch.failures))
         if passphrase is None and imported:
             self.say("cli.locked_import_note")
-        return 1 if batch.failures else 0
+        return 1 if batch.failures or any(r.member_failures for r in batch.results) else 0
 
     def list_(self, args) -> int:
         case = Case.open(Path(args.case))
@@ -117,7 +120,7 @@ class Cli:
             if item.get("duplicate_of"):
                 flags += tr("cli.list_duplicate_flag", self.lang, item=item["duplicate_of"])
             print(f"{n:<5} {item['imported_at']:<23} {item['size']:>14}  {item['sha256'][:16]}    "
-                  f"{item['original_name']}{flags}")
+                  f"{_shown(item['original_name'])}{flags}")
         return 0
 
     def verify(self, args) -> int:
@@ -154,7 +157,12 @@ class Cli:
         if importer is None:
             self.say("cli.inspect_unknown", path=path)
             return 0
-        result = importer.parse(path, zone=args.zone, date_order=args.date_order)
+        try:
+            result = importer.parse(path, zone=args.zone, date_order=args.date_order)
+        except EvidenceKitError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a parser's bug on a hostile file: a sentence, not a traceback
+            raise EvidenceKitError("parse_failed", path=path, reason=type(exc).__name__) from None
         summary = tr("cli.inspect_summary", self.lang, format=result.format, variant=result.variant,
                      encoding=result.encoding, records=len(result.records), warnings=len(result.warnings))
         warnings = [tr("cli.inspect_warning", self.lang, line=w.line,
@@ -168,8 +176,8 @@ class Cli:
         for record in result.records:
             if record.type in ("blank", "header", "date"):
                 continue
-            print(f"{record.line:>6}  {record.time or '':<25}  {record.type:<8}  {record.sender or '':<12}  "
-                  f"{(record.text or '').replace(chr(10), ' / ')}")
+            print(f"{record.line:>6}  {record.time or '':<25}  {record.type:<8}  {_shown(record.sender):<12}  "
+                  f"{_shown(record.text).replace(chr(10), ' / ')}")
         for line in warnings:
             print(line)
         return 0
@@ -188,6 +196,11 @@ class Cli:
         path, passphrase = build_demo(Path(args.out_dir))
         self.say("cli.demo_done", path=path, passphrase=passphrase)
         return 0
+
+
+def _shown(text: str | None) -> str:
+    """Text from evidence for the terminal: control characters (escape sequences) made visible."""
+    return "".join(c if unicodedata.category(c) != "Cc" or c in "\n\t" else f"\\x{ord(c):02x}" for c in text or "")
 
 
 def _item_json(item: dict) -> dict:

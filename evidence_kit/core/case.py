@@ -40,7 +40,6 @@ FORMAT = "evidence-case"
 FORMAT_VERSION = 1
 SCRYPT_FLOOR, SCRYPT_CEILING = 18, 20
 MIN_PASSPHRASE = 8
-MAX_PARSE_IN_MEMORY = 256 * 1024 * 1024  # a text export larger than this is stored but not read into the index
 STREAMING_IMPORTERS = ("media", "whatsapp")  # these read a seekable file: a video or a zip is never loaded whole
 # errors about the case itself (not one source file) end a batch
 BATCH_STOPPERS = ("cancelled", "disk_full", "read_only", "case_busy", "case_damaged", "head_behind",
@@ -57,7 +56,8 @@ class ImportResult:
     sha256: str
     size: int
     duplicate_of: str | None = None
-    members: tuple["ImportResult", ...] = ()  # the media of a WhatsApp zip, stored as items of their own
+    members: tuple["ImportResult", ...] = ()  # files inside it (zip media, attachments), stored as items of their own
+    member_failures: tuple[tuple[str, EvidenceKitError], ...] = ()  # those that could not be stored
 
     @property
     def empty(self) -> bool:
@@ -445,15 +445,32 @@ class Case:
         if parsed is not None:
             facts["parsed"] = parsed
         result = self._import(lambda: _open_source(src), src, facts, source, progress, cancel)
-        if result.status == "imported" and parsed:
-            with _contained(src, parsed) as members:
-                results = [self._import(opener, Path(name), {
-                    "original_name": PurePosixPath(name).name, "source_path": f"{src.absolute()}!{member}",
-                    "container": result.item_id, "member": member}, kind, None, cancel)
-                    for name, member, opener, kind in members]
-            if results:
-                result = dataclasses.replace(result, members=tuple(results))
+        if parsed:  # also for a duplicate container: a rerun completes members an earlier run missed
+            result = self._import_members(src, parsed, result, cancel)
         return result
+
+    def _import_members(self, src: Path, parsed: dict, container: ImportResult, cancel: Cancel | None) -> ImportResult:
+        """Store each file inside the container as an item of its own; one that fails is reported
+        with the container's result and does not stop the others."""
+        done: list[ImportResult] = []
+        failed: list[tuple[str, EvidenceKitError]] = []
+        try:
+            with _contained(src, parsed) as members:
+                for name, member, opener, kind in members:
+                    facts = {"original_name": PurePosixPath(name).name or member, "container": container.item_id,
+                             "source_path": f"{src.absolute()}!{member}", "member": member}
+                    try:
+                        opener = _parse_member(name, opener, facts)
+                        done.append(self._import(opener, Path(name), facts, kind, None, cancel))
+                    except EvidenceKitError as exc:
+                        if exc.code in BATCH_STOPPERS:
+                            raise
+                        failed.append((member, exc))
+        except EvidenceKitError as exc:  # the container itself could not be opened again
+            if exc.code in BATCH_STOPPERS:
+                raise
+            failed.append(("", exc))
+        return dataclasses.replace(container, members=tuple(done), member_failures=tuple(failed))
 
     def _import(self, open_source, src: Path, facts: dict, source: str, progress: Progress | None,
                 cancel: Cancel | None) -> ImportResult:
@@ -641,14 +658,15 @@ class Case:
                 reader = age.PlaintextReader(f, [self._identity])
                 content = None
                 if importer.NAME not in STREAMING_IMPORTERS and meta.get("mime") != "application/zip":
-                    if reader.size > MAX_PARSE_IN_MEMORY:
+                    if reader.size > importers.MAX_IN_MEMORY:
                         return None, None
                     content = reader.read()
+                order = parsed.get("date_order") if parsed.get("date_order") in ("dmy", "mdy") else None
                 result = importer.parse(Path(meta["original_name"]), zone=parsed.get("zone", DEFAULT_ZONE),
-                                        date_order=parsed.get("date_order"), data=content if content is not None else reader)
+                                        date_order=order, data=content if content is not None else reader)
                 return result, content
-        except (OSError, age.AgeError, EvidenceKitError):
-            return None, None  # a damaged item: verify names it
+        except Exception:  # noqa: BLE001 - a damaged item (verify names it) or a parser's bug: never block unlock
+            return None, None
 
     def thumbnail(self, item_id: str) -> bytes | None:
         """A small PNG of an image item (orientation applied), or None."""
@@ -692,6 +710,22 @@ def _contained(src: Path, parsed: dict):
                for n, (name, data) in enumerate(found, 1)]
     else:
         yield []
+
+
+def _parse_member(name: str, opener, facts: dict):
+    """Read a contained file once (when small enough), note what its importer finds in `facts`, and
+    return an opener for the same bytes."""
+    with opener() as f:
+        data = f.read(importers.MAX_IN_MEMORY + 1)
+    if len(data) > importers.MAX_IN_MEMORY:
+        return opener  # too large to hold: stored as it is, streamed again
+    try:
+        parsed = examine(Path(name), data=data)
+    except EvidenceKitError:  # e.g. a chat inside whose day/month order is unclear: stored unread
+        parsed = None
+    if parsed is not None:
+        facts["parsed"] = parsed
+    return lambda: io.BytesIO(data)
 
 
 def _open_source(src: Path):

@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path} の日付が「日/月」か「月/日」か、ファイルから決められません。スマートフォンの地域設定に合わせて選んでください（コマンドでは --date-order dmy（日/月）または mdy（月/日））。",
         "en": "Cannot tell from {path} whether its dates are day/month or month/day. Choose the one your phone's region uses (on the command line: --date-order dmy or mdy).",
     },
+    "error.parse_failed": {
+        "ja": "{path} を読み取れませんでした（{reason}）。取り込めば、そのままの形で保存されます。",
+        "en": "Could not read {path} ({reason}). Imported, it is kept as it is.",
+    },
     "error.cancelled": {
         "ja": "取り消しました。途中のものは片付け、それまでに取り込んだものは残っています。",
         "en": "Cancelled. The unfinished item was removed; what was imported before is kept.",
@@ -175,6 +179,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.imported_members": {
         "ja": "  （ZIP の中の写真・動画などの添付 {count} 件も、それぞれ証拠として取り込みました）",
         "en": "  (the {count} attached photos, videos and files in the zip were imported as items of their own)",
+    },
+    "cli.member_failed": {
+        "ja": "  {name} の中の「{member}」は取り込めませんでした（{name} 自体は保存済みです）: {message}",
+        "en": "  \"{member}\" inside {name} was not imported ({name} itself is stored): {message}",
     },
     "cli.duplicate": {
         "ja": "同じ内容がすでにケースにあるため、重ねて保存しませんでした: {name}（既存の証拠 {item}）",

@@ -21,6 +21,8 @@ from ..core.models import ParseResult
 
 THRESHOLD = 0.5
 HEAD_SIZE = 64 * 1024
+MAX_IN_MEMORY = 256 * 1024 * 1024  # larger files of the importers that read whole files are kept but not read
+STREAMING = ("media",)  # reads what it needs through a file object, whatever the size
 
 
 def _modules() -> list[ModuleType]:
@@ -33,10 +35,13 @@ def by_name(name: str) -> ModuleType | None:
     return next((m for m in _modules() if m.NAME == name), None)
 
 
-def detect(path: Path) -> ModuleType | None:
-    """The importer for this file, or None."""
-    with open(path, "rb") as f:
-        head = f.read(HEAD_SIZE)
+def detect(path: Path, data: bytes | None = None) -> ModuleType | None:
+    """The importer for this file (or for `data`, the content of a file so named), or None."""
+    if data is None:
+        with open(path, "rb") as f:
+            head = f.read(HEAD_SIZE)
+    else:
+        head = data[:HEAD_SIZE]
     scored = [(m.sniff(Path(path), head), m.NAME, m) for m in _modules()]
     score, _, best = max(scored, key=lambda s: (s[0], s[1]))
     return best if score >= THRESHOLD else None
@@ -48,18 +53,21 @@ def parse(path: Path, **options) -> ParseResult | None:
     return importer.parse(Path(path), **options) if importer else None
 
 
-def examine(path: Path, **options) -> dict | None:
-    """What the importers make of a file about to be stored, for its manifest; None when no importer
-    claims it. Raises only for a question the user must answer first (the day/month order): a
-    parser's failure never stops the file itself from being kept as evidence."""
+def examine(path: Path, *, data: bytes | None = None, **options) -> dict | None:
+    """What the importers make of a file about to be stored (or of `data`, its content), for its
+    manifest; None when no importer claims it. Raises only for a question the user must answer first
+    (the day/month order): a parser's failure never stops the file itself from being kept as evidence."""
     try:
-        importer = detect(path)
+        importer = detect(path, data)
+        size = len(data) if data is not None else Path(path).stat().st_size
     except Exception:  # a sniffer's bug: the file is still stored, as an opaque item
         return None
     if importer is None:
         return None
+    if size > MAX_IN_MEMORY and importer.NAME not in STREAMING:
+        return {"format": importer.NAME, "refused": "too_large"}
     try:
-        result = importer.parse(Path(path), **options)
+        result = importer.parse(Path(path), data=data, **options)
     except EvidenceKitError as exc:
         if exc.code == "date_order_ambiguous":
             raise

@@ -111,11 +111,16 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
     return ParseResult(NAME, variant, "binary", [record], warnings, {"zone": zone})
 
 
+THUMBNAIL_MAX_PIXELS = 64_000_000  # more than any phone camera but the 108/200 MP modes
+
+
 def thumbnail(data: bytes, size: int = 256) -> bytes:
     """PNG bytes of a copy at most `size` pixels on its longer side, EXIF orientation applied, never
     upscaled; the first frame of an animation. ValueError when the image cannot be read."""
     try:
         with py_warnings.catch_warnings(action="ignore"), Image.open(io.BytesIO(data)) as img:
+            if img.width * img.height > THUMBNAIL_MAX_PIXELS:
+                raise ValueError("too many pixels to draw")  # before decoding: a small file can unpack to GBs
             img.draft("RGB", (size, size))  # JPEG: decode at a reduced scale; no effect on others
             small = ImageOps.exif_transpose(img)
             small.thumbnail((size, size))

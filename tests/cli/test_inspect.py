@@ -64,3 +64,27 @@ def test_import_asks_the_date_order_before_storing(tmp_path, capsys, monkeypatch
     [item] = [json.loads(l) for l in capsys.readouterr().out.splitlines() if l.startswith("{")]
     assert item["original_name"] == "WhatsApp Chat with Ken.txt"
     assert (item["parsed"]["format"], item["parsed"]["date_order"], item["parsed"]["records"]) == ("whatsapp", "dmy", 2)
+
+
+def test_inspect_a_broken_file_says_so(tmp_path, capsys, monkeypatch):
+    from evidence_kit.importers import line
+
+    def broken(*args, **kwargs):
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    monkeypatch.setattr(line, "parse", broken)
+    path = write(tmp_path / "line.txt", LINE_EXPORT)
+    assert main(["--lang", "en", "inspect", str(path)]) == 1
+    _, err = capsys.readouterr()
+    assert err.startswith(f"Could not read {path} (") and "Traceback" not in err
+
+
+def test_names_from_evidence_cannot_drive_the_terminal(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    write(tmp_path / "in" / "evil\x1b[2Jname.txt", b"x")
+    capsys.readouterr()
+    assert main(["--lang", "en", "import", str(case), str(tmp_path / "in")]) == 0
+    out, _ = capsys.readouterr()
+    assert "\x1b" not in out and "evil\\x1b[2Jname.txt" in out

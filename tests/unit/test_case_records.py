@@ -128,3 +128,90 @@ def test_images_get_a_thumbnail_and_their_capture_time(case_dir, tmp_path):
     case.unlock(PASSPHRASE)  # kept in the stored index
     assert case.thumbnail(result.item_id) is not None
     case.lock()
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "whatsapp"
+
+
+def test_year_first_exports_never_lock_the_case(case_dir, tmp_path):
+    """A Japanese WhatsApp export (year first) is recorded with date_order "ymd"; reading it again
+    must not fail, and nothing a parser does may keep the victim out of the case."""
+    sources = [FIXTURES / n for n in ("android_ja_24h_crlf.txt", "android_ja_cp932.txt", "ios_ja_12h_prefix.txt")]
+    Case.open(case_dir).import_paths(sources[:1])  # locked
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    case.import_paths(sources[1:])  # unlocked
+    case.lock()
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    items = case.items()
+    assert [i["parsed"]["date_order"] for i in items] == ["ymd", "ymd", "ymd"]
+    assert all(len(case.records(i["id"])) > 0 for i in items)
+    case.lock()
+
+
+def test_a_parser_crash_at_unlock_is_contained(case_dir, tmp_path, monkeypatch):
+    chat = write(tmp_path / "chat.txt", LINE_EXPORT)
+    Case.open(case_dir).import_file(chat)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(line, "parse", broken)
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    [item] = case.items()
+    assert item["original_name"] == "chat.txt" and case.records(item["id"]) == []
+    case.lock()
+
+
+def zip_with(members: dict) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("WhatsApp Chat with Ken.txt", WHATSAPP_CHAT)
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_a_bad_member_does_not_stop_the_others(case_dir, tmp_path):
+    data = bytearray(zip_with({"IMG-1.jpg": b"\xff\xd8\xff" + b"1" * 5000, "IMG-2.jpg": b"\xff\xd8\xff" + b"2" * 5000,
+                               "IMG-3.jpg": b"\xff\xd8\xff" + b"3" * 5000}))
+    at = bytes(data).index(b"2" * 100)
+    data[at + 10] ^= 0xFF  # IMG-2 fails its CRC check
+    wa = write(tmp_path / "WhatsApp Chat with Ken.zip", bytes(data))
+    result = Case.open(case_dir).import_file(wa)
+    assert result.status == "imported"
+    assert sorted(m.path.name for m in result.members) == ["IMG-1.jpg", "IMG-3.jpg"]
+    assert [(member, exc.code) for member, exc in result.member_failures] == [("IMG-2.jpg", "zip_invalid")]
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    again = case.import_file(wa)  # a rerun: the zip is a duplicate, its members are tried again
+    assert again.status == "duplicate" and [m.status for m in again.members] == ["duplicate", "duplicate"]
+    assert [member for member, _ in again.member_failures] == ["IMG-2.jpg"]
+    case.lock()
+
+
+def test_members_are_read_like_any_file(case_dir, tmp_path):
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (640, 480), (10, 120, 200)).save(buf, "PNG")
+    wa = write(tmp_path / "WhatsApp Chat with Ken.zip", zip_with({"IMG-20240115-WA0001.png": buf.getvalue()}))
+    [photo] = Case.open(case_dir).import_file(wa).members
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    [record] = case.records(photo.item_id)
+    assert (record["type"], record["attrs"]["width"], record["attrs"]["height"]) == ("image", 640, 480)
+    assert case.thumbnail(photo.item_id) is not None
+    case.lock()
+
+
+def test_large_files_are_stored_unread(case_dir, tmp_path, monkeypatch):
+    from evidence_kit import importers
+
+    monkeypatch.setattr(importers, "MAX_IN_MEMORY", 100)
+    chat = write(tmp_path / "chat.txt", LINE_EXPORT)
+    assert importers.examine(chat) == {"format": "line", "refused": "too_large"}
+    result = Case.open(case_dir).import_file(chat)
+    assert result.status == "imported"
