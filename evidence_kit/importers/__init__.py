@@ -17,7 +17,6 @@ from pathlib import Path
 from types import ModuleType
 
 from ..core.errors import EvidenceKitError
-from ..core.models import ParseResult
 
 THRESHOLD = 0.5
 HEAD_SIZE = 64 * 1024
@@ -45,12 +44,6 @@ def detect(path: Path, data: bytes | None = None) -> ModuleType | None:
     scored = [(m.sniff(Path(path), head), m.NAME, m) for m in _modules()]
     score, _, best = max(scored, key=lambda s: (s[0], s[1]))
     return best if score >= THRESHOLD else None
-
-
-def parse(path: Path, **options) -> ParseResult | None:
-    """Parse a file with the importer that claims it; None when none does."""
-    importer = detect(path)
-    return importer.parse(Path(path), **options) if importer else None
 
 
 def examine(path: Path, *, data: bytes | None = None, **options) -> dict | None:
