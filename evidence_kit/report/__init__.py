@@ -1,0 +1,1 @@
+"""The PDF bundle: `model` builds plain data from a case, `pdf` draws it with ReportLab."""
