@@ -18,6 +18,10 @@ WARNINGS = {
         "ja": "この JPEG 画像には撮影情報（Exif）がまったくありません。LINE などのアプリで送られたときや、編集・加工されたときに消されたとみられます。どのアプリで消されたかは、画像からは分かりません。",
         "en": "This JPEG image has no camera information (Exif) at all. It was probably removed when the image was sent through an app such as LINE, or when it was edited. Which app removed it cannot be told from the image.",
     },
+    "image_edited": {
+        "ja": "この画像は画像編集アプリで保存されています（Exif の Software 欄に編集アプリの名前があります）。切り抜き・加工・日時の変更がされていないか、スマートフォンにある元の画像と見比べてください。取り込んだファイルは受け取ったまま保存しています。",
+        "en": "This image was saved by a photo editor (its Exif Software field names one). Please compare it with the original on the phone to check that nothing was cropped, retouched or re-dated. The imported file is stored exactly as received.",
+    },
     "image_exif_time_invalid": {
         "ja": "画像の Exif にある日時がありえない値（例: 0000:00:00）のため、使っていません。書かれている値はそのまま記録しています。",
         "en": "The date in the image's Exif data is impossible (for example 0000:00:00), so it was not used. The value as written is recorded.",

@@ -31,8 +31,14 @@ _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b
 _EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif", ".gif"}
 
 # EXIF tags: in IFD0, and in the Exif sub-IFD (0x8769)
-_DATETIME, _ORIENTATION, _EXIF_IFD = 0x0132, 0x0112, 0x8769
+_DATETIME, _ORIENTATION, _EXIF_IFD, _SOFTWARE = 0x0132, 0x0112, 0x8769, 0x0131
 _DATETIME_ORIGINAL, _OFFSET_TIME, _OFFSET_TIME_ORIGINAL = 0x9003, 0x9010, 0x9011
+
+# photo editors that write their name into EXIF Software when they save (a camera or phone writes its
+# firmware or OS version there, which is not a sign of editing)
+_EDITORS = re.compile(r"photoshop|lightroom|gimp|snapseed|picsart|canva|meitu|photoscape|paint\.net|pixelmator|"
+                      r"affinity|fotor|facetune|picasa|photo ?editor|photodirector|pixlr|luminar|capture one|"
+                      r"darktable|acdsee|polarr|vsco|beautyplus|ibis ?paint", re.IGNORECASE)
 
 _PNG_KEYS = ("Creation Time", "CreationTime", "XML:com.adobe.xmp", "date:create")
 _XMP_DATE = re.compile(r"(xmp:CreateDate|photoshop:DateCreated|exif:DateTimeOriginal)(?:>|=\")([^<\"]+)")
@@ -85,6 +91,11 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
                     attrs["orientation"] = turn
                 if getattr(img, "n_frames", 1) > 1:
                     attrs["frames"] = img.n_frames
+                software = exif.get(_SOFTWARE)
+                if isinstance(software, str) and software.strip("\x00 "):
+                    attrs["software"] = software
+                    if _EDITORS.search(software):
+                        warnings.append(ParseWarning(0, "image_edited", software))
                 found = _exif_time(exif, zone, warnings)
                 if found is None and img.format == "PNG":
                     found = _png_time(img, zone)

@@ -19,15 +19,16 @@ from PIL.PngImagePlugin import PngInfo
 from evidence_kit.i18n.media_messages import WARNINGS
 from evidence_kit.importers import images
 
-DATETIME, ORIENTATION, EXIF_IFD = 0x0132, 0x0112, 0x8769
+DATETIME, ORIENTATION, EXIF_IFD, SOFTWARE = 0x0132, 0x0112, 0x8769, 0x0131
 DATETIME_ORIGINAL, OFFSET_TIME, OFFSET_TIME_ORIGINAL = 0x9003, 0x9010, 0x9011
 CHAT_EXPORT = "[LINE] 佐藤 美咲とのトーク履歴\n保存日時：2024/02/01 21:15\n\n2024/01/15(月)\n12:01\t佐藤 美咲\tこんにちは\n"
 
 
-def exif(original=None, offset_original=None, plain=None, offset=None, orientation=None) -> bytes:
+def exif(original=None, offset_original=None, plain=None, offset=None, orientation=None, software=None) -> bytes:
     ex = Image.Exif()
     sub = ex.get_ifd(EXIF_IFD)
-    for ifd, tag, value in ((ex, DATETIME, plain), (ex, ORIENTATION, orientation), (sub, DATETIME_ORIGINAL, original),
+    for ifd, tag, value in ((ex, DATETIME, plain), (ex, ORIENTATION, orientation), (ex, SOFTWARE, software),
+                            (sub, DATETIME_ORIGINAL, original),
                             (sub, OFFSET_TIME_ORIGINAL, offset_original), (sub, OFFSET_TIME, offset)):
         if value is not None:
             ifd[tag] = value
@@ -174,6 +175,22 @@ def test_jpeg_without_any_exif_is_said_to_be_stripped_not_said_to_be_line():
     assert warnings == [("image_no_capture_time", ""), ("image_metadata_stripped", "")]
     _, warnings = one("screen.png", image("PNG"))  # a PNG without metadata is ordinary
     assert warnings == [("image_no_capture_time", "")]
+
+
+@pytest.mark.parametrize("software, edited", [
+    ("Adobe Photoshop 25.0 (Windows)", True),
+    ("Snapseed 2.0", True),
+    ("GIMP 2.10.36", True),
+    ("Picsart", True),
+    ("17.4.1", False),  # what an iPhone writes: its iOS version
+    ("G998BXXU5CWD1", False),  # an Android firmware
+])
+def test_a_photo_editor_in_exif_software_is_a_warning(software, edited):
+    data = image("JPEG", exif=exif("2024:01:15 12:01:02", software=software))
+    r, warnings = one("IMG_0001.JPG", data)
+    assert r.attrs["software"] == software
+    assert r.time == "2024-01-15T12:01:02+09:00"
+    assert warnings == ([("image_edited", software)] if edited else [])
 
 
 def test_size_is_as_shown_in_jpeg_and_heic():
