@@ -25,9 +25,9 @@ STREAMING = ("media",)  # reads what it needs through a file object, whatever th
 
 
 def _modules() -> list[ModuleType]:
-    from . import email, images, line, media, whatsapp
+    from . import bank, email, images, line, media, ofx, whatsapp
 
-    return [line, whatsapp, images, email, media]
+    return [line, whatsapp, images, email, media, bank, ofx]
 
 
 def by_name(name: str) -> ModuleType | None:

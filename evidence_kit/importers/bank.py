@@ -1,0 +1,538 @@
+"""Bank, card, payment-app and crypto statements (spec: shared/spec/money-formats.md).
+
+A statement is read as CSV (or tab-separated) text over the decoded file, keeping physical line numbers.
+The layout is recognised by a profile (profiles/*.toml, schema in spec section 9.3): its header cells are
+found by content, never by position. Every physical line ends up in exactly one record: `preamble`,
+`header`, `transaction`, `skipped` (footers, totals, rows without a date) or `blank`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import re
+import tomllib
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..core.errors import EvidenceKitError
+from ..core.models import ParseResult, ParseWarning, Record
+from . import moneytext as mt
+from . import text
+
+NAME = "money"
+PROFILE_DIR = Path(__file__).with_name("profiles")
+MAX_HEADER_ROW = 15
+_EXCEL_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_profiles() -> tuple[dict, ...]:
+    """The profiles shipped with the program, in file-name order."""
+    return tuple(tomllib.loads(p.read_text("utf-8")) for p in sorted(PROFILE_DIR.glob("*.toml")))
+
+
+# --- reading the text into rows ---------------------------------------------------------------------
+def _delimiter(lines: list[str]) -> str:
+    sample = lines[:30]
+    return "\t" if sum(s.count("\t") for s in sample) > sum(s.count(",") for s in sample) else ","
+
+
+def _rows(lines: list[str], path: Path) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) for each CSV row; a quoted cell may span lines."""
+    reader = csv.reader((line + "\n" for line in lines), delimiter=_delimiter(lines))
+    out, previous = [], 0
+    try:
+        for cells in reader:
+            out.append((previous + 1, reader.line_num, cells))
+            previous = reader.line_num
+    except csv.Error as exc:
+        raise EvidenceKitError("money_unknown_layout", path=Path(path).name) from exc
+    return out
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    if raw.startswith(_EXCEL_MAGIC):
+        raise EvidenceKitError("money_not_csv", path=Path(path).name)
+    try:
+        return mt.decode(raw)
+    except ValueError as exc:
+        raise EvidenceKitError("money_undecodable", path=Path(path).name) from exc
+
+
+# --- recognising the layout ----------------------------------------------------------------------------
+def _header_score(profile: dict, cells: list[str]) -> tuple | None:
+    """How well a row fits the profile's header (None when a required name is missing)."""
+    detect = profile.get("detect", {})
+    keys = [mt.header_key(c) for c in cells]
+    present = set(keys)
+    required = [mt.header_key(n) for n in detect.get("header_required", [])]
+    if not required or not set(required) <= present:
+        return None
+    patterns = detect.get("header_regex", [])
+    if not all(any(re.search(p, k) for k in keys) for p in patterns):
+        return None
+    optional = [mt.header_key(n) for n in detect.get("header_optional", [])]
+    expected = len(required) + len(optional) + len(patterns)
+    named = sum(1 for k in keys if k)
+    return len(required) + len(patterns), sum(k in present for k in optional), -abs(named - expected)
+
+
+def _first_row_score(profile: dict, cells: list[str]) -> tuple | None:
+    patterns = profile.get("detect", {}).get("first_row_regex", [])
+    if len(cells) < len(patterns):
+        return None
+    if all(re.search(p, mt.nfkc(c)) for p, c in zip(patterns, cells)):
+        return len(patterns), 0, 0
+    return None
+
+
+def _match(profile: dict, rows: list) -> tuple[tuple, int] | None:
+    """(score, index of the header row; -1 for a headerless layout) or None."""
+    detect = profile.get("detect", {})
+    if "first_row_regex" in detect:
+        score = _first_row_score(profile, rows[0][2]) if rows else None
+        return (score, -1) if score else None
+    best = None
+    for i, (_, _, cells) in enumerate(rows[:detect.get("max_header_row", MAX_HEADER_ROW) + 1]):
+        score = _header_score(profile, cells)
+        if score and (best is None or score > best[0]):
+            best = (score, i)
+    return best
+
+
+def _choose(rows: list, candidates) -> tuple[dict, int] | None:
+    scored = [(m[0], -n, profile, m[1]) for n, profile in enumerate(candidates) if (m := _match(profile, rows))]
+    if not scored:
+        return None
+    best = max(scored, key=lambda s: (s[0], s[1]))
+    return best[2], best[3]
+
+
+# --- one row -------------------------------------------------------------------------------------------
+class _Layout:
+    """A profile bound to the header row that was found."""
+
+    def __init__(self, profile: dict, header: list[str]):
+        self.profile = profile
+        self.fields = profile.get("fields", {})
+        self.rules = profile.get("counterparty_rules", {})
+        self.rows = profile.get("rows", {})
+        self.header = header
+        self.keys = [mt.header_key(c) for c in header]
+        self.width = max((i + 1 for i, c in enumerate(header) if c.strip()), default=0)
+        self.kind = profile.get("kind", "bank")
+
+    def index(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        key = mt.header_key(name)
+        return self.keys.index(key) if key in self.keys else None
+
+    def cell(self, cells: list[str], name: str | None) -> str | None:
+        i = self.index(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def needed(self) -> list[int]:
+        """Columns a transaction cannot do without (a row shorter than these is truncated)."""
+        f = self.fields
+        names = list(_date_columns(f.get("date", {})))
+        amount = f.get("amount", {})
+        names += [amount.get(k) for k in ("column", "debit", "credit", "direction")]
+        names += [f.get("quantity", {}).get("column")]
+        return [i for i in map(self.index, names) if i is not None]
+
+
+def _date_columns(spec: dict) -> list[str]:
+    return spec.get("columns") or ([spec["column"]] if "column" in spec else [])
+
+
+class _Bad(Exception):
+    def __init__(self, reason: str, warning: str | None = None):
+        super().__init__(reason)
+        self.reason, self.warning = reason, warning
+
+
+def _moment(layout: _Layout, cells: list[str], year_hint: int | None) -> tuple[date | datetime, str]:
+    """The row's date or datetime and the raw date/time cells joined by a space."""
+    f = layout.fields
+    spec = f["date"]
+    raw_cells = [layout.cell(cells, c) or "" for c in _date_columns(spec)]
+    tspec = f.get("time", {})
+    time_cells = [layout.cell(cells, c) or "" for c in _date_columns(tspec)]
+    time_raw = " ".join(c for c in raw_cells + time_cells if c.strip())
+    if not "".join(raw_cells).strip():
+        raise _Bad("no_date")
+    if "columns" in spec:
+        moment = date(*(int(mt.nfkc(c).strip()) for c in raw_cells))
+    else:
+        moment = mt.parse_moment(raw_cells[0], spec.get("format", mt.AUTO), spec.get("year", year_hint))
+    if time_cells and all(c.strip() for c in time_cells):
+        parts = [int(p) for c in time_cells for p in mt.nfkc(c).strip().split(":")]
+        parts += [0] * (3 - len(parts))
+        moment = datetime(moment.year, moment.month, moment.day, *parts[:3])
+    if spec.get("zone") and isinstance(moment, datetime) and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc if spec["zone"] == "UTC" else text.zone_of(spec["zone"]))
+    return moment, time_raw
+
+
+def _amount(layout: _Layout, cells: list[str]) -> tuple[int | None, str | None]:
+    """(signed yen, direction); negative = money out."""
+    spec = layout.fields.get("amount")
+    if spec is None:
+        return None, None
+    kind = spec["kind"]
+    if kind == "debit_credit":
+        out = mt.parse_amount(layout.cell(cells, spec["debit"]))
+        into = mt.parse_amount(layout.cell(cells, spec["credit"]))
+        if out and into:
+            raise _Bad("bad_amount", "money_two_directions")
+        value = -out if out else into
+    elif kind == "signed":
+        value = mt.parse_amount(layout.cell(cells, spec["column"]))
+    elif kind == "spend_only":
+        value = mt.parse_amount(layout.cell(cells, spec["column"]))
+        value = None if value is None else -value
+    else:  # unsigned_with_direction
+        value = mt.parse_amount(layout.cell(cells, spec["column"]))
+        word = (layout.cell(cells, spec["direction"]) or "").strip()
+        direction = spec["map"].get(word)
+        if value is not None and direction is None:
+            raise _Bad("bad_amount", "money_bad_direction")
+        if value is not None:
+            value = -abs(value) if direction == "out" else abs(value)
+    if value is None:
+        return None, None
+    return value, "out" if value < 0 else "in"
+
+
+def _quantity(layout: _Layout, cells: list[str]):
+    """(quantity Decimal signed, direction) for crypto rows."""
+    spec = layout.fields["quantity"]
+    value = mt.parse_quantity(layout.cell(cells, spec["column"]))
+    if value is None:
+        return None, None
+    word = (layout.cell(cells, spec.get("direction")) or "").strip()
+    direction = spec.get("map", {}).get(word) or spec.get("always")
+    if direction:
+        value = -abs(value) if direction == "out" else abs(value)
+    return value, "out" if value < 0 else "in"
+
+
+def _skip_reason(layout: _Layout, cells: list[str]) -> str | None:
+    for rule in layout.rows.get("skip_if", []):
+        cell = layout.cell(cells, rule["column"])
+        if cell is not None and cell.strip() == rule["equals"]:
+            return rule.get("reason", "total")
+    return None
+
+
+def _undated_reason(layout: _Layout, cells: list[str]) -> str:
+    joined = "".join(cells)
+    if "合計" in joined or "total" in joined.lower():
+        return "total"
+    balance = layout.cell(cells, layout.fields.get("balance"))
+    numbers = [c for c in cells if c.strip() and re.fullmatch(r"[\d,\\￥¥円\-△ ]+", mt.nfkc(c).strip())]
+    if balance and balance.strip() and numbers == [balance]:
+        return "balance"
+    return "total" if numbers else "footer"
+
+
+# --- the file ------------------------------------------------------------------------------------------
+def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None, data: bytes | None = None,
+          mapping: dict | None = None, profiles=()) -> ParseResult:
+    """Parse a statement; `mapping` forces a layout, `profiles` are extra (user) layouts to try."""
+    path = Path(path)
+    decoded, encoding = _decode(path.read_bytes() if data is None else data, path)
+    lines = text.split_lines(decoded)
+    rows = _rows(lines, path)
+    if mapping is not None:
+        found = _choose(rows, [mapping])
+        if found is None:
+            raise EvidenceKitError("money_profile_mismatch", path=path.name, profile=mapping.get("id", "?"))
+    else:
+        found = _choose(rows, [*profiles, *bundled_profiles()])
+        if found is None:
+            raise EvidenceKitError("money_unknown_layout", path=path.name)
+    profile, header_at = found
+    reader = _Statement(profile, rows, lines, header_at, zone, path)
+    reader.run()
+    return ParseResult(format=NAME, variant=profile["id"], encoding=encoding, records=reader.records,
+                       warnings=reader.warnings, info=reader.info())
+
+
+class _Statement:
+    def __init__(self, profile: dict, rows: list, lines: list[str], header_at: int, zone: str, path: Path):
+        self.profile, self.rows, self.lines, self.header_at = profile, rows, lines, header_at
+        self.zone, self.path = zone, path
+        header = rows[header_at][2] if header_at >= 0 else profile["detect"]["columns"]
+        self.layout = _Layout(profile, header)
+        self.records: list[Record] = []
+        self.warnings: list[ParseWarning] = []
+        self.account: dict = {}
+        self.year_hint = _year_in(path.name)
+        self.seen: dict[str, int] = {}  # identity seed -> occurrences so far
+        self.first_line: dict[tuple, int] = {}  # raw row -> first line (duplicates)
+
+    def warn(self, line: int, code: str, raw: str = "") -> None:
+        self.warnings.append(ParseWarning(line, code, raw))
+
+    def run(self) -> None:
+        first_data = self.header_at + 1 if self.header_at >= 0 else 1
+        for n, (start, end, cells) in enumerate(self.rows):
+            raw = self.lines[start - 1:end]
+            if not "".join(raw).strip():
+                self.records.append(Record("blank", start, end, raw))
+            elif n < first_data:
+                kind = "header" if n == self.header_at else "preamble"
+                self._account_from_preamble(raw)
+                self.records.append(Record(kind, start, end, raw))
+            else:
+                self.records.append(self._row(start, end, raw, cells))
+        self._settlements()
+        self._check_balances()
+
+    def _account_from_preamble(self, raw: list[str]) -> None:
+        for key, pattern in self.profile.get("account", {}).get("preamble", {}).items():
+            m = re.search(pattern, "\n".join(raw))
+            if m:
+                self.account[key] = m.group(1)
+
+    def _row(self, start: int, end: int, raw: list[str], cells: list[str]) -> Record:
+        layout = self.layout
+        skipped = Record("skipped", start, end, raw)
+        reason = _skip_reason(layout, cells)
+        if reason:
+            skipped.attrs["reason"] = reason
+            return skipped
+        short = [i for i in layout.needed() if i >= len(cells)]
+        try:
+            try:
+                moment, time_raw = _moment(layout, cells, self.year_hint)
+            except mt.NeedsYear:
+                moment, time_raw = None, " ".join(layout.cell(cells, c) or "" for c in
+                                                  _date_columns(layout.fields["date"]))
+                if not any(w.code == "money_year_unknown" for w in self.warnings):
+                    self.warn(start, "money_year_unknown", raw[0])
+            except _Bad:
+                raise _Bad(_undated_reason(layout, cells))
+            except ValueError:
+                if _undated_reason(layout, cells) == "total":
+                    raise _Bad("total")
+                raise _Bad("no_date", "money_bad_date" if self._has_amount(cells) else None)
+            if short:
+                raise _Bad("short", "money_row_short")
+            attrs = self._values(cells)
+        except _Bad as bad:
+            skipped.attrs["reason"] = bad.reason
+            if bad.warning:
+                self.warn(start, bad.warning, "\n".join(raw))
+            return skipped
+        check = layout.fields.get("direction_check")
+        word = (layout.cell(cells, check["column"]) or "").strip() if check else ""
+        if word and word not in check.get(attrs["direction"], []):
+            self.warn(start, "money_direction_mismatch", "\n".join(raw))
+        record = Record("transaction", start, end, raw, time_raw=time_raw, text=attrs["description"])
+        record.time, utc = self._time(moment)
+        if utc:
+            attrs["time_utc"] = utc
+        record.attrs = attrs
+        self._identity(record, cells, moment)
+        return record
+
+    def _has_amount(self, cells: list[str]) -> bool:
+        try:
+            return self._values(cells)["direction"] is not None
+        except (_Bad, ValueError):
+            return False
+
+    def _time(self, moment) -> tuple[str | None, str | None]:
+        if moment is None:
+            return None, None
+        if not isinstance(moment, datetime):
+            return moment.isoformat(), None
+        if moment.tzinfo is None:
+            return text.local_iso(moment, self.zone), None
+        local = moment.astimezone(text.zone_of(self.zone)).isoformat(timespec="seconds")
+        utc = moment.astimezone(timezone.utc).isoformat(timespec="seconds") if moment.utcoffset().total_seconds() == 0 \
+            else None
+        return local, utc
+
+    def _values(self, cells: list[str]) -> dict:
+        layout, f = self.layout, self.layout.fields
+        description = " ".join(c for c in (layout.cell(cells, n) for n in f.get("description", [])) if c)
+        attrs: dict = {"amount": None, "direction": None}
+        try:
+            if layout.kind == "crypto":
+                quantity, attrs["direction"] = _quantity(layout, cells)
+                asset = (layout.cell(cells, f.get("asset")) or "").strip()
+                if quantity is not None and asset == "JPY" and quantity == quantity.to_integral_value():
+                    attrs["amount"] = int(quantity)
+                attrs.update(asset=asset or None, quantity=None if quantity is None else str(quantity))
+                for key in ("txid", "address", "network"):
+                    attrs[key] = self._crypto_text(cells, key)
+            else:
+                attrs["amount"], attrs["direction"] = _amount(layout, cells)
+            balance = mt.parse_amount(layout.cell(cells, f.get("balance")))
+            fee_cell = layout.cell(cells, f.get("fee"))
+            fee = mt.parse_quantity(fee_cell) if layout.kind == "crypto" else mt.parse_amount(fee_cell)
+        except ValueError:
+            raise _Bad("bad_amount", "money_bad_amount") from None
+        if attrs["direction"] is None:
+            raise _Bad("no_amount")
+        tx_type, counterparty = self._counterparty(cells, description)
+        key, corporate = mt.name_key(counterparty) if counterparty else (None, False)
+        matched = mt.nfkc(" ".join(x for x in (tx_type, description) if x))
+        attrs.update(
+            balance=balance, counterparty=counterparty, counterparty_key=key, corporate=corporate, tx_type=tx_type,
+            description=description,
+            row_id=" ".join(c.strip() for c in (layout.cell(cells, n) for n in f.get("row_id", [])) if c and c.strip())
+            or None,
+            fee=fee if layout.kind != "crypto" or fee is None else str(fee),
+            cells={h: (cells[i] if i < len(cells) else None) for i, h in enumerate(layout.header) if h.strip()},
+            transfer=attrs["direction"] == "out"
+            and any(re.search(p, matched) for p in self.profile.get("counterparty_rules", {}).get("transfer_out", [])),
+        )
+        return attrs
+
+    def _crypto_text(self, cells: list[str], key: str) -> str | None:
+        """txid / address / network, verbatim (case-sensitive, never normalised); an address may sit in a
+        comment cell as `Address: ...` (Coincheck)."""
+        spec = self.layout.fields.get(key)
+        if spec is None:
+            return None
+        if isinstance(spec, dict):
+            m = re.search(spec["regex"], self.layout.cell(cells, spec["column"]) or "")
+            return m.group(1) if m else None
+        value = (self.layout.cell(cells, spec) or "").strip()
+        return value or None
+
+    def _counterparty(self, cells: list[str], description: str) -> tuple[str | None, str | None]:
+        f = self.layout.fields
+        prefixes = self.profile.get("counterparty_rules", {}).get("strip_prefixes", [])
+        tx_type = (self.layout.cell(cells, f.get("type")) or "").strip() or None
+        if f.get("counterparty"):
+            name = (self.layout.cell(cells, f["counterparty"]) or "").strip()
+            if tx_type is None:
+                tx_type, name = mt.strip_type_prefix(name, prefixes)
+        elif self.layout.kind == "crypto":
+            name = self._crypto_text(cells, "address") or ""
+        else:
+            tx_type, name = mt.strip_type_prefix(description, prefixes)
+        return tx_type, name or None
+
+    def _identity(self, record: Record, cells: list[str], moment) -> None:
+        a = record.attrs
+        if a["row_id"]:
+            seed = [self.profile["id"], "id", a["row_id"]]
+        else:
+            day = moment.isoformat() if moment is not None else record.time_raw
+            seed = [self.profile["id"], day, a["amount"], a["direction"], a["description"], a["balance"],
+                    a.get("quantity")]
+        a["identity"] = identity(seed, self.seen)
+        row = tuple(cells)
+        if row in self.first_line:
+            self.warn(record.line, "money_duplicate_row", "\n".join(record.raw))
+        else:
+            self.first_line[row] = record.line
+
+    def transactions(self) -> list[Record]:
+        return [r for r in self.records if r.type == "transaction"]
+
+    def _settlements(self) -> None:
+        """A card hold (`売上予約`) whose settlement (`売上確定`, same approval number) is in the file is
+        superseded by it and not counted."""
+        rules = self.profile.get("rows", {})
+        if "hold" not in rules:
+            return
+        settled = {}
+        for r in self.transactions():
+            m = re.search(rules["settle"], mt.nfkc(r.attrs["description"]))
+            if m:
+                settled.setdefault(m.group(1), r.line)
+        for r in self.transactions():
+            m = re.search(rules["hold"], mt.nfkc(r.attrs["description"]))
+            if m and m.group(1) in settled:
+                r.attrs["superseded_by"] = settled[m.group(1)]
+
+    def _check_balances(self) -> None:
+        """The running balance in file order, oldest-first or newest-first, whichever the file fits better;
+        a mismatch is warned on the later row of the pair."""
+        rows = [r for r in self.transactions() if r.attrs["balance"] is not None and r.attrs["amount"] is not None]
+        pairs = list(zip(rows, rows[1:]))
+        ascending = [b for a, b in pairs if a.attrs["balance"] + b.attrs["amount"] != b.attrs["balance"]]
+        descending = [b for a, b in pairs if b.attrs["balance"] + a.attrs["amount"] != a.attrs["balance"]]
+        for r in min(ascending, descending, key=len):
+            self.warn(r.line, "money_balance_mismatch", "\n".join(r.raw))
+
+    def info(self) -> dict:
+        account = dict(self.account)
+        first = next(iter(self.transactions()), None)
+        for key, column in self.profile.get("account", {}).get("columns", {}).items():
+            value = first.attrs["cells"].get(column) if first else None
+            if value and value.strip():
+                account[key] = value.strip()
+        for key, i in self.profile.get("account", {}).get("holder_cells", {}).items():
+            cells = self.rows[0][2]
+            if self.header_at < 0 and i < len(cells):
+                account[key] = cells[i]
+        return summary(self.profile["id"], self.profile.get("institution"), self.layout.kind, self.records, account)
+
+
+def summary(profile_id: str, institution: str | None, kind: str, records: list[Record], account: dict) -> dict:
+    """ParseResult.info of a money file: counts, totals (superseded holds left out) and period."""
+    transactions = [r for r in records if r.type == "transaction"]
+    counted = [r.attrs["amount"] for r in transactions
+               if "superseded_by" not in r.attrs and r.attrs["amount"] is not None]
+    days = sorted(r.time[:10] for r in transactions if r.time)
+    return {
+        "profile": profile_id, "institution": institution, "kind": kind, "rows": len(transactions),
+        "skipped": sum(r.type == "skipped" for r in records),
+        "total_in": sum(a for a in counted if a > 0), "total_out": -sum(a for a in counted if a < 0),
+        "account": account, "period": [days[0], days[-1]] if days else None,
+    }
+
+
+def identity(seed: list, seen: dict[str, int]) -> str:
+    """sha256 hex of a row's identity seed and how often the same seed came before in this file."""
+    seed_text = json.dumps(seed, ensure_ascii=False)
+    occurrence = seen.get(seed_text, 0)
+    seen[seed_text] = occurrence + 1
+    return hashlib.sha256(json.dumps([seed, occurrence], ensure_ascii=False).encode()).hexdigest()
+
+
+def _year_in(name: str) -> int | None:
+    m = re.search(r"(?<!\d)(20\d{2})(?:\d{2}){0,2}(?!\d)", name)
+    return int(m.group(1)) if m else None
+
+
+def sniff(path: Path, head: bytes) -> float:
+    """0.9 when a bundled profile recognises the first 64 KiB; 0.6 for an Excel file named .csv (so that
+    parsing it says to save it as CSV); otherwise 0."""
+    if head.startswith(_EXCEL_MAGIC):
+        return 0.6 if Path(path).suffix.lower() in (".csv", ".tsv") else 0.0
+    decoded = _decode_head(head)
+    if decoded is None:
+        return 0.0
+    lines = text.split_lines(decoded)[:MAX_HEADER_ROW + 8]
+    try:
+        rows = list(csv.reader((line + "\n" for line in lines), delimiter=_delimiter(lines)))
+    except csv.Error:
+        return 0.0
+    return 0.9 if _choose([(0, 0, cells) for cells in rows], bundled_profiles()) else 0.0
+
+
+def _decode_head(head: bytes) -> str | None:
+    """The first 64 KiB as text. The cut may have split a character, so up to 3 bytes may go; UTF-8 is
+    tried on every cut before CP932, which would read a split UTF-8 file as mojibake."""
+    for allow_cp932 in (False, True):
+        for cut in range(4):
+            try:
+                decoded, encoding = mt.decode(head[:len(head) - cut])
+            except ValueError:
+                continue
+            if allow_cp932 or encoding != "cp932":
+                return decoded
+    return None

@@ -1,0 +1,210 @@
+"""Text helpers for money statements (spec: shared/spec/money-formats.md, sections 1, 9.2-9.5).
+
+Pure functions: decoding, amounts, quantities, dates and the name key used for matching. Nothing here
+rewrites evidence: callers keep the raw cell next to every value made from it."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): a BOM decides (UTF-8, UTF-16 LE/BE), else strict UTF-8, else strict CP932.
+
+    ValueError when none of them decodes the bytes (never a lossy decode, never shift_jis)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    for encoding in ("utf-8", "cp932"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("not UTF-8, UTF-16 or CP932 text")
+
+
+# --- amounts ----------------------------------------------------------------------------------------
+_AMOUNT_STRIP = str.maketrans("", "", ",\\￥¥円 \t\u3000")
+_EMPTY = {"", "-", "－", "ー", "―"}
+
+
+def _number_text(cell: str | None) -> tuple[str, bool] | None:
+    """The digits of an amount cell and whether it is negative, or None for an empty cell."""
+    if cell is None:
+        return None
+    s = unicodedata.normalize("NFKC", cell).strip()
+    if s in _EMPTY:
+        return None
+    s = s.translate(_AMOUNT_STRIP)
+    negative = s.startswith(("-", "△", "▲", "−"))
+    if negative:
+        s = s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    if s == "":
+        return None
+    return s, negative
+
+
+def parse_amount(cell: str | None) -> int | None:
+    """Whole yen from a cell (`"230,090"`, `\\7,000`, `△500`, `-3086`); None for an empty cell or `-`.
+
+    ValueError when the cell is not a whole number of yen."""
+    parsed = _number_text(cell)
+    if parsed is None:
+        return None
+    digits, negative = parsed
+    if not re.fullmatch(r"\d+(\.0+)?", digits):
+        raise ValueError(f"not an amount: {cell!r}")
+    value = int(digits.split(".")[0])
+    return -value if negative else value
+
+
+def parse_quantity(cell: str | None) -> Decimal | None:
+    """An exact decimal quantity (crypto: `-0.0005`, `1,595,143`); None for an empty cell or `-`."""
+    parsed = _number_text(cell)
+    if parsed is None:
+        return None
+    digits, negative = parsed
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", digits):
+        raise ValueError(f"not a quantity: {cell!r}")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above already excludes it
+        raise ValueError(f"not a quantity: {cell!r}") from exc
+    return -value if negative else value
+
+
+# --- dates ------------------------------------------------------------------------------------------
+ERAS = {  # era letter / name -> (first year of the era - 1, first day of the era)
+    "S": (1925, date(1926, 12, 25)), "昭和": (1925, date(1926, 12, 25)),
+    "H": (1988, date(1989, 1, 8)), "平成": (1988, date(1989, 1, 8)),
+    "R": (2018, date(2019, 5, 1)), "令和": (2018, date(2019, 5, 1)),
+}
+_TIME = r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?)?"
+_ZONE = r"(?:\s*(?P<z>Z|UTC|[+-]\d{2}:?\d{2}))?"
+_DATE_KINDS = {
+    "ymd": rf"(?P<y>\d{{4}})\s*[/.\-年]\s*(?P<m>\d{{1,2}})\s*[/.\-月]\s*(?P<d>\d{{1,2}})\s*日?{_TIME}{_ZONE}",
+    "compact": rf"(?P<y>\d{{4}})(?P<m>\d{{2}})(?P<d>\d{{2}}){_TIME}",
+    "wareki": r"(?P<era>[SHR]|昭和|平成|令和)\s*(?P<y>\d{1,2}|元)\s*[/.\-年]\s*(?P<m>\d{1,2})\s*[/.\-月]"
+              r"\s*(?P<d>\d{1,2})\s*日?",
+    "yymmdd": r"(?P<y>\d{2})(?P<m>\d{2})(?P<d>\d{2})",
+    "month_day": r"(?P<m>\d{1,2})\s*[/月]\s*(?P<d>\d{1,2})\s*日?",
+}
+_DATE_RES = {kind: re.compile(pattern) for kind, pattern in _DATE_KINDS.items()}
+AUTO = ("ymd", "compact", "wareki")  # the kinds tried when a profile names none
+
+
+class NeedsYear(ValueError):
+    """A month-and-day date with no year to go with it."""
+
+
+def parse_moment(cell: str, kinds: str | list[str] | tuple[str, ...] = AUTO,
+                 year_hint: int | None = None) -> date | datetime:
+    """A date, or a datetime when the cell has a time (aware when it names an offset or UTC).
+
+    `kinds`: one or more of ymd, compact, wareki, yymmdd, month_day, or strftime formats (`%Y/%m/%d`).
+    ValueError when the cell is no such date (NeedsYear for a month-day date without `year_hint`)."""
+    s = unicodedata.normalize("NFKC", cell).strip()
+    for kind in ([kinds] if isinstance(kinds, str) else kinds):
+        if "%" in kind:
+            try:
+                moment = datetime.strptime(s, kind)
+            except ValueError:
+                continue
+            return moment if ("%H" in kind or "%z" in kind) else moment.date()
+        m = _DATE_RES[kind].fullmatch(s)
+        if m:
+            return _build(kind, m, year_hint)
+    raise ValueError(f"not a date: {cell!r}")
+
+
+def parse_date(cell: str, kinds: str | list[str] | tuple[str, ...] = AUTO, year_hint: int | None = None) -> date:
+    """The calendar date a cell gives (see parse_moment); the date as written, before any zone change."""
+    moment = parse_moment(cell, kinds, year_hint)
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _build(kind: str, m: re.Match, year_hint: int | None) -> date | datetime:
+    g = m.groupdict()
+    if kind == "month_day":
+        if year_hint is None:
+            raise NeedsYear(f"no year for {m.group(0)!r}")
+        year = year_hint
+    elif kind == "wareki":
+        base, start = ERAS[g["era"]]
+        year = base + (1 if g["y"] == "元" else int(g["y"]))
+    elif kind == "yymmdd":
+        year = 2000 + int(g["y"])
+    else:
+        year = int(g["y"])
+    day = date(year, int(g["m"]), int(g["d"]))  # ValueError for an impossible day
+    if kind == "wareki" and day < start:
+        raise ValueError(f"{m.group(0)!r} is before the start of its era")
+    if not g.get("H"):
+        return day
+    moment = datetime(day.year, day.month, day.day, int(g["H"]), int(g["M"]), int(g["S"] or 0))
+    zone = g.get("z")
+    if zone in ("Z", "UTC"):
+        return moment.replace(tzinfo=timezone.utc)
+    if zone:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        return moment.replace(tzinfo=timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))))
+    return moment
+
+
+# --- names --------------------------------------------------------------------------------------------
+_MARKS = str.maketrans({"\u309b": "\u3099", "\u309c": "\u309a"})
+_DASHES = re.compile("[\\-\u2010-\u2015\u2212\u30fc\uff70\u2500\u2501]")
+_SMALL = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+_SEPARATORS = re.compile(r"[\s*＊・.()]")
+# corporate-form markers after NFKC, as prefix `カ)` or suffix `(カ` (also mid-name `(カ)`)
+_CORPORATE = re.compile(r"\((?:カ|ユ|ド|シヤ|ザイ|ガク|イ|ゴ|メ|ソ|フク|ギヨ|ノウ|セイ)\)?|"
+                        r"^(?:カ|ユ|ド|シヤ|ザイ|ガク|イ|ゴ|メ|ソ|フク|ギヨ|ノウ|セイ)\)|\(株\)|\(有\)|株式会社|有限会社|合同会社")
+
+
+def nfkc(s: str) -> str:
+    """NFKC after turning detached voiced marks into combining ones (so `ト゛` becomes `ド`)."""
+    return unicodedata.normalize("NFKC", s.translate(_MARKS))
+
+
+def name_key(raw: str) -> tuple[str, bool]:
+    """(key, corporate) for matching a payee name (spec 9.5); the raw name is kept by the caller.
+
+    The key folds width, voiced marks, the dash family and small kana, and drops spaces, separators and
+    corporate-form markers (`ｶ)`, `(ｶ`, `ﾕ)`, `ﾄﾞ)`, `(株)`...), whose presence is the second value."""
+    s = nfkc(raw).strip()
+    s = _DASHES.sub("ー", s)
+    s = re.sub(r"\s+", "", s)
+    corporate = bool(_CORPORATE.search(s))
+    s = _CORPORATE.sub("", s)
+    s = s.translate(_SMALL)
+    s = _SEPARATORS.sub("", s)
+    return s.upper(), corporate
+
+
+def strip_type_prefix(desc: str, prefixes: list[str] | tuple[str, ...]) -> tuple[str | None, str]:
+    """(type word, name) for a description such as `振込＊トクガワイエヤス`: the first prefix regex that
+    matches at the start splits it off (its group 1, or the whole match stripped, is the type word).
+    Without a match: (None, the description stripped of outer spaces)."""
+    for pattern in prefixes:
+        m = re.match(pattern, desc)
+        if m and m.end() > 0:
+            word = m.group(1) if m.re.groups else m.group(0)
+            return word.strip(" \u3000*＊"), desc[m.end():].strip(" \u3000")
+    return None, desc.strip(" \u3000")
+
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "「": "[", "」": "]", "【": "[", "】": "]"})
+
+
+def header_key(cell: str) -> str:
+    """A header cell for comparison (spec 9.3): NFKC, no spaces, one bracket style, `ID` for `ＩＤ`."""
+    s = unicodedata.normalize("NFKC", cell.translate(_BRACKETS)).lstrip("\ufeff")
+    return re.sub(r"\s+", "", s)

@@ -1,0 +1,139 @@
+"""OFX statements: 1.x (SGML, leaf tags without end tags) and 2.x (XML), stdlib only.
+
+Each `<STMTTRN>` block becomes one `transaction` record over the lines it spans; the lines before the
+first block are the `preamble`, structural lines after it are `skipped` (reason "markup"). A block that
+starts on the line where the previous one ended (a file on one line) gets no raw lines of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ..core.errors import EvidenceKitError
+from ..core.models import ParseResult, ParseWarning, Record
+from . import bank, moneytext as mt, text
+
+NAME = "ofx"
+_LEAF = re.compile(r"<(\w+)>([^<\r\n]*)")
+_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?(?:\.\d+)?)?\s*(?:\[([+-]?\d+(?:\.\d+)?)(?::\w+)?\])?")
+
+
+def sniff(path: Path, head: bytes) -> float:
+    start = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"OFXHEADER:") or b"<OFX>" in head[:4096].upper():
+        return 0.95
+    return 0.0
+
+
+def _tags(block: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for tag, value in _LEAF.findall(block):
+        out.setdefault(tag.upper(), value.strip())
+    return out
+
+
+def _moment(raw: str) -> date | datetime:
+    """An OFX date (`20240501`, `20240501143205.000[+9:JST]`); a time without a zone keeps only the day."""
+    m = _DATE.fullmatch(raw.strip())
+    if not m:
+        raise ValueError(raw)
+    day = date(int(m[1]), int(m[2]), int(m[3]))
+    if m[4] is None or m[7] is None:
+        return day
+    offset = timezone(timedelta(hours=float(m[7])))
+    return datetime(day.year, day.month, day.day, int(m[4]), int(m[5]), int(m[6] or 0), tzinfo=offset)
+
+
+def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None,
+          data: bytes | None = None) -> ParseResult:
+    path = Path(path)
+    try:
+        decoded, encoding = mt.decode(path.read_bytes() if data is None else data)
+    except ValueError as exc:
+        raise EvidenceKitError("money_undecodable", path=path.name) from exc
+    lines = text.split_lines(decoded)
+    body = "\n".join(lines)
+    starts = [m.start() for m in re.finditer(r"<STMTTRN>", body, re.I)]
+    if "<OFX>" not in body.upper():
+        raise EvidenceKitError("money_unknown_layout", path=path.name)
+    line_of = _line_index(lines)
+    currency = _tags(body[:starts[0]] if starts else body).get("CURDEF", "JPY")
+    records: list[Record] = []
+    warnings: list[ParseWarning] = []
+    seen: dict[str, int] = {}
+    covered = 0  # lines already in a record
+    for n, begin in enumerate(starts):
+        end_match = re.compile(r"</STMTTRN>", re.I).search(body, begin)
+        stop = end_match.end() if end_match else (starts[n + 1] if n + 1 < len(starts) else len(body))
+        first, last = line_of(begin), line_of(max(begin, stop - 1))
+        records += _plain(lines, covered + 1, first - 1, "preamble" if not records else "skipped")
+        own_first = max(first, covered + 1)
+        record = Record("transaction", own_first if own_first <= last else first, last,
+                        lines[own_first - 1:last] if own_first <= last else [])
+        _fill(record, _tags(body[begin:stop]), currency, zone, path, seen, warnings)
+        records.append(record)
+        covered = max(covered, last)
+    records += _plain(lines, covered + 1, len(lines), "preamble" if not records else "skipped")
+    variant = "ofx.xml.v2" if body.lstrip().startswith("<?xml") else "ofx.sgml.v1"
+    info_tags = _tags(body)
+    account = {k: info_tags[t] for k, t in (("bank", "BANKID"), ("branch", "BRANCHID"), ("number", "ACCTID"),
+                                             ("type", "ACCTTYPE")) if info_tags.get(t)}
+    info = bank.summary(variant, info_tags.get("ORG"), "ofx", records, account)
+    info["currency"] = currency
+    return ParseResult(NAME, variant, encoding, records, warnings, info)
+
+
+def _line_index(lines: list[str]):
+    """A function from an offset in "\\n".join(lines) to its 1-based line number."""
+    ends, total = [], 0
+    for line in lines:
+        total += len(line) + 1
+        ends.append(total)
+    return lambda offset: bisect.bisect_right(ends, offset) + 1
+
+
+def _plain(lines: list[str], first: int, last: int, kind: str) -> list[Record]:
+    out = []
+    for n in range(first, last + 1):
+        raw = lines[n - 1]
+        if not raw.strip():
+            out.append(Record("blank", n, n, [raw]))
+        else:
+            record = Record(kind, n, n, [raw])
+            if kind == "skipped":
+                record.attrs["reason"] = "markup"
+            out.append(record)
+    return out
+
+
+def _fill(record: Record, tags: dict, currency: str, zone: str, path: Path, seen: dict, warnings: list) -> None:
+    record.time_raw = tags.get("DTPOSTED")
+    try:
+        moment = _moment(record.time_raw or "")
+        record.time = (moment.astimezone(text.zone_of(zone)).isoformat(timespec="seconds")
+                       if isinstance(moment, datetime) else moment.isoformat())
+    except ValueError:
+        warnings.append(ParseWarning(record.line, "money_bad_date", "\n".join(record.raw)))
+    try:
+        value = Decimal(tags.get("TRNAMT", "").replace(",", ""))
+    except InvalidOperation:
+        value = None
+        warnings.append(ParseWarning(record.line, "money_bad_amount", "\n".join(record.raw)))
+    amount = int(value) if value is not None and currency == "JPY" and value == value.to_integral_value() else None
+    name = tags.get("NAME") or None
+    key, corporate = mt.name_key(name) if name else (None, False)
+    description = " ".join(v for v in (tags.get("NAME"), tags.get("MEMO")) if v)
+    record.text = description
+    record.attrs = {
+        "amount": amount, "direction": None if value is None else ("out" if value < 0 else "in"),
+        "balance": None, "counterparty": name, "counterparty_key": key, "corporate": corporate,
+        "tx_type": tags.get("TRNTYPE"), "description": description, "row_id": tags.get("FITID"),
+        "fee": None, "cells": tags, "currency": currency, "quantity": None if value is None else str(value),
+        "transfer": value is not None and value < 0 and tags.get("TRNTYPE", "").upper() in ("XFER", "PAYMENT"),
+    }
+    seed = ["ofx", "id", tags["FITID"]] if tags.get("FITID") else ["ofx", record.time_raw, str(value), description]
+    record.attrs["identity"] = bank.identity(seed, seen)
