@@ -255,7 +255,9 @@ def _is_attachment(part) -> bool:
 
 
 def _part_text(part, warnings: list[ParseWarning]) -> str:
-    return _decode(part.get_payload(decode=True) or b"", part.get_content_charset(), warnings)
+    """The part's text with its line breaks as "\n": CRLF is how mail carries a line end, not content
+    (the stored item keeps the bytes as received)."""
+    return _decode(part.get_payload(decode=True) or b"", part.get_content_charset(), warnings).replace("\r\n", "\n")
 
 
 def _filename(part) -> str | None:

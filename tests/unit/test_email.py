@@ -46,7 +46,7 @@ JIS_MESSAGE = b"From scam@example.com Mon Jan 15 12:01:05 2024\n" + message(
     "MIME-Version: 1.0",
     "Content-Type: text/plain; charset=ISO-2022-JP",
     "Content-Transfer-Encoding: 7bit",
-    body="お世話になっております。\r\n下記口座へお振込みください。\r\n".encode("iso2022_jp"))
+    body="お世話になっております。\n下記口座へお振込みください。\n".encode("iso2022_jp"))
 
 
 def one(name: str, data: bytes, **options):
@@ -82,7 +82,7 @@ def test_iso_2022_jp_message_in_mbox_form():
     }
     assert (r.time_raw, r.time) == ("Mon, 15 Jan 2024 12:01:02 +0900 (JST)", "2024-01-15T12:01:02+09:00")
     assert r.sender == "山田 太郎 <scam@example.com>"
-    assert r.text == "お世話になっております。\r\n下記口座へお振込みください。\r\n"
+    assert r.text == "お世話になっております。\n下記口座へお振込みください。\n"
 
 
 def test_date_keeps_its_own_offset():
@@ -119,7 +119,7 @@ def test_shift_jis_body_and_quoted_printable_utf8():
     r, warnings = one("a.eml", message("Date: Mon, 15 Jan 2024 12:01:02 +0900",
                                        "Content-Type: text/plain; charset=utf-8",
                                        "Content-Transfer-Encoding: quoted-printable", body=qp))
-    assert (r.text, warnings) == ("こんにちは。 ok\r\n", [])
+    assert (r.text, warnings) == ("こんにちは。 ok\n", [])
 
 
 BOUNDARY, ALT = "==outer==", "==alt=="
@@ -259,3 +259,10 @@ def test_header_values_come_back_verbatim(fields):
     data = "".join(f"{name}: {value.strip(' ')}\r\n" for name, value in fields).encode() + b"\r\nbody"
     r, _ = one("x.eml", data)
     assert r.attrs["headers"] == [[n, v.strip(" ")] for n, v in fields]
+
+
+def test_crlf_line_ends_of_the_body_read_as_line_breaks():
+    data = (b"From: a@example.com\r\nDate: Tue, 21 May 2024 12:09:28 +0900\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+            b"\r\n\xe4\xb8\x80\r\n\r\ntwo\rthree\r\n")
+    record = eml.parse(Path("m.eml"), data=data).records[0]
+    assert record.text == "一\n\ntwo\rthree\n"  # a lone CR is content, kept
