@@ -1,4 +1,5 @@
-"""The demo case: a made-up romance-scam case built from assets/demo, for trying the app."""
+"""The demo case: a made-up romance and investment scam built from assets/demo/files (written by
+tools/make_demo_assets.py), for trying the app."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def build_demo(out_dir: Path) -> tuple[Path, str]:
         target = Path(out_dir) / f"demo-case-{n}"
     case = create_case(target, DEMO_PASSPHRASE)
     try:
-        sources = sorted(p for p in (assets_dir() / "demo").iterdir() if p.is_file())
+        sources = sorted(p for p in (assets_dir() / "demo" / "files").iterdir() if p.is_file())
         case.import_paths(sources, source="demo")
     finally:
         case.lock()

@@ -130,8 +130,10 @@ def test_console_script_runs(tmp_path):
     out = subprocess.run(["evidence-kit", "--lang", "en", "list", str(case)], capture_output=True, text=True,
                          env=dict(env, EVIDENCE_KIT_PASSPHRASE="demo-passphrase-2024"))
     assert out.returncode == 0
-    assert [l.split()[-1] for l in out.stdout.splitlines()[1:]] == [
-        "Screenshot_20240520-180512.png", "bank_statement_2024-05.csv", "line_chat_ken.txt", "memo_first_contact.txt"]
+    assert [l.split(maxsplit=4)[-1] for l in out.stdout.splitlines()[1:]] == [
+        "Screenshot_20240520-180512.png", "Screenshot_20240528-211030.png", "WhatsApp Chat - Ken.zip",
+        "00000007-PHOTO-2024-06-14-08-13-30.jpg", "bitflyer_torihiki_202406.csv",
+        "furikomi_uketsuke_20240521.eml", "line_chat_ken.txt", "memo_first_contact.txt", "smbc_meisai_202406.csv"]
     assert (case / layout.IDENTITY).exists()
 
 
