@@ -9,18 +9,20 @@ from .messages import MESSAGES
 
 def _add_importer_messages() -> None:
     """Each chat importer keeps its texts in i18n/<name>_messages.py: WARNINGS {code: {"ja", "en"}}
-    found under "parse.<code>", and ERRORS (optional) found under "error.<code>"."""
+    found under "parse.<code>", ERRORS (optional) found under "error.<code>", and TEXTS (optional)
+    under their own keys."""
     import importlib
 
-    for name in ("line", "whatsapp", "media"):
+    for name in ("line", "whatsapp", "media", "money", "money_case"):
         try:
             module = importlib.import_module(f"{__name__}.{name}_messages")
         except ModuleNotFoundError:
             continue
-        for code, texts in module.WARNINGS.items():
+        for code, texts in getattr(module, "WARNINGS", {}).items():
             MESSAGES["parse." + code] = texts
         for code, texts in getattr(module, "ERRORS", {}).items():
             MESSAGES["error." + code] = texts
+        MESSAGES.update(getattr(module, "TEXTS", {}))
 
 
 _add_importer_messages()

@@ -1,0 +1,94 @@
+"""Japanese bank and branch codes (全銀 codes) from the data files the `zengin-code` package ships.
+
+The files are read directly, one bank's branches at a time, rather than through the package's
+import, which loads every branch of every bank. An unknown code is a warning, never a refusal: the
+table can be older than a bank's merger or a branch's renaming, so its date is always shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from importlib import resources
+
+from .caserecords import DestinationAccount
+
+
+def _data():
+    return resources.files("zengin_code") / "source-data" / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def data_date() -> str:
+    """The table's date as YYYY-MM-DD (the package records it as YYYYMMDD)."""
+    raw = (_data() / "updated_at").read_text("utf-8").strip()
+    return f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}"
+
+
+@functools.lru_cache(maxsize=1)
+def _banks() -> dict[str, dict]:
+    return json.loads((_data() / "banks.json").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=64)
+def _branches(bank_code: str) -> dict[str, dict]:
+    try:
+        return json.loads((_data() / "branches" / f"{bank_code}.json").read_text("utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def bank(code: str) -> dict | None:
+    """{"code", "name", "kana", ...} of a 4-digit bank code, or None."""
+    return _banks().get(code)
+
+
+def branch(bank_code: str, branch_code: str) -> dict | None:
+    return _branches(bank_code).get(branch_code)
+
+
+def _plain(name: str) -> str:
+    """A bank or branch name for comparing: NFKC, no spaces, without the words the table leaves out."""
+    text = unicodedata.normalize("NFKC", name).replace(" ", "")
+    for word in ("銀行", "支店", "出張所", "営業部"):
+        text = text.replace(word, "")
+    return text
+
+
+def bank_by_name(name: str) -> dict | None:
+    """The one bank whose name is this one (銀行 or not), or None when none or several are."""
+    wanted = _plain(name)
+    found = [b for b in _banks().values() if _plain(b["name"]) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def complete(account: DestinationAccount) -> list[tuple[str, dict]]:
+    """Fill a missing bank code or name, or branch name, from the table; return the warnings
+    (message key under "money.", parameters) for codes it does not hold or names that differ."""
+    warnings: list[tuple[str, dict]] = []
+    if account.bank_name and not account.bank_code:
+        found = bank_by_name(account.bank_name)
+        if found:
+            account.bank_code = found["code"]
+    if not account.bank_code:
+        return warnings
+    known = bank(account.bank_code)
+    if known is None:
+        return [("warn_bank_unknown", {"code": account.bank_code, "date": data_date()})]
+    if not account.bank_name:
+        account.bank_name = known["name"]
+    elif _plain(account.bank_name) != _plain(known["name"]):
+        warnings.append(("warn_bank_name", {"code": account.bank_code, "name": account.bank_name,
+                                            "table": known["name"], "date": data_date()}))
+    if account.branch_code:
+        found = branch(account.bank_code, account.branch_code)
+        if found is None:
+            warnings.append(("warn_branch_unknown", {"code": account.branch_code, "bank": known["name"],
+                                                     "date": data_date()}))
+        elif not account.branch_name:
+            account.branch_name = found["name"]
+        elif _plain(account.branch_name) != _plain(found["name"]):
+            warnings.append(("warn_branch_name", {"code": account.branch_code, "name": account.branch_name,
+                                                  "table": found["name"], "date": data_date()}))
+    return warnings

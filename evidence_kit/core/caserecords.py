@@ -1,0 +1,214 @@
+"""What the victim tells the case that no file holds: the other party, the destination accounts,
+the actions taken, links of statement rows to accounts, marks on rows, saved CSV layouts and the
+date the scam started.
+
+Every edit is one custody event `case-record` with the fields {"kind", "id", "op": "put"|"delete",
+"data"}: hashed, timestamped and encrypted like any entry. The current state is a fold over the
+log, so the history of every edit stays in the log and nothing is kept anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .errors import EvidenceKitError
+
+EVENT = "case-record"
+KINDS = ("party", "account", "action", "link", "mark", "profile", "scam_start")
+IDENTIFIER_KINDS = ("line_id", "whatsapp", "phone", "email", "url", "crypto_address", "other")
+ACCOUNT_TYPES = ("普通", "当座", "貯蓄")
+ACTION_WHO = ("police", "bank", "consumer_center_188", "lawyer", "platform", "other")
+MARKS = ("scam", "not_scam", "returned")  # a row paid to the scam / not about the scam / money paid back
+YUCHO_CODE, YUCHO_NAME = "9900", "ゆうちょ銀行"
+# characters of a 全銀 holder name once NFKC-normalised: katakana, A-Z, digits, space and ( ) - . / ,
+_HOLDER = re.compile(r"[\u30a0-\u30ff A-Z0-9().,/\-]+")
+_KANJI_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
+@dataclass
+class Party:
+    id: str
+    names: list[str] = field(default_factory=list)
+    claimed_nationality: str = ""  # as the other party claimed it: never a fact
+    claimed_job: str = ""
+    identifiers: list[dict] = field(default_factory=list)  # {"kind", "value", "note"}
+    note: str = ""
+
+
+@dataclass
+class DestinationAccount:
+    id: str
+    bank_name: str = ""
+    bank_code: str = ""
+    branch_name: str = ""
+    branch_code: str = ""
+    type: str = "普通"
+    number: str = ""
+    holder_kana: str = ""
+    yucho_symbol: str = ""  # ゆうちょ 記号-番号 as given, kept beside the 店番/口座番号 made from it
+    note: str = ""
+
+
+@dataclass
+class Action:
+    id: str
+    date: str  # YYYY-MM-DD
+    who: str  # one of ACTION_WHO
+    organisation: str = ""  # e.g. 〇〇警察署 生活安全課
+    what: str = ""
+    reference: str = ""  # 受理番号, a bank's case number ...
+
+
+@dataclass
+class CaseRecords:
+    """The state after folding the log: every kind keyed by id, in the order first written."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    accounts: dict[str, DestinationAccount] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+    links: dict[str, dict] = field(default_factory=dict)  # tx identity -> {"account", "tx"}
+    marks: dict[str, dict] = field(default_factory=dict)  # tx identity -> {"as", "tx"}
+    profiles: dict[str, dict] = field(default_factory=dict)  # name -> importer profile dict
+    scam_start: str | None = None
+    highest: dict[str, int] = field(default_factory=dict)  # kind -> the highest numeric id ever put
+
+
+def fold(docs) -> CaseRecords:
+    """The case records from custody entries (as dicts), oldest first. Entries of other events and
+    malformed ones are passed over (verify reports a damaged log)."""
+    state = CaseRecords()
+    for doc in docs:
+        if doc.get("event") != EVENT or doc.get("kind") not in KINDS or not isinstance(doc.get("id"), str):
+            continue
+        kind, key, data = doc["kind"], doc["id"], doc.get("data")
+        if doc.get("op") == "delete":
+            if kind == "scam_start":
+                state.scam_start = None
+            else:
+                _table(state, kind).pop(key, None)
+        elif doc.get("op") == "put" and isinstance(data, dict):
+            if kind == "scam_start":
+                state.scam_start = data.get("date")
+            else:
+                _table(state, kind)[key] = _build(kind, key, data)
+                if key.isdigit():
+                    state.highest[kind] = max(state.highest.get(kind, 0), int(key))
+    return state
+
+
+def _table(state: CaseRecords, kind: str) -> dict:
+    return {"party": state.parties, "account": state.accounts, "action": state.actions, "link": state.links,
+            "mark": state.marks, "profile": state.profiles}[kind]
+
+
+def _build(kind: str, key: str, data: dict):
+    cls = {"party": Party, "account": DestinationAccount, "action": Action}.get(kind)
+    if cls is None:
+        return dict(data)
+    known = {f for f in cls.__dataclass_fields__ if f != "id"}
+    return cls(id=key, **{k: v for k, v in data.items() if k in known})
+
+
+def load(case) -> CaseRecords:
+    from .custody import doc_of
+
+    return fold(doc_of(e) for e in case.entries())
+
+
+def put(case, kind: str, key: str, data: dict) -> None:
+    case.record(EVENT, {"kind": kind, "id": key, "op": "put", "data": data})
+
+
+def delete(case, kind: str, key: str) -> None:
+    case.record(EVENT, {"kind": kind, "id": key, "op": "delete"})
+
+
+def next_id(state: CaseRecords, kind: str) -> str:
+    """A new short id ("1", "2" ...) for a party, account or action: never one used before, even
+    by a record since deleted, so that the log's history of an id is one record's history."""
+    return str(state.highest.get(kind, 0) + 1)
+
+
+def record_data(record) -> dict:
+    """What is stored in the log for a dataclass record (everything but its id)."""
+    data = asdict(record)
+    data.pop("id")
+    return data
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+def check_party(party: Party) -> Party:
+    for ident in party.identifiers:
+        if ident.get("kind") not in IDENTIFIER_KINDS:
+            raise EvidenceKitError("money_identifier_kind", kind=ident.get("kind"), choices=", ".join(IDENTIFIER_KINDS))
+        if not str(ident.get("value", "")).strip():
+            raise EvidenceKitError("money_identifier_empty")
+    return party
+
+
+def check_action(action: Action) -> Action:
+    check_date(action.date)
+    if action.who not in ACTION_WHO:
+        raise EvidenceKitError("money_action_who", who=action.who, choices=", ".join(ACTION_WHO))
+    if not action.what.strip():
+        raise EvidenceKitError("money_action_what")
+    return action
+
+
+def check_date(text: str) -> str:
+    """A day as YYYY-MM-DD, or a clear error."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        date.fromisoformat(text)
+    except (ValueError, TypeError):
+        raise EvidenceKitError("money_bad_date", value=text) from None
+    return text
+
+
+def check_account(account: DestinationAccount) -> DestinationAccount:
+    """Check the fields' shapes (codes against the bundled table come later: see `code_warnings`).
+    A ゆうちょ 記号-番号 fills the 店番, type and 口座番号 it stands for."""
+    if account.yucho_symbol:
+        branch, kind, number = yucho_to_branch(account.yucho_symbol)
+        for name, got, made in (("branch", account.branch_code, branch), ("number", account.number, number)):
+            if got and got != made:
+                raise EvidenceKitError(f"money_yucho_{name}_conflict", given=got, made=made, symbol=account.yucho_symbol)
+        account.bank_code = account.bank_code or YUCHO_CODE
+        account.bank_name = account.bank_name or YUCHO_NAME
+        account.branch_code, account.number, account.type = branch, number, kind
+        account.branch_name = account.branch_name or branch.translate(_KANJI_DIGITS)
+    for name, value, digits in (("bank", account.bank_code, 4), ("branch", account.branch_code, 3)):
+        if value and not re.fullmatch(rf"\d{{{digits}}}", value):
+            raise EvidenceKitError(f"money_{name}_code_digits", value=value)
+    if account.type not in ACCOUNT_TYPES:
+        raise EvidenceKitError("money_account_type", value=account.type, choices="・".join(ACCOUNT_TYPES))
+    if account.number and not re.fullmatch(r"\d{1,8}", account.number):
+        raise EvidenceKitError("money_account_number", value=account.number)
+    if account.holder_kana and not _HOLDER.fullmatch(unicodedata.normalize("NFKC", account.holder_kana)):
+        raise EvidenceKitError("money_holder_kana", value=account.holder_kana)
+    if not (account.bank_name or account.bank_code or account.holder_kana or account.number):
+        raise EvidenceKitError("money_account_empty")
+    return account
+
+
+def yucho_to_branch(symbol: str) -> tuple[str, str, str]:
+    """ゆうちょ 記号-番号 -> (店番, type, 口座番号), per money-formats.md section 2.1: a 記号 starting
+    with 1 (通常貯金) gives 店番 = its 2nd-3rd digits + 8, 普通, and the 番号 without its last digit;
+    one starting with 0 (振替口座) gives 店番 = 2nd-3rd digits + 9, 当座, and the 番号 in 7 digits."""
+    text = unicodedata.normalize("NFKC", symbol).strip()
+    match = re.fullmatch(r"([01]\d{4})\s*[-ー−]?\s*(\d{1,8})", text)
+    if not match:
+        raise EvidenceKitError("money_yucho_symbol", value=symbol)
+    kigou, bangou = match.groups()
+    if kigou[0] == "1":
+        if len(bangou) != 8:
+            raise EvidenceKitError("money_yucho_symbol", value=symbol)
+        return kigou[1:3] + "8", "普通", bangou[:-1]
+    if len(bangou) > 7:
+        raise EvidenceKitError("money_yucho_symbol", value=symbol)
+    return kigou[1:3] + "9", "当座", bangou.zfill(7)

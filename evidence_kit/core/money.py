@@ -1,0 +1,394 @@
+"""The case's money: the transactions of every imported statement (each once, with every file and
+line it appears on), links and flags, and the totals per destination account, each figure with the
+rows it sums (spec money-formats.md sections 9.6-9.9). Amounts are int yen, never floats.
+
+The tool proposes, the victim decides: a row counts as "confirmed" when the user linked it to an
+account or marked it; a row whose payee name matches a recorded account is counted as "flagged"
+until then, and the summary says which is which.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from .caserecords import CaseRecords, DestinationAccount
+from .errors import EvidenceKitError
+
+MONEY_FORMATS = ("money", "ofx")
+EXCHANGE_DAYS = 7  # an external send on the exchange this many days after the bank transfer at most
+ROUND_UNIT, ROUND_MIN = 10_000, 100_000
+MIN_PREFIX = 4  # statements cut payee names short: a key this long that starts the other one matches
+# the collection accounts of the crypto exchanges in Japan, as a payee reads on a statement
+EXCHANGE_NAMES = ("ビットフライヤー", "コインチェック", "ジーエムオーコイン", "ビットバンク", "ビットポイント",
+                  "ディーエムエムビットコイン", "エスビーアイブイシートレード", "オーケーコインジャパン", "ビットトレード",
+                  "バイナンスジャパン", "ジェイビーオー")
+
+
+@dataclass(frozen=True)
+class Source:
+    item: str
+    file: str
+    line: int
+
+    @property
+    def ref(self) -> str:
+        """How the CLI names a row: the item id's first 8 characters and the line."""
+        return f"{self.item[:8]}:{self.line}"
+
+
+@dataclass
+class Tx:
+    identity: str
+    time: str
+    amount: int | None  # yen, negative = out; None for crypto
+    direction: str
+    kind: str  # bank | card | wallet | crypto | ofx
+    own_account: str  # the victim's account the row belongs to
+    attrs: dict
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def date(self) -> str:
+        return self.time[:10]
+
+    @property
+    def ref(self) -> str:
+        return self.sources[0].ref
+
+    @property
+    def key(self) -> str:
+        return self.attrs.get("counterparty_key") or ""
+
+    @property
+    def counterparty(self) -> str:
+        return self.attrs.get("counterparty") or ""
+
+
+@dataclass
+class Flag:
+    code: str  # reason: marked_account, first_time_payee, exchange_chain, to_exchange, round_amount, paid_back
+    strength: str  # strong | medium | weak | context
+    txs: list[Tx]
+    params: dict = field(default_factory=dict)  # for the reason's text "money.reason_<code>"
+
+
+@dataclass
+class Suggestion:
+    tx: Tx
+    account: str
+    code: str  # name_equal | name_prefix
+
+
+@dataclass
+class Row:
+    tx: Tx
+    status: str  # confirmed | flagged
+
+
+@dataclass
+class Figure:
+    """A sum of yen with the rows it sums."""
+
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(abs(r.tx.amount) for r in self.rows)
+
+    @property
+    def confirmed(self) -> int:
+        return sum(abs(r.tx.amount) for r in self.rows if r.status == "confirmed")
+
+    @property
+    def flagged(self) -> int:
+        return self.total - self.confirmed
+
+    @property
+    def first(self) -> str | None:
+        return min((r.tx.time for r in self.rows), default=None)
+
+    @property
+    def last(self) -> str | None:
+        return max((r.tx.time for r in self.rows), default=None)
+
+
+@dataclass
+class AccountSummary:
+    account: DestinationAccount
+    paid: Figure
+    received: Figure
+
+    @property
+    def fees(self) -> int:
+        return sum(r.tx.attrs.get("fee") or 0 for r in self.paid.rows)
+
+
+@dataclass
+class Summary:
+    accounts: list[AccountSummary]
+    other_paid: Figure  # rows marked as paid to the scam with no account linked (an exchange, cash ...)
+    received_back: Figure  # money paid back by the other party (fake "profits"), all accounts
+    paid: Figure  # every row paid to the scam
+    by_source: dict[str, Figure]  # paid, per the victim's own account
+    crypto: list[dict]  # external crypto sends, by asset
+    scam_start: str | None
+    scam_start_suggested: bool
+
+    @property
+    def net_damage(self) -> int:
+        return self.paid.total - self.received_back.total
+
+    @property
+    def net_damage_confirmed(self) -> int:
+        return self.paid.confirmed - self.received_back.confirmed
+
+
+# -- the transactions ----------------------------------------------------------------------------
+
+def collect(items) -> list[Tx]:
+    """Transactions from (item, records) pairs, in date order. The same transaction in two
+    overlapping statements (same identity) is one, with both sources; an item that is a byte
+    duplicate of another is passed over, and a row another row supersedes (a PayPay銀行 debit hold
+    whose sale was settled) is not counted."""
+    found: dict[str, Tx] = {}
+    for item, records in items:
+        parsed = item.get("parsed") or {}
+        if parsed.get("format") not in MONEY_FORMATS or item.get("duplicate_of"):
+            continue
+        own = own_account_label(parsed)
+        for record in records:
+            attrs = record.get("attrs") or {}
+            if record.get("type") != "transaction" or attrs.get("superseded_by") or not attrs.get("identity"):
+                continue
+            source = Source(item["id"], item.get("original_name", ""), record["line"])
+            tx = found.get(attrs["identity"])
+            if tx is None:
+                tx = found[attrs["identity"]] = Tx(attrs["identity"], record.get("time") or "", attrs.get("amount"),
+                                                   attrs.get("direction", ""), parsed.get("kind", ""), own, attrs)
+            tx.sources.append(source)
+    return sorted(found.values(), key=lambda t: (t.time, t.sources[0].file, t.sources[0].line))
+
+
+def own_account_label(parsed: dict) -> str:
+    """The victim's account a statement belongs to, as the importer described it."""
+    account = parsed.get("account") or {}
+    parts = [parsed.get("institution") or ""]
+    parts += [str(account[k]) for k in ("branch", "type", "number", "id", "address") if account.get(k)]
+    return " ".join(p for p in parts if p) or "?"
+
+
+def case_transactions(case) -> list[Tx]:
+    return collect((item, case.records(item["id"])) for item in case.items())
+
+
+def find_tx(txs: list[Tx], ref: str) -> Tx:
+    """The transaction named ITEM:LINE, where ITEM is the start of an item id (8 characters as
+    printed, or more); any of its sources names it."""
+    item, _, line = ref.partition(":")
+    if len(item) < 4 or not line.isdigit():
+        raise EvidenceKitError("money_tx_ref", ref=ref)
+    hits = [t for t in txs if any(s.item.startswith(item.lower()) and s.line == int(line) for s in t.sources)]
+    if not hits:
+        raise EvidenceKitError("money_tx_unknown", ref=ref)
+    if len(hits) > 1:
+        raise EvidenceKitError("money_tx_ambiguous", ref=ref)
+    return hits[0]
+
+
+# -- links and flags -----------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=256)
+def holder_key(kana: str) -> str:
+    from ..importers.moneytext import name_key
+
+    return name_key(kana)[0] if kana else ""
+
+
+def names_match(a: str, b: str) -> str | None:
+    """name_equal, name_prefix (one key starts the other and is long enough), or None."""
+    if not a or not b:
+        return None
+    if a == b:
+        return "name_equal"
+    short, long_ = sorted((a, b), key=len)
+    return "name_prefix" if len(short) >= MIN_PREFIX and long_.startswith(short) else None
+
+
+def _account_by_name(tx: Tx, records: CaseRecords) -> tuple[str, str] | None:
+    for account in records.accounts.values():
+        code = names_match(tx.key, holder_key(account.holder_kana))
+        if code:
+            return account.id, code
+    return None
+
+
+def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
+    """Rows whose payee name matches a recorded account and that the user has not linked or marked."""
+    out = []
+    for tx in txs:
+        if tx.identity in records.links or tx.identity in records.marks or tx.amount is None:
+            continue
+        hit = _account_by_name(tx, records)
+        if hit:
+            out.append(Suggestion(tx, *hit))
+    return out
+
+
+def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:
+    """The first day a row was paid to the scam: linked, marked as scam, or to a recorded account's name."""
+    days = [t.date for t in txs if t.direction == "out" and (
+        t.identity in records.links or records.marks.get(t.identity, {}).get("as") == "scam"
+        or _account_by_name(t, records))]
+    return min(days, default=None)
+
+
+def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
+    """Rows that look like payments to the scam (or money it paid back), each with its reason."""
+    start = records.scam_start or suggested_start(txs, records)
+    dismissed = {i for i, m in records.marks.items() if m.get("as") == "not_scam"}
+    live = [t for t in txs if t.identity not in dismissed]
+    found: list[Flag] = []
+    for tx in live:
+        hit = _account_by_name(tx, records)
+        if hit and tx.direction == "out":
+            found.append(Flag("marked_account", "strong", [tx], {"account": hit[0]}))
+        elif hit and tx.direction == "in":
+            found.append(Flag("paid_back", "context", [tx], {"account": hit[0]}))
+    found += _first_time_payees(live, txs, start)
+    found += _exchange_chains(live)
+    for tx in live:
+        if tx.direction == "out" and tx.attrs.get("transfer") and tx.amount is not None \
+                and -tx.amount >= ROUND_MIN and tx.amount % ROUND_UNIT == 0:
+            found.append(Flag("round_amount", "weak", [tx]))
+    order = {t.identity: n for n, t in enumerate(txs)}
+    return sorted(found, key=lambda f: (order[f.txs[0].identity], f.code))
+
+
+def _first_time_payees(live: list[Tx], txs: list[Tx], start: str | None) -> list[Flag]:
+    """Outgoing transfers to a personal payee never seen before the scam start (with no start
+    known: never seen in an earlier row)."""
+    before = {t.key for t in txs if start and t.date < start and t.key}
+    counted = {t.identity for t in live}
+    seen: set[str] = set()
+    out = []
+    for tx in txs:
+        if tx.identity in counted and tx.direction == "out" and tx.attrs.get("transfer") and not tx.attrs.get("corporate") \
+                and tx.key and (start is None or tx.date >= start):
+            new = tx.key not in before if start else tx.key not in seen
+            if new:
+                out.append(Flag("first_time_payee", "medium", [tx], {"start": start or ""}))
+        if not start:
+            seen.add(tx.key)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _exchange_keys() -> tuple[str, ...]:
+    return tuple(holder_key(name) for name in EXCHANGE_NAMES)
+
+
+def _exchange_chains(live: list[Tx]) -> list[Flag]:
+    """A bank transfer to an exchange's collection account, then external sends on an exchange
+    within EXCHANGE_DAYS days."""
+    sends = [t for t in live if t.kind == "crypto" and t.direction == "out"
+             and (t.attrs.get("address") or t.attrs.get("txid"))]
+    out = []
+    for tx in live:
+        if tx.direction != "out" or tx.kind == "crypto" or not any(
+                names_match(tx.key, k) for k in _exchange_keys()):
+            continue
+        until = (date.fromisoformat(tx.date) + timedelta(days=EXCHANGE_DAYS)).isoformat()
+        after = [s for s in sends if tx.date <= s.date <= until]
+        if after:
+            out.append(Flag("exchange_chain", "medium", [tx, *after], {"days": EXCHANGE_DAYS}))
+        else:
+            out.append(Flag("to_exchange", "weak", [tx]))
+    return out
+
+
+# -- the summary ---------------------------------------------------------------------------------
+
+def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
+    """Totals per destination account, paid back, net damage, per own account, crypto sends."""
+    per_account = {a: AccountSummary(acc, Figure(), Figure()) for a, acc in records.accounts.items()}
+    other, paid, back = Figure(), Figure(), Figure()
+    by_source: dict[str, Figure] = {}
+    for tx in txs:
+        if tx.amount is None:
+            continue
+        mark = records.marks.get(tx.identity, {}).get("as")
+        link = records.links.get(tx.identity, {}).get("account")
+        if mark == "not_scam":
+            continue
+        status, account = "confirmed", link if link in per_account else None
+        if account is None and mark is None:
+            hit = _account_by_name(tx, records)
+            if hit is None:
+                continue
+            status, account = "flagged", hit[0]
+        row = Row(tx, status)
+        if tx.direction == "in" or mark == "returned":
+            back.rows.append(row)
+            if account:
+                per_account[account].received.rows.append(row)
+            continue
+        paid.rows.append(row)
+        by_source.setdefault(tx.own_account, Figure()).rows.append(row)
+        (per_account[account].paid if account else other).rows.append(row)
+    start = records.scam_start or suggested_start(txs, records)
+    return Summary(list(per_account.values()), other, back, paid, dict(sorted(by_source.items())),
+                   crypto_sends(txs, records), start, records.scam_start is None and start is not None)
+
+
+def crypto_sends(txs: list[Tx], records: CaseRecords) -> list[dict]:
+    """External crypto sends (an address or a txid), by asset: the quantities (exact decimals) and
+    every send with its address and txid. Sends marked "not about the scam" are left out."""
+    assets: dict[str, dict] = {}
+    for tx in txs:
+        a = tx.attrs
+        if tx.kind != "crypto" or tx.direction != "out" or not (a.get("address") or a.get("txid")) \
+                or records.marks.get(tx.identity, {}).get("as") == "not_scam":
+            continue
+        group = assets.setdefault(a.get("asset") or "?", {"asset": a.get("asset") or "?", "quantity": Decimal(0),
+                                                          "sends": []})
+        group["quantity"] += Decimal(a.get("quantity") or 0)
+        status = "confirmed" if records.marks.get(tx.identity, {}).get("as") == "scam" else "listed"
+        group["sends"].append({"tx": tx, "status": status})
+    return [{**g, "quantity": str(g["quantity"])} for _, g in sorted(assets.items())]
+
+
+# -- as JSON (the CLI's --json; the report reads the same) ---------------------------------------
+
+def tx_json(tx: Tx) -> dict:
+    a = tx.attrs
+    out = {"ref": tx.ref, "identity": tx.identity, "time": tx.time, "amount": tx.amount, "direction": tx.direction,
+           "counterparty": tx.counterparty, "description": a.get("description"), "fee": a.get("fee"),
+           "own_account": tx.own_account,
+           "sources": [{"item": s.item, "file": s.file, "line": s.line} for s in tx.sources]}
+    if tx.kind == "crypto":
+        out.update({k: a.get(k) for k in ("asset", "quantity", "address", "txid", "network")})
+    return out
+
+
+def figure_json(figure: Figure) -> dict:
+    return {"total": figure.total, "confirmed": figure.confirmed, "flagged": figure.flagged,
+            "count": len(figure.rows), "first": figure.first, "last": figure.last,
+            "rows": [{**tx_json(r.tx), "status": r.status} for r in figure.rows]}
+
+
+def summary_json(summary: Summary) -> dict:
+    return {
+        "scam_start": summary.scam_start, "scam_start_suggested": summary.scam_start_suggested,
+        "accounts": [{"account": asdict(a.account), "paid": figure_json(a.paid), "fees": a.fees,
+                      "received": figure_json(a.received)} for a in summary.accounts],
+        "other_paid": figure_json(summary.other_paid), "paid": figure_json(summary.paid),
+        "received_back": figure_json(summary.received_back),
+        "net_damage": summary.net_damage, "net_damage_confirmed": summary.net_damage_confirmed,
+        "by_source": {label: figure_json(f) for label, f in summary.by_source.items()},
+        "crypto": [{"asset": c["asset"], "quantity": c["quantity"],
+                    "sends": [{**tx_json(s["tx"]), "status": s["status"]} for s in c["sends"]]}
+                   for c in summary.crypto],
+    }

@@ -1,0 +1,175 @@
+"""Texts of the case's money records (core/caserecords.py, bankcodes.py, money.py): ERRORS found
+under "error.<code>", TEXTS under their own keys ("money.<name>")."""
+
+ERRORS = {
+    "money_identifier_kind": {
+        "ja": "連絡先の種類「{kind}」は使えません。次のどれかを指定してください: {choices}",
+        "en": "\"{kind}\" is not a kind of identifier. Use one of: {choices}",
+    },
+    "money_identifier_empty": {
+        "ja": "連絡先（ID・番号・アドレス）が空です。相手が使った ID などをそのまま入力してください。",
+        "en": "The identifier is empty. Enter the ID, number or address exactly as the other party used it.",
+    },
+    "money_action_who": {
+        "ja": "相談先「{who}」は使えません。次のどれかを指定してください: {choices}",
+        "en": "\"{who}\" is not a kind of contact. Use one of: {choices}",
+    },
+    "money_action_what": {
+        "ja": "何をしたか（相談・被害届の提出・口座凍結の依頼など）を書いてください。",
+        "en": "Say what was done (a consultation, a police report, a request to freeze an account ...).",
+    },
+    "money_bad_date": {
+        "ja": "日付「{value}」が読めません。2024-05-01 のように 年-月-日 で入力してください。",
+        "en": "The date \"{value}\" cannot be read. Write it as year-month-day, like 2024-05-01.",
+    },
+    "money_yucho_symbol": {
+        "ja": "ゆうちょ銀行の記号番号「{value}」が読めません。通帳にある 14020-57561701 のような形（記号 5 桁、番号 8 桁まで）で入力してください。",
+        "en": "The ゆうちょ 記号-番号 \"{value}\" cannot be read. Write it as in the passbook, like 14020-57561701 (a 5-digit 記号, a 番号 of up to 8 digits).",
+    },
+    "money_yucho_branch_conflict": {
+        "ja": "記号番号 {symbol} からは店番（支店番号）が「{made}」になりますが、「{given}」と入力されています。どちらが正しいか確かめてください。",
+        "en": "The 記号-番号 {symbol} gives the branch code (店番) \"{made}\", but \"{given}\" was entered. Please check which one is right.",
+    },
+    "money_yucho_number_conflict": {
+        "ja": "記号番号 {symbol} からは口座番号が「{made}」になりますが、「{given}」と入力されています。どちらが正しいか確かめてください。",
+        "en": "The 記号-番号 {symbol} gives the account number \"{made}\", but \"{given}\" was entered. Please check which one is right.",
+    },
+    "money_bank_code_digits": {
+        "ja": "金融機関コード「{value}」は数字 4 桁で入力してください（例: ゆうちょ銀行は 9900）。",
+        "en": "The bank code \"{value}\" must be 4 digits (ゆうちょ銀行 is 9900, for example).",
+    },
+    "money_branch_code_digits": {
+        "ja": "支店番号「{value}」は数字 3 桁で入力してください。",
+        "en": "The branch code \"{value}\" must be 3 digits.",
+    },
+    "money_account_type": {
+        "ja": "預金種別「{value}」は使えません。{choices} のどれかを指定してください。",
+        "en": "The account type \"{value}\" is not known. Use one of {choices}.",
+    },
+    "money_account_number": {
+        "ja": "口座番号「{value}」は数字（8 桁まで）で入力してください。ゆうちょ銀行の記号番号は --yucho で入力できます。",
+        "en": "The account number \"{value}\" must be digits (up to 8). A ゆうちょ 記号-番号 goes in --yucho.",
+    },
+    "money_holder_kana": {
+        "ja": "口座名義「{value}」はカタカナで、振込画面や明細に出たとおりに入力してください（英大文字・数字・空白・（）．－／ も使えます）。",
+        "en": "Write the account holder \"{value}\" in katakana as the transfer screen or statement shows it (capital letters, digits, spaces and ( ) . - / are allowed too).",
+    },
+    "money_account_empty": {
+        "ja": "口座の情報がありません。銀行名・口座番号・口座名義のどれかは入力してください。",
+        "en": "There is nothing about the account. Enter at least the bank, the account number or the holder's name.",
+    },
+    "money_tx_ref": {
+        "ja": "「{ref}」は明細の行の指定になっていません。money や list の表示にある「a1b2c3d4:12」（ファイル番号:行）の形で指定してください。",
+        "en": "\"{ref}\" does not name a statement row. Use the form shown by money and list: \"a1b2c3d4:12\" (file:line).",
+    },
+    "money_tx_unknown": {
+        "ja": "「{ref}」に当たる明細の行がありません。evidence-kit money で行の番号を確かめてください。",
+        "en": "No statement row matches \"{ref}\". Check the row with evidence-kit money.",
+    },
+    "money_tx_ambiguous": {
+        "ja": "「{ref}」に当たる明細の行が複数あります。ファイル番号をもっと長く指定してください。",
+        "en": "Several statement rows match \"{ref}\". Give more characters of the file id.",
+    },
+    "money_record_unknown": {
+        "ja": "番号 {id} の{what}はありません。list で番号を確かめてください。",
+        "en": "There is no {what} number {id}. Check the numbers with list.",
+    },
+    "money_mapping_part": {
+        "ja": "--mapping の「{part}」は「役割=列名」の形ではありません。例: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",
+        "en": "\"{part}\" in --mapping is not \"role=column name\". Example: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",
+    },
+    "money_mapping_role": {
+        "ja": "--mapping の役割「{role}」はありません。使える役割: {roles}",
+        "en": "--mapping has no role \"{role}\". The roles are: {roles}",
+    },
+    "money_mapping_needs": {
+        "ja": "--mapping には日付の列（date=）と金額の列（amount= か、out= と in=）が必要です。",
+        "en": "--mapping needs the date column (date=) and the amount: amount=, or out= and in=.",
+    },
+    "money_profile_unknown": {
+        "ja": "「{name}」という明細の形式（プロファイル）はありません。",
+        "en": "There is no statement layout (profile) named \"{name}\".",
+    },
+}
+
+TEXTS = {
+    "money.warn_bank_unknown": {
+        "ja": "注意: 金融機関コード {code} は収録の一覧（{date} 時点）にありません。番号を確かめてください（合併などで新しい場合はそのままで構いません）。",
+        "en": "Note: bank code {code} is not in the bundled table (as of {date}). Please check it (if the bank is newer than the table, it can stay).",
+    },
+    "money.warn_bank_name": {
+        "ja": "注意: 金融機関コード {code} は一覧（{date} 時点）では「{table}」です。入力された名前は「{name}」です。",
+        "en": "Note: bank code {code} is \"{table}\" in the table (as of {date}); the name entered is \"{name}\".",
+    },
+    "money.warn_branch_unknown": {
+        "ja": "注意: {bank} の支店番号 {code} は収録の一覧（{date} 時点）にありません。番号を確かめてください。",
+        "en": "Note: branch code {code} of {bank} is not in the bundled table (as of {date}). Please check it.",
+    },
+    "money.warn_branch_name": {
+        "ja": "注意: 支店番号 {code} は一覧（{date} 時点）では「{table}」です。入力された名前は「{name}」です。",
+        "en": "Note: branch code {code} is \"{table}\" in the table (as of {date}); the name entered is \"{name}\".",
+    },
+    "money.table_date": {
+        "ja": "（金融機関・支店コードの一覧: zengin-code、{date} 時点）",
+        "en": "(bank and branch codes: zengin-code table as of {date})",
+    },
+    # why a row is suggested (links) or flagged
+    "money.reason_name_equal": {
+        "ja": "振込先の名前が口座 {account} の名義と同じです",
+        "en": "the payee's name is the holder name of account {account}",
+    },
+    "money.reason_name_prefix": {
+        "ja": "振込先の名前が口座 {account} の名義と前の部分で一致します（明細では名前が途中で切れることがあります）",
+        "en": "the payee's name matches the start of account {account}'s holder name (statements cut names short)",
+    },
+    "money.reason_marked_account": {
+        "ja": "記録した相手の口座 {account} への支払いです",
+        "en": "a payment to account {account}, recorded as the other party's",
+    },
+    "money.reason_paid_back": {
+        "ja": "記録した相手の口座 {account} からの入金です（「利益」として返されたお金の可能性）",
+        "en": "money in from account {account}, recorded as the other party's (possibly a fake \"profit\")",
+    },
+    "money.reason_first_time_payee": {
+        "ja": "それまで一度も振り込んだことのない個人名義への振込です",
+        "en": "a transfer to a personal name never paid before",
+    },
+    "money.reason_exchange_chain": {
+        "ja": "暗号資産の取引所への振込の後、{days} 日以内に取引所から外部へ送金されています",
+        "en": "a transfer to a crypto exchange, followed within {days} days by a send out of the exchange",
+    },
+    "money.reason_to_exchange": {
+        "ja": "暗号資産の取引所への振込です（取引所の明細があれば、その後の送金とつなげられます）",
+        "en": "a transfer to a crypto exchange (with the exchange's statement, it can be tied to what was sent on)",
+    },
+    "money.reason_round_amount": {
+        "ja": "10 万円以上の、1 万円単位のちょうどの金額の振込です（弱い手がかり）",
+        "en": "a transfer of a round sum of 100,000 yen or more (a weak sign)",
+    },
+    "money.what_party": {"ja": "相手方", "en": "other party"},
+    "money.what_account": {"ja": "振込先口座", "en": "destination account"},
+    "money.what_action": {"ja": "対応の記録", "en": "action"},
+    "money.who_police": {"ja": "警察", "en": "police"},
+    "money.who_bank": {"ja": "銀行", "en": "bank"},
+    "money.who_consumer_center_188": {"ja": "消費生活センター（188）", "en": "consumer centre (188)"},
+    "money.who_lawyer": {"ja": "弁護士", "en": "lawyer"},
+    "money.who_platform": {"ja": "アプリ・サイトの運営会社", "en": "app or site operator"},
+    "money.who_other": {"ja": "その他", "en": "other"},
+    "money.idkind_line_id": {"ja": "LINE ID", "en": "LINE ID"},
+    "money.idkind_whatsapp": {"ja": "WhatsApp の番号", "en": "WhatsApp number"},
+    "money.idkind_phone": {"ja": "電話番号", "en": "phone"},
+    "money.idkind_email": {"ja": "メールアドレス", "en": "e-mail"},
+    "money.idkind_url": {"ja": "プロフィールの URL", "en": "profile URL"},
+    "money.idkind_crypto_address": {"ja": "暗号資産のアドレス", "en": "crypto address"},
+    "money.idkind_other": {"ja": "その他", "en": "other"},
+    "money.mark_scam": {"ja": "詐欺への支払い", "en": "paid to the scam"},
+    "money.mark_not_scam": {"ja": "詐欺とは関係ない", "en": "not about the scam"},
+    "money.mark_returned": {"ja": "相手から返ってきたお金", "en": "paid back by the other party"},
+    "money.strength_strong": {"ja": "強", "en": "strong"},
+    "money.strength_medium": {"ja": "中", "en": "medium"},
+    "money.strength_weak": {"ja": "弱", "en": "weak"},
+    "money.strength_context": {"ja": "参考", "en": "context"},
+    "money.status_confirmed": {"ja": "確認済み", "en": "confirmed"},
+    "money.status_flagged": {"ja": "未確認（自動の候補）", "en": "not confirmed (suggested)"},
+    "money.status_listed": {"ja": "一覧のみ", "en": "listed only"},
+}

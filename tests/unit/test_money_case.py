@@ -1,0 +1,321 @@
+"""The case's money records: the fold over the log, validation, ゆうちょ 記号番号, bank codes,
+transactions across overlapping statements, links, flags and the totals."""
+
+import pytest
+
+from evidence_kit.core import bankcodes, caserecords as cr, money
+from evidence_kit.core.case import Case
+from evidence_kit.core.errors import EvidenceKitError
+from tests.conftest import PASSPHRASE
+
+ITEM_A, ITEM_B, ITEM_C, ITEM_X = "aa" * 16, "bb" * 16, "cc" * 16, "dd" * 16
+
+
+def put(kind, key, data, op="put"):
+    return {"event": cr.EVENT, "kind": kind, "id": key, "op": op, "data": data}
+
+
+def tx(identity, day, amount, payee="", key=None, line=1, transfer=None, corporate=False, fee=None, **extra):
+    attrs = {"identity": identity, "amount": amount, "direction": "in" if (amount or 0) > 0 else "out",
+             "counterparty": payee, "counterparty_key": payee.replace(" ", "") if key is None else key,
+             "corporate": corporate, "transfer": amount < 0 if transfer is None and amount is not None else bool(transfer),
+             "fee": fee, "balance": None, "description": payee, **extra}
+    return {"type": "transaction", "line": line, "end_line": line, "time": day, "time_raw": day, "sender": None,
+            "text": None, "raw": [payee], "attrs": attrs}
+
+
+def item(item_id, name, kind="bank", institution="楽天銀行", **extra):
+    return {"id": item_id, "original_name": name, "parsed": {"format": "money", "kind": kind, "institution": institution,
+                                                              "account": {"number": "7654321"}}, **extra}
+
+
+# -- the fold ------------------------------------------------------------------------------------
+
+def test_fold_keeps_the_last_put_and_forgets_deleted_records():
+    docs = [
+        {"event": "import", "item": ITEM_A},
+        put("account", "1", {"bank_name": "みずほ銀行", "holder_kana": "ヤマダ タロウ"}),
+        put("account", "2", {"bank_name": "りそな銀行"}),
+        put("account", "1", {"bank_name": "みずほ銀行", "holder_kana": "ヤマダ ハナコ", "unknown_field": 1}),
+        put("account", "2", None, op="delete"),
+        put("scam_start", "scam_start", {"date": "2024-05-01"}),
+        put("profile", "my bank", {"id": "my bank", "columns": {}}),
+        put("action", "1", {"date": "2024-06-01", "who": "police", "what": "相談"}),
+        put("action", "1", None, op="delete"),
+        {"event": cr.EVENT, "kind": "nonsense", "id": "1", "op": "put", "data": {}},
+        {"event": cr.EVENT, "kind": "account", "id": 3, "op": "put", "data": {}},
+    ]
+    state = cr.fold(docs)
+    assert state.accounts == {"1": cr.DestinationAccount(id="1", bank_name="みずほ銀行", holder_kana="ヤマダ ハナコ")}
+    assert state.actions == {}
+    assert state.scam_start == "2024-05-01"
+    assert state.profiles == {"my bank": {"id": "my bank", "columns": {}}}
+    assert cr.next_id(state, "account") == "3"  # "2" was used once: never again
+    assert cr.next_id(state, "action") == "2"
+    assert cr.next_id(state, "party") == "1"
+    assert cr.fold(docs + [put("scam_start", "scam_start", None, op="delete")]).scam_start is None
+
+
+def test_records_live_in_the_log_and_survive_lock_unlock_rebuild_and_verify(unlocked):
+    account = cr.check_account(cr.DestinationAccount(id="1", bank_code="0001", branch_code="001", number="1234567",
+                                                     holder_kana="ﾔﾏﾀﾞ ﾀﾛｳ"))
+    cr.put(unlocked, "account", "1", cr.record_data(account))
+    cr.put(unlocked, "party", "1", cr.record_data(cr.Party(id="1", names=["ケン"], identifiers=[
+        {"kind": "line_id", "value": "ken_0501", "note": ""}])))
+    cr.put(unlocked, "account", "1", {**cr.record_data(account), "note": "2回目の振込先"})
+    unlocked.lock()
+    case = Case.open(unlocked.path)
+    case.unlock(PASSPHRASE)
+    state = cr.load(case)
+    assert state.accounts["1"].note == "2回目の振込先"
+    assert state.parties["1"].identifiers == [{"kind": "line_id", "value": "ken_0501", "note": ""}]
+    case.rebuild_index()
+    assert cr.load(case).accounts["1"].holder_kana == "ﾔﾏﾀﾞ ﾀﾛｳ"
+    report, not_logged = case.verify(deep=True)
+    assert report.ok and not_logged is None
+    events = [d for d in map(__import__("json").loads, case.entries()) if d["event"] == cr.EVENT]
+    assert [(d["kind"], d["id"], d["op"]) for d in events] == [("account", "1", "put"), ("party", "1", "put"),
+                                                               ("account", "1", "put")]
+    case.lock()
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("account, code, ja", [
+    (cr.DestinationAccount(id="1", bank_code="12", holder_kana="ア"), "money_bank_code_digits",
+     "金融機関コード「12」は数字 4 桁で入力してください（例: ゆうちょ銀行は 9900）。"),
+    (cr.DestinationAccount(id="1", branch_code="1234", holder_kana="ア"), "money_branch_code_digits",
+     "支店番号「1234」は数字 3 桁で入力してください。"),
+    (cr.DestinationAccount(id="1", type="定期", holder_kana="ア"), "money_account_type",
+     "預金種別「定期」は使えません。普通・当座・貯蓄 のどれかを指定してください。"),
+    (cr.DestinationAccount(id="1", number="12-34"), "money_account_number",
+     "口座番号「12-34」は数字（8 桁まで）で入力してください。ゆうちょ銀行の記号番号は --yucho で入力できます。"),
+    (cr.DestinationAccount(id="1", holder_kana="山田太郎"), "money_holder_kana",
+     "口座名義「山田太郎」はカタカナで、振込画面や明細に出たとおりに入力してください（英大文字・数字・空白・（）．－／ も使えます）。"),
+    (cr.DestinationAccount(id="1"), "money_account_empty",
+     "口座の情報がありません。銀行名・口座番号・口座名義のどれかは入力してください。"),
+])
+def test_account_validation_messages(account, code, ja):
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_account(account)
+    assert err.value.code == code
+    assert err.value.message("ja") == ja
+
+
+def test_holder_kana_accepts_half_width_and_corporate_marks():
+    for name in ("ﾔﾏﾀﾞ ﾀﾛｳ", "カ)ABCトレーディング", "ヤマダ　タロウ"):
+        assert cr.check_account(cr.DestinationAccount(id="1", holder_kana=name)).holder_kana == name
+
+
+def test_action_and_party_validation_in_english():
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_action(cr.Action("1", "2024/06/01", "police", what="相談"))
+    assert err.value.message("en") == 'The date "2024/06/01" cannot be read. Write it as year-month-day, like 2024-05-01.'
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_action(cr.Action("1", "2024-02-30", "police", what="相談"))
+    assert err.value.code == "money_bad_date"
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_action(cr.Action("1", "2024-06-01", "friend", what="相談"))
+    assert err.value.message("en") == ('"friend" is not a kind of contact. Use one of: police, bank, '
+                                       'consumer_center_188, lawyer, platform, other')
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_action(cr.Action("1", "2024-06-01", "police", what=" "))
+    assert err.value.code == "money_action_what"
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_party(cr.Party("1", identifiers=[{"kind": "skype", "value": "x"}]))
+    assert err.value.message("en") == ('"skype" is not a kind of identifier. Use one of: line_id, whatsapp, phone, '
+                                       'email, url, crypto_address, other')
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_party(cr.Party("1", identifiers=[{"kind": "phone", "value": "  "}]))
+    assert err.value.code == "money_identifier_empty"
+
+
+# -- ゆうちょ 記号番号 -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("symbol, expected", [
+    ("14020-57561701", ("408", "普通", "5756170")),
+    ("１４０２０－５７５６１７０１", ("408", "普通", "5756170")),
+    ("1402057561701", ("408", "普通", "5756170")),
+    ("10100-00012341", ("018", "普通", "0001234")),
+    ("00120-123456", ("019", "当座", "0123456")),
+])
+def test_yucho_symbol_to_branch(symbol, expected):
+    assert cr.yucho_to_branch(symbol) == expected
+
+
+@pytest.mark.parametrize("symbol", ["24020-57561701", "14020-5756170", "1402-57561701", "00120-12345678", "abc"])
+def test_yucho_symbol_refused(symbol):
+    with pytest.raises(EvidenceKitError) as err:
+        cr.yucho_to_branch(symbol)
+    assert err.value.code == "money_yucho_symbol"
+
+
+def test_yucho_account_keeps_both_forms():
+    account = cr.check_account(cr.DestinationAccount(id="1", yucho_symbol="14020-57561701", holder_kana="ﾔﾏﾀﾞ ﾀﾛｳ"))
+    assert (account.bank_code, account.bank_name, account.branch_code, account.branch_name, account.type,
+            account.number, account.yucho_symbol) == ("9900", "ゆうちょ銀行", "408", "四〇八", "普通", "5756170",
+                                                      "14020-57561701")
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_account(cr.DestinationAccount(id="1", yucho_symbol="14020-57561701", number="5756171"))
+    assert err.value.message("en") == ('The 記号-番号 14020-57561701 gives the account number "5756170", but "5756171" '
+                                       'was entered. Please check which one is right.')
+
+
+# -- bank codes (zengin-code) --------------------------------------------------------------------
+
+def test_zengin_table_lookups():
+    assert len(bankcodes.data_date()) == 10 and bankcodes.data_date()[4] == "-"
+    assert bankcodes.bank("0001")["name"] == "みずほ"
+    assert bankcodes.branch("9900", "408")["name"] == "四〇八"
+    assert bankcodes.bank("0000") is None
+    assert bankcodes.bank_by_name("みずほ銀行")["code"] == "0001"
+
+
+def test_complete_fills_names_and_warns_without_refusing():
+    account = cr.DestinationAccount(id="1", bank_name="みずほ銀行", branch_code="001", number="1234567")
+    assert bankcodes.complete(account) == []
+    assert (account.bank_code, account.branch_name) == ("0001", "東京営業部")
+    date = bankcodes.data_date()
+    unknown = cr.DestinationAccount(id="1", bank_code="0999", branch_code="001")
+    assert bankcodes.complete(unknown) == [("warn_bank_unknown", {"code": "0999", "date": date})]
+    renamed = cr.DestinationAccount(id="1", bank_code="0001", bank_name="三井住友銀行", branch_code="999",
+                                    branch_name="本店")
+    assert bankcodes.complete(renamed) == [
+        ("warn_bank_name", {"code": "0001", "name": "三井住友銀行", "table": "みずほ", "date": date}),
+        ("warn_branch_unknown", {"code": "999", "bank": "みずほ", "date": date}),
+    ]
+
+
+# -- transactions, links, flags, totals ----------------------------------------------------------
+
+def statements():
+    """Two overlapping statements of one account (rows 2-3 of A are rows 2-3 of B), a byte duplicate
+    of A, a PayPay銀行 hold superseded by its settlement, a chat, and a crypto exchange's sends."""
+    a = [tx("t-salary", "2024-04-25", 250_000, "カ)ヨコハマシヨウジ", key="ヨコハマシヨウジ", corporate=True, line=2),
+         tx("t-1", "2024-05-01", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=3, fee=145),
+         tx("t-2", "2024-05-08", -500_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=4, fee=145)]
+    b = [tx("t-1", "2024-05-01", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=2, fee=145),
+         tx("t-2", "2024-05-08", -500_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=3, fee=145),
+         tx("t-back", "2024-05-10", 30_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=4),
+         tx("t-3", "2024-05-12", -200_000, "ｽｽﾞｷ ｲﾁﾛｳ", key="スズキイチロウ", line=5),
+         tx("t-hold", "2024-05-13", -5_000, "Visaデビット売上予約", key="", line=6, transfer=False, superseded_by="t-set"),
+         tx("t-set", "2024-05-14", -5_000, "Visaデビット売上確定", key="", line=7, transfer=False),
+         tx("t-ex", "2024-05-20", -1_000_000, "ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ", key="ビツトフライヤー", line=8, corporate=True)]
+    crypto = [tx("c-1", "2024-05-22T10:00:00+09:00", None, "", key="", line=2, transfer=True, direction="out",
+                 asset="BTC", quantity="0.10000000", address="bc1qexample", txid="ab" * 32, network="bitcoin"),
+              tx("c-2", "2024-06-20T10:00:00+09:00", None, "", key="", line=3, transfer=True, direction="out",
+                 asset="BTC", quantity="0.05", address="bc1qother", txid="cd" * 32, network="bitcoin")]
+    return [
+        (item(ITEM_A, "rakuten_2024-05a.csv"), a),
+        (item(ITEM_B, "rakuten_2024-05b.csv"), b),
+        (item(ITEM_X, "copy.csv", duplicate_of=ITEM_A), a),
+        ({"id": "ee" * 16, "original_name": "chat.txt", "parsed": {"format": "line"}},
+         [{"type": "message", "line": 1, "attrs": {}}]),
+        (item(ITEM_C, "bitflyer.csv", kind="crypto", institution="bitFlyer"), crypto),
+    ]
+
+
+def identities(rows):
+    return [r.tx.identity for r in rows]
+
+
+def test_collect_dedupes_overlapping_statements_and_keeps_every_source():
+    txs = money.collect(statements())
+    assert [t.identity for t in txs] == ["t-salary", "t-1", "t-2", "t-back", "t-3", "t-set", "t-ex", "c-1", "c-2"]
+    t1 = txs[1]
+    assert [(s.file, s.line) for s in t1.sources] == [("rakuten_2024-05a.csv", 3), ("rakuten_2024-05b.csv", 2)]
+    assert t1.ref == "aaaaaaaa:3"
+    assert t1.own_account == "楽天銀行 7654321"
+    assert money.find_tx(txs, "bbbbbbbb:2") is t1
+    assert money.find_tx(txs, "AAAAAAAA:3") is t1
+    for ref, code in (("aaaaaaaa:99", "money_tx_unknown"), ("aa:3", "money_tx_ref"), ("aaaaaaaa", "money_tx_ref")):
+        with pytest.raises(EvidenceKitError) as err:
+            money.find_tx(txs, ref)
+        assert err.value.code == code
+
+
+def records_with_account(**extra):
+    docs = [put("account", "1", {"bank_name": "みずほ銀行", "holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ"})]
+    return cr.fold(docs + [put(*d) for d in extra.get("more", [])])
+
+
+def test_link_suggestions_by_kana_key():
+    txs = money.collect(statements())
+    state = records_with_account()
+    assert [(s.tx.identity, s.account, s.code) for s in money.suggest_links(txs, state)] == [
+        ("t-1", "1", "name_equal"), ("t-2", "1", "name_equal"), ("t-back", "1", "name_equal")]
+    linked = records_with_account(more=[("link", "t-1", {"account": "1"}), ("mark", "t-2", {"as": "not_scam"})])
+    assert [s.tx.identity for s in money.suggest_links(txs, linked)] == ["t-back"]
+    assert money.names_match("ヤマダタロ", "ヤマダタロウ") == "name_prefix"
+    assert money.names_match("ヤマダ", "ヤマダタロウ") is None
+
+
+def test_flags_with_their_reasons():
+    txs = money.collect(statements())
+    found = [(f.code, f.strength, [t.identity for t in f.txs], f.params) for f in money.flags(txs, records_with_account())]
+    assert found == [
+        ("first_time_payee", "medium", ["t-1"], {"start": "2024-05-01"}),
+        ("marked_account", "strong", ["t-1"], {"account": "1"}),
+        ("round_amount", "weak", ["t-1"], {}),
+        ("first_time_payee", "medium", ["t-2"], {"start": "2024-05-01"}),
+        ("marked_account", "strong", ["t-2"], {"account": "1"}),
+        ("round_amount", "weak", ["t-2"], {}),
+        ("paid_back", "context", ["t-back"], {"account": "1"}),
+        ("first_time_payee", "medium", ["t-3"], {"start": "2024-05-01"}),
+        ("round_amount", "weak", ["t-3"], {}),
+        ("exchange_chain", "medium", ["t-ex", "c-1"], {"days": 7}),
+        ("round_amount", "weak", ["t-ex"], {}),
+    ]
+
+
+def test_first_time_payee_respects_the_scam_start_and_dismissed_rows():
+    txs = money.collect(statements())
+    state = cr.fold([put("scam_start", "scam_start", {"date": "2024-05-09"}), put("mark", "t-3", {"as": "not_scam"})])
+    assert [(f.code, [t.identity for t in f.txs]) for f in money.flags(txs, state)] == [
+        ("round_amount", ["t-1"]), ("round_amount", ["t-2"]),  # before the start: not first-time payees
+        ("exchange_chain", ["t-ex", "c-1"]), ("round_amount", ["t-ex"])]
+
+
+def test_to_exchange_without_a_send_after_it():
+    rows = [(item(ITEM_A, "a.csv"), [tx("t-ex", "2024-05-20", -1_000, "ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ", key="ビツトフライヤー", line=2,
+                                        corporate=True)])]
+    assert [(f.code, f.strength) for f in money.flags(money.collect(rows), cr.CaseRecords())] == [("to_exchange", "weak")]
+
+
+def test_summary_totals_and_rows():
+    txs = money.collect(statements())
+    state = records_with_account(more=[
+        ("link", "t-1", {"account": "1"}),  # confirmed; t-2 only matches by name: flagged
+        ("mark", "t-ex", {"as": "scam"}),  # paid to the scam through an exchange: no account
+        ("mark", "c-2", {"as": "not_scam"}),
+    ])
+    summary = money.summarise(txs, state)
+    (acc,) = summary.accounts
+    assert [(r.tx.identity, r.status) for r in acc.paid.rows] == [("t-1", "confirmed"), ("t-2", "flagged")]
+    assert (acc.paid.total, acc.paid.confirmed, acc.paid.flagged, acc.fees) == (800_000, 300_000, 500_000, 290)
+    assert (acc.paid.first, acc.paid.last) == ("2024-05-01", "2024-05-08")
+    assert [(r.tx.identity, r.status) for r in acc.received.rows] == [("t-back", "flagged")]
+    assert identities(summary.other_paid.rows) == ["t-ex"]
+    assert identities(summary.paid.rows) == ["t-1", "t-2", "t-ex"]
+    assert (summary.paid.total, summary.received_back.total) == (1_800_000, 30_000)
+    assert (summary.net_damage, summary.net_damage_confirmed) == (1_770_000, 1_300_000)
+    assert {k: f.total for k, f in summary.by_source.items()} == {"楽天銀行 7654321": 1_800_000}
+    assert (summary.scam_start, summary.scam_start_suggested) == ("2024-05-01", True)
+    (btc,) = summary.crypto
+    assert (btc["asset"], btc["quantity"], [(s["tx"].identity, s["status"]) for s in btc["sends"]]) == (
+        "BTC", "0.10000000", [("c-1", "listed")])
+    data = money.summary_json(summary)
+    assert data["net_damage"] == 1_770_000
+    assert data["accounts"][0]["paid"]["rows"][0]["sources"] == [
+        {"item": ITEM_A, "file": "rakuten_2024-05a.csv", "line": 3}, {"item": ITEM_B, "file": "rakuten_2024-05b.csv", "line": 2}]
+
+
+def test_summary_marks_returned_and_not_scam():
+    txs = money.collect(statements())
+    state = records_with_account(more=[("mark", "t-2", {"as": "not_scam"}), ("mark", "t-salary", {"as": "returned"}),
+                                       ("link", "t-back", {"account": "1"})])
+    summary = money.summarise(txs, state)
+    assert [(r.tx.identity, r.status) for r in summary.paid.rows] == [("t-1", "flagged")]
+    assert [(r.tx.identity, r.status) for r in summary.received_back.rows] == [("t-salary", "confirmed"),
+                                                                               ("t-back", "confirmed")]
+    assert summary.net_damage == 300_000 - 280_000
