@@ -10,7 +10,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_money
+from .core import caserecords
 from .core.case import Case, create_case
 from .core.errors import EvidenceKitError
 from .core.verify import kind_of
@@ -74,7 +75,17 @@ class Cli:
         if passphrase is not None:
             self.unlock(case, args.passphrase_file)
         try:
-            batch = case.import_paths([Path(p) for p in args.paths], source="cli import", date_order=args.date_order)
+            saved = caserecords.load(case).profiles if case.unlocked else {}  # statement layouts saved earlier
+            mapping = None
+            if args.mapping:
+                mapping = cli_money.mapping_from_spec(args.mapping, args.save_profile or "mapping", args.date_format)
+            elif args.profile:
+                mapping = cli_money.chosen_profile(args.profile, saved)
+            batch = case.import_paths([Path(p) for p in args.paths], source="cli import", date_order=args.date_order,
+                                      mapping=mapping, profiles=tuple(saved.values()))
+            if args.save_profile and mapping is not None and batch.results:
+                caserecords.put(case, "profile", args.save_profile, mapping)
+                self.say("cli.profile_saved", name=args.save_profile)
         finally:
             case.lock()
         for result in batch.results:
@@ -153,12 +164,18 @@ class Cli:
         path = Path(args.file)
         if not path.is_file():
             raise EvidenceKitError("source_missing", path=path)
-        importer = importers.detect(path)
+        layout = {}
+        if args.mapping or args.profile:
+            importer = importers.by_name("money")
+            layout["mapping"] = (cli_money.mapping_from_spec(args.mapping, "mapping", args.date_format) if args.mapping
+                                 else cli_money.chosen_profile(args.profile, {}))
+        else:
+            importer = importers.detect(path)
         if importer is None:
             self.say("cli.inspect_unknown", path=path)
             return 0
         try:
-            result = importer.parse(path, zone=args.zone, date_order=args.date_order)
+            result = importer.parse(path, zone=args.zone, date_order=args.date_order, **layout)
         except EvidenceKitError:
             raise
         except Exception as exc:  # noqa: BLE001 - a parser's bug on a hostile file: a sentence, not a traceback
@@ -174,6 +191,10 @@ class Cli:
             return 0
         print(summary)
         for record in result.records:
+            if result.format == "money":
+                if record.type == "transaction":
+                    print(_money_row(record))
+                continue
             if record.type in ("blank", "header", "date"):
                 continue
             print(f"{record.line:>6}  {record.time or '':<25}  {record.type:<8}  {_shown(record.sender):<12}  "
@@ -203,6 +224,18 @@ def _shown(text: str | None) -> str:
     return "".join(c if unicodedata.category(c) != "Cc" or c in "\n\t" else f"\\x{ord(c):02x}" for c in text or "")
 
 
+def _money_row(record) -> str:
+    """A statement row for the terminal: line, date, signed amount, balance, payee."""
+    a = record.attrs
+    if a.get("amount") is not None:
+        amount = f"{a['amount']:+,}"
+    else:
+        amount = f"{'-' if a.get('direction') == 'out' else '+'}{a.get('quantity') or '?'} {a.get('asset') or ''}".rstrip()
+    balance = f"{a['balance']:,}" if isinstance(a.get("balance"), int) else ""
+    return (f"{record.line:>6}  {(record.time or '')[:16].replace('T', ' '):<16}  {amount:>14}  {balance:>14}  "
+            f"{_shown(a.get('counterparty') or a.get('description'))}")
+
+
 def _item_json(item: dict) -> dict:
     keys = ("id", "seq", "original_name", "size", "sha256", "blob_sha256", "mime", "mtime",
             "imported_at", "source", "duplicate_of", "parsed")
@@ -211,7 +244,15 @@ def _item_json(item: dict) -> dict:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _mapping_opts(p, lang: str, saving: bool) -> None:
+    p.add_argument("--mapping", help=tr("cli.help_mapping", lang, roles=", ".join(cli_money.MAPPING_ROLES)))
+    p.add_argument("--date-format", help=tr("cli.help_date_format", lang))
+    p.add_argument("--profile", help=tr("cli.help_profile", lang))
+    if saving:
+        p.add_argument("--save-profile", metavar="NAME", help=tr("cli.help_save_profile", lang))
+
+
+def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
                         help="message language (default: Japanese unless the locale is English)")
@@ -237,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+")
     imp.add_argument("--date-order", choices=("dmy", "mdy"),
                      help="for a chat export whose dates could be day/month or month/day")
+    _mapping_opts(imp, lang, saving=True)
     pass_opt(imp)
     imp.set_defaults(run=Cli.import_)
 
@@ -257,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     ins.add_argument("--json", action="store_true", help="one JSON record per line")
     ins.add_argument("--date-order", choices=("dmy", "mdy"), help="day/month or month/day, when the file cannot tell")
     ins.add_argument("--zone", default="Asia/Tokyo", help="the time zone the phone was in (default Asia/Tokyo)")
+    _mapping_opts(ins, lang, saving=False)
     ins.set_defaults(run=Cli.inspect)
 
     pw = sub.add_parser("passwd", parents=[common], help="change the passphrase")
@@ -267,13 +310,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="build the demo case in OUT_DIR")
     demo.add_argument("out_dir")
     demo.set_defaults(run=Cli.demo)
+    cli_money.add_parsers(sub, common, pass_opt, lang)
     return parser
 
 
+def _lang_option(argv: list[str]) -> str | None:
+    """--lang as given, read before parsing so that the help is in that language."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    lang = detect_lang(_lang_option(argv))
+    parser = build_parser(lang)
     args = parser.parse_args(argv)
-    cli = Cli(detect_lang(getattr(args, "lang", None)))
+    cli = Cli(lang)
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

@@ -400,8 +400,10 @@ class Case:
 
     def import_paths(self, paths: Iterable[Path], *, source: str = "import",
                      progress: Callable[[Path, int, int], None] | None = None,
-                     cancel: Cancel | None = None, date_order: str | None = None) -> BatchResult:
-        """Import files and folders (recursively). One bad file never stops the batch."""
+                     cancel: Cancel | None = None, date_order: str | None = None, mapping: dict | None = None,
+                     profiles: tuple[dict, ...] = ()) -> BatchResult:
+        """Import files and folders (recursively). One bad file never stops the batch.
+        `mapping` forces a statement layout; `profiles` are the statement layouts saved in the case."""
         batch = BatchResult()
         for path in _expand(paths, batch):
             try:
@@ -411,7 +413,7 @@ class Case:
             step = (lambda done, p=path, s=size: progress(p, done, s)) if progress else None
             try:
                 batch.results.append(self.import_file(path, source=source, progress=step, cancel=cancel,
-                                                      date_order=date_order))
+                                                      date_order=date_order, mapping=mapping, profiles=profiles))
             except EvidenceKitError as exc:
                 if exc.code in BATCH_STOPPERS:
                     raise
@@ -422,7 +424,8 @@ class Case:
         return batch
 
     def import_file(self, src: Path, *, source: str = "import", progress: Progress | None = None,
-                    cancel: Cancel | None = None, date_order: str | None = None) -> ImportResult:
+                    cancel: Cancel | None = None, date_order: str | None = None, mapping: dict | None = None,
+                    profiles: tuple[dict, ...] = ()) -> ImportResult:
         """Store one file. A chat export is parsed first, so that a question (the day/month order)
         is asked before anything is stored; what the parser found goes into the manifest. The media
         in a WhatsApp zip become items of their own, linked to the zip and to their messages."""
@@ -435,7 +438,12 @@ class Case:
             raise EvidenceKitError("source_unreadable", path=src, reason=exc.strerror or str(exc)) from None
         if src.is_dir():
             raise EvidenceKitError("source_is_folder", path=src)
-        parsed = examine(src, date_order=date_order)
+        if mapping is not None:
+            parsed = _examine_statement(src, mapping, ())
+        else:
+            parsed = examine(src, date_order=date_order)
+            if parsed is None and profiles:
+                parsed = _examine_statement(src, None, profiles)
         facts = {
             "original_name": src.name, "source_path": str(src.absolute()),
             "mtime": _ns_to_iso(st.st_mtime_ns), "mtime_ns": st.st_mtime_ns,
@@ -662,8 +670,9 @@ class Case:
                         return None, None
                     content = reader.read()
                 order = parsed.get("date_order") if parsed.get("date_order") in ("dmy", "mdy") else None
+                statement = {"mapping": parsed["mapping"]} if "mapping" in parsed else {}  # the layout it was read with
                 result = importer.parse(Path(meta["original_name"]), zone=parsed.get("zone", DEFAULT_ZONE),
-                                        date_order=order, data=content if content is not None else reader)
+                                        date_order=order, data=content if content is not None else reader, **statement)
                 return result, content
         except Exception:  # noqa: BLE001 - a damaged item (verify names it) or a parser's bug: never block unlock
             return None, None
@@ -710,6 +719,28 @@ def _contained(src: Path, parsed: dict):
                for n, (name, data) in enumerate(found, 1)]
     else:
         yield []
+
+
+def _examine_statement(src: Path, mapping: dict | None, profiles: tuple[dict, ...]) -> dict | None:
+    """A statement read with a layout the user gave (`mapping`: raises when it does not fit) or saved
+    (`profiles`: None when none fits). The manifest keeps the layout itself, so that the item is read
+    again the same way at unlock whatever happens to the saved layouts later."""
+    from ..importers import bank
+
+    if src.stat().st_size > importers.MAX_IN_MEMORY:
+        return {"format": bank.NAME, "refused": "too_large"}
+    try:
+        result = bank.parse(src, mapping=mapping, profiles=profiles)
+    except EvidenceKitError:
+        if mapping is not None:
+            raise
+        return None
+    summary = result.summary()
+    summary["warnings"] = len(result.warnings)
+    used = next((p for p in ([mapping] if mapping is not None else profiles) if p.get("id") == result.variant), None)
+    if used is not None:
+        summary["mapping"] = used
+    return summary
 
 
 def _parse_member(name: str, opener, facts: dict):

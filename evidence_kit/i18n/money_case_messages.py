@@ -82,10 +82,6 @@ ERRORS = {
         "ja": "--mapping の役割「{role}」はありません。使える役割: {roles}",
         "en": "--mapping has no role \"{role}\". The roles are: {roles}",
     },
-    "money_mapping_needs": {
-        "ja": "--mapping には日付の列（date=）と金額の列（amount= か、out= と in=）が必要です。",
-        "en": "--mapping needs the date column (date=) and the amount: amount=, or out= and in=.",
-    },
     "money_profile_unknown": {
         "ja": "「{name}」という明細の形式（プロファイル）はありません。",
         "en": "There is no statement layout (profile) named \"{name}\".",
