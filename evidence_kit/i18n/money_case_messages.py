@@ -71,8 +71,8 @@ ERRORS = {
         "en": "Several statement rows match \"{ref}\". Give more characters of the file id.",
     },
     "money_record_unknown": {
-        "ja": "番号 {id} の{what}はありません。list で番号を確かめてください。",
-        "en": "There is no {what} number {id}. Check the numbers with list.",
+        "ja": "番号 {id} の{what}はありません。一覧で番号を確かめてください。",
+        "en": "There is no {what} number {id}. Check the numbers in the list.",
     },
     "money_mapping_part": {
         "ja": "--mapping の「{part}」は「役割=列名」の形ではありません。例: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",

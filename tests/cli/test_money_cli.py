@@ -1,0 +1,252 @@
+"""The money commands end to end: statements imported (one through a saved column mapping), accounts,
+links, marks, the other party, actions, and the totals with their rows."""
+
+import json
+
+import pytest
+
+from evidence_kit.cli import main
+from evidence_kit.core import bankcodes, caserecords
+from evidence_kit.core.case import Case
+from tests.conftest import PASSPHRASE, write
+
+HEADER = "取引日,入出金(円),取引後残高(円),入出金内容\r\n"
+# two overlapping 楽天銀行 statements of one account: rows 3-4 of A are rows 2-3 of B
+STATEMENT_A = (HEADER + "20240425,250000,1250000,給料振込 カ)ヨコハマシヨウジ\r\n"
+               "20240501,-300000,950000,振込 ﾔﾏﾀﾞ ﾀﾛｳ\r\n20240508,-500000,450000,振込 ﾔﾏﾀﾞ ﾀﾛｳ\r\n").encode("cp932")
+STATEMENT_B = (HEADER + "20240501,-300000,950000,振込 ﾔﾏﾀﾞ ﾀﾛｳ\r\n20240508,-500000,450000,振込 ﾔﾏﾀﾞ ﾀﾛｳ\r\n"
+               "20240510,30000,480000,振込 ﾔﾏﾀﾞ ﾀﾛｳ\r\n20240512,-200000,280000,振込 ｽｽﾞｷ ｲﾁﾛｳ\r\n").encode("cp932")
+# a bank no profile knows, read through --mapping, then through the layout saved from it
+UNKNOWN_1 = "日付,出金,入金,摘要,残高\n2024/05/20,1000000,,ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ,250000\n".encode()
+UNKNOWN_2 = "日付,出金,入金,摘要,残高\n2024/05/25,100000,,ｽｽﾞｷ ｲﾁﾛｳ,150000\n".encode()
+MAPPING = "date=日付,out=出金,in=入金,desc=摘要,balance=残高"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def money_case(tmp_path, capsys, monkeypatch):
+    """A case with the four statements and two destination accounts; returns (path, item prefixes by file)."""
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    a, b = write(tmp_path / "a.csv", STATEMENT_A), write(tmp_path / "b.csv", STATEMENT_B)
+    u1, u2 = write(tmp_path / "u1.csv", UNKNOWN_1), write(tmp_path / "u2.csv", UNKNOWN_2)
+    assert main(["import", str(case), str(a), str(b)]) == 0
+    assert main(["import", str(case), str(u1), "--mapping", MAPPING, "--save-profile", "わたしの銀行"]) == 0
+    assert main(["import", str(case), str(u2)]) == 0
+    capsys.readouterr()
+    items = {}
+    main(["list", str(case), "--json"])
+    for line in capsys.readouterr().out.splitlines():
+        item = json.loads(line)
+        items[item["original_name"]] = (item["id"][:8], item["parsed"])
+    assert main(["account", str(case), "add", "--bank", "みずほ銀行", "--branch-code", "001", "--number", "1234567",
+                 "--holder", "ﾔﾏﾀﾞ ﾀﾛｳ"]) == 0
+    assert main(["account", str(case), "add", "--yucho", "14020-57561701", "--holder", "ｽｽﾞｷ ｲﾁﾛｳ"]) == 0
+    capsys.readouterr()
+    return case, {name: prefix for name, (prefix, _) in items.items()}, {n: p for n, (_, p) in items.items()}
+
+
+def test_import_with_a_mapping_saves_the_layout_for_the_next_file(money_case):
+    _case, _ids, parsed = money_case
+    assert parsed["a.csv"]["profile"] == "jp.rakuten_bank.v1" and "mapping" not in parsed["a.csv"]
+    assert parsed["u1.csv"]["profile"] == parsed["u2.csv"]["profile"] == parsed["u1.csv"]["mapping"]["id"]
+    assert parsed["u2.csv"]["mapping"] == parsed["u1.csv"]["mapping"]
+    assert (parsed["u2.csv"]["rows"], parsed["u2.csv"]["total_out"]) == (1, 100_000)
+
+
+def test_save_profile_message_and_account_output(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    u1 = write(tmp_path / "u1.csv", UNKNOWN_1)
+    capsys.readouterr()
+    code, out, _ = run(capsys, "--lang", "en", "import", case, u1, "--mapping", MAPPING, "--save-profile", "my bank")
+    assert code == 0
+    assert out.splitlines()[0] == 'The statement layout was saved as "my bank". Statements of the same layout are read by it from now on.'
+    code, out, _ = run(capsys, "account", case, "add", "--yucho", "14020-57561701", "--holder", "ｽｽﾞｷ ｲﾁﾛｳ")
+    assert (code, out) == (0, "振込先口座 1 を記録しました: ゆうちょ銀行（9900） 四〇八（408） 普通 5756170 ｽｽﾞｷ ｲﾁﾛｳ "
+                              "（記号番号 14020-57561701）\n"
+                              f"（金融機関・支店コードの一覧: zengin-code、{bankcodes.data_date()} 時点）\n")
+    code, out, _ = run(capsys, "--lang", "en", "account", case, "add", "--bank-code", "0001", "--branch-code", "999",
+                       "--holder", "ﾀﾅｶ")
+    assert (code, out) == (0, "Destination account 2 saved: みずほ（0001） （999） 普通 ﾀﾅｶ\n"
+                              f"Note: branch code 999 of みずほ is not in the bundled table (as of {bankcodes.data_date()}). "
+                              "Please check it.\n"
+                              f"(bank and branch codes: zengin-code table as of {bankcodes.data_date()})\n")
+    code, out, _ = run(capsys, "account", case, "edit", "2", "--branch-code", "001", "--note", "2回目")
+    assert out.splitlines()[0] == "振込先口座 2 を記録しました: みずほ（0001） 東京営業部（001） 普通 ﾀﾅｶ"
+    code, out, _ = run(capsys, "account", case, "remove", "1")
+    assert (code, out) == (0, "消しました（消したことも記録に残ります）。\n")
+    code, out, _ = run(capsys, "account", case, "list")
+    assert out == "■ 振込先口座 2: みずほ（0001） 東京営業部（001） 普通 ﾀﾅｶ\n  メモ: 2回目\n"
+
+
+def test_suggestions_then_links_marks_and_totals(money_case, capsys):
+    case, ids, _ = money_case
+    a, b, u1, u2 = ids["a.csv"], ids["b.csv"], ids["u1.csv"], ids["u2.csv"]
+    code, out, _ = run(capsys, "money", case, "--suggest")
+    assert code == 0
+    assert out.splitlines() == [
+        "振込先口座に結び付ける候補（確かめてから evidence-kit link ケース 行 振込先口座の番号 で結び付けてください）:",
+        f"  {a}:3  2024-05-01            -300,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 3 行目 （同じ取引: {b}:2）",
+        "      -> 振込先の名前が口座 1 の名義と同じです",
+        f"  {a}:4  2024-05-08            -500,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 4 行目 （同じ取引: {b}:3）",
+        "      -> 振込先の名前が口座 1 の名義と同じです",
+        f"  {b}:4  2024-05-10             +30,000  ﾔﾏﾀﾞ ﾀﾛｳ  b.csv 4 行目",
+        "      -> 振込先の名前が口座 1 の名義と同じです",
+        f"  {b}:5  2024-05-12            -200,000  ｽｽﾞｷ ｲﾁﾛｳ  b.csv 5 行目",
+        "      -> 振込先の名前が口座 2 の名義と同じです",
+        f"  {u2}:2  2024-05-25            -100,000  ｽｽﾞｷ ｲﾁﾛｳ  u2.csv 2 行目",
+        "      -> 振込先の名前が口座 2 の名義と同じです",
+        "詐欺への支払いかもしれない行（決めるのはご自身です。evidence-kit mark で記録できます）:",
+        f"  {a}:3  2024-05-01            -300,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 3 行目 （同じ取引: {b}:2）",
+        "      [中] それまで一度も振り込んだことのない個人名義への振込です",
+        "      [強] 記録した相手の口座 1 への支払いです",
+        "      [弱] 10 万円以上の、1 万円単位のちょうどの金額の振込です（弱い手がかり）",
+        f"  {a}:4  2024-05-08            -500,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 4 行目 （同じ取引: {b}:3）",
+        "      [中] それまで一度も振り込んだことのない個人名義への振込です",
+        "      [強] 記録した相手の口座 1 への支払いです",
+        "      [弱] 10 万円以上の、1 万円単位のちょうどの金額の振込です（弱い手がかり）",
+        f"  {b}:4  2024-05-10             +30,000  ﾔﾏﾀﾞ ﾀﾛｳ  b.csv 4 行目",
+        "      [参考] 記録した相手の口座 1 からの入金です（「利益」として返されたお金の可能性）",
+        f"  {b}:5  2024-05-12            -200,000  ｽｽﾞｷ ｲﾁﾛｳ  b.csv 5 行目",
+        "      [中] それまで一度も振り込んだことのない個人名義への振込です",
+        "      [強] 記録した相手の口座 2 への支払いです",
+        "      [弱] 10 万円以上の、1 万円単位のちょうどの金額の振込です（弱い手がかり）",
+        f"  {u1}:2  2024-05-20          -1,000,000  ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ  u1.csv 2 行目",
+        "      [弱] 暗号資産の取引所への振込です（取引所の明細があれば、その後の送金とつなげられます）",
+        f"  {u2}:2  2024-05-25            -100,000  ｽｽﾞｷ ｲﾁﾛｳ  u2.csv 2 行目",
+        "      [強] 記録した相手の口座 2 への支払いです",
+    ]
+    code, out, _ = run(capsys, "link", case, f"{b}:2", "1")  # the same row as a:3, named by its other statement
+    assert (code, out) == (0, f"{b}:2 を振込先口座 1 に結び付けました:\n"
+                              f"  {a}:3  2024-05-01            -300,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 3 行目 （同じ取引: {b}:2）\n")
+    assert run(capsys, "mark", case, f"{u1}:2", "scam")[0] == 0
+    assert run(capsys, "mark", case, f"{u2}:2", "not_scam")[0] == 0
+    assert run(capsys, "scam-start", case, "2024-05-01")[1] == "被害が始まった日: 2024-05-01\n"
+    code, out, _ = run(capsys, "money", case)
+    assert code == 0
+    assert out.splitlines() == [
+        "被害が始まった日: 2024-05-01",
+        "■ 振込先口座 1: みずほ銀行（0001） 東京営業部（001） 普通 1234567 ﾔﾏﾀﾞ ﾀﾛｳ",
+        "  支払い 2 件  合計 800,000 円（確認済み 300,000 円、未確認 500,000 円）  手数料 0 円  2024-05-01 〜 2024-05-08",
+        f"    {a}:3  2024-05-01            -300,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 3 行目 （同じ取引: {b}:2）  確認済み",
+        f"    {a}:4  2024-05-08            -500,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 4 行目 （同じ取引: {b}:3）  未確認（自動の候補）",
+        "  返ってきたお金 1 件  合計 30,000 円（確認済み 0 円、未確認 30,000 円）  2024-05-10 〜 2024-05-10",
+        f"    {b}:4  2024-05-10             +30,000  ﾔﾏﾀﾞ ﾀﾛｳ  b.csv 4 行目  未確認（自動の候補）",
+        "■ 振込先口座 2: ゆうちょ銀行（9900） 四〇八（408） 普通 5756170 ｽｽﾞｷ ｲﾁﾛｳ （記号番号 14020-57561701）",
+        "  支払い 1 件  合計 200,000 円（確認済み 0 円、未確認 200,000 円）  手数料 0 円  2024-05-12 〜 2024-05-12",
+        f"    {b}:5  2024-05-12            -200,000  ｽｽﾞｷ ｲﾁﾛｳ  b.csv 5 行目  未確認（自動の候補）",
+        "■ 振込先口座を決めていない支払い（取引所・現金など）",
+        "  支払い 1 件  合計 1,000,000 円（確認済み 1,000,000 円、未確認 0 円）  手数料 0 円  2024-05-20 〜 2024-05-20",
+        f"    {u1}:2  2024-05-20          -1,000,000  ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ  u1.csv 2 行目  確認済み",
+        "支払いの合計: 2,000,000 円（4 件。確認済み 1,300,000 円、未確認 700,000 円）",
+        "返ってきたお金（「利益」など）の合計: 30,000 円（1 件。確認済み 0 円、未確認 30,000 円）",
+        "実際の被害額（支払い − 返ってきたお金）: 1,970,000 円（確認済みの行だけでは 1,300,000 円）",
+        "振込元（ご自分の口座）ごとの支払い:",
+        "  わたしの銀行: 1,000,000 円（1 件。確認済み 1,000,000 円、未確認 0 円）",
+        "  楽天銀行: 1,000,000 円（3 件。確認済み 300,000 円、未確認 700,000 円）",
+    ]
+    code, out, _ = run(capsys, "money", case, "--json")
+    data = json.loads(out)
+    assert (data["net_damage"], data["net_damage_confirmed"], data["paid"]["total"]) == (1_970_000, 1_300_000, 2_000_000)
+    assert [(r["ref"], r["status"], [s["line"] for s in r["sources"]]) for r in data["accounts"][0]["paid"]["rows"]] == [
+        (f"{a}:3", "confirmed", [3, 2]), (f"{a}:4", "flagged", [4, 3])]
+    assert run(capsys, "--lang", "en", "unlink", case, f"{a}:3")[1] == f"{a}:3 is no longer tied to an account.\n"
+    assert run(capsys, "--lang", "en", "unlink", case, f"{a}:3") == (1, f"{a}:3 is not tied to any account.\n", "")
+
+
+def test_records_survive_verify_lock_and_rebuild(money_case, capsys):
+    case_path, ids, _ = money_case
+    run(capsys, "link", case_path, f"{ids['a.csv']}:3", "1")
+    code, out, _ = run(capsys, "verify", case_path, "--deep")
+    assert code == 0, out
+    before = run(capsys, "money", case_path, "--json")[1]
+    case = Case.open(case_path)
+    case.unlock(PASSPHRASE)
+    case.rebuild_index()
+    state = caserecords.load(case)
+    assert sorted(state.accounts) == ["1", "2"] and len(state.links) == 1 and len(state.profiles) == 1
+    case.lock()
+    assert run(capsys, "money", case_path, "--json")[1] == before
+
+
+def test_party_and_actions(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    capsys.readouterr()
+    assert run(capsys, "party", case, "show")[1] == (
+        "相手方の記録はまだありません。evidence-kit party CASE set --name 名前 で記録できます。\n")
+    run(capsys, "party", case, "set", "--name", "ケン", "--name", "Ken Smith", "--nationality", "アメリカ", "--job", "軍医")
+    run(capsys, "party", case, "add-id", "line_id", "ken_0501")
+    code, out, _ = run(capsys, "party", case, "add-id", "whatsapp", "+1 555 0100", "--note", "2通目から")
+    assert out.splitlines() == ["記録しました。", "■ 相手方 1", "  名乗った名前: ケン / Ken Smith",
+                                "  国籍（本人が名乗ったもの）: アメリカ", "  職業（本人が名乗ったもの）: 軍医",
+                                "  1. LINE ID: ken_0501", "  2. WhatsApp の番号: +1 555 0100（2通目から）"]
+    run(capsys, "party", case, "remove-id", "1")
+    code, out, _ = run(capsys, "--lang", "en", "party", case, "show")
+    assert out.splitlines() == ["■ Other party 1", "  Names used: ケン / Ken Smith", "  Nationality (as claimed): アメリカ",
+                                "  Job (as claimed): 軍医", "  1. WhatsApp number: +1 555 0100（2通目から）"]
+    assert run(capsys, "party", case, "remove-id", "5")[0:3:2] == (1, "番号 5 の連絡先はありません。一覧で番号を確かめてください。\n")
+    run(capsys, "action", case, "add", "2024-06-03", "police", "被害届を提出", "--org", "中央警察署 生活安全課",
+        "--ref", "第123号")
+    run(capsys, "action", case, "add", "2024-06-01", "consumer_center_188", "電話で相談")
+    code, out, _ = run(capsys, "action", case, "list")
+    assert out.splitlines() == ["2. 2024-06-01 消費生活センター（188）: 電話で相談",
+                                "1. 2024-06-03 警察 中央警察署 生活安全課: 被害届を提出 （受理番号など: 第123号）"]
+    run(capsys, "action", case, "remove", "2")
+    assert run(capsys, "--lang", "en", "action", case, "list")[1] == (
+        "1. 2024-06-03 police 中央警察署 生活安全課: 被害届を提出 (reference: 第123号)\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["link", "{case}", "zz:1", "1"], '"zz:1" does not name a statement row. Use the form shown by money and list: '
+                                      '"a1b2c3d4:12" (file:line).'),
+    (["link", "{case}", "abcdef12:3", "1"], 'No statement row matches "abcdef12:3". Check the row with evidence-kit money.'),
+    (["account", "{case}", "add", "--bank-code", "12"], 'The bank code "12" must be 4 digits (ゆうちょ銀行 is 9900, for example).'),
+    (["account", "{case}", "edit", "7", "--note", "x"], "There is no destination account number 7. Check the numbers in the list."),
+    (["action", "{case}", "add", "2024/06/01", "police", "相談"],
+     'The date "2024/06/01" cannot be read. Write it as year-month-day, like 2024-05-01.'),
+    (["scam-start", "{case}", "5月1日"], 'The date "5月1日" cannot be read. Write it as year-month-day, like 2024-05-01.'),
+    (["import", "{case}", "{u1}", "--mapping", "date日付"],
+     '"date日付" in --mapping is not "role=column name". Example: --mapping "date=日付,out=出金,in=入金,desc=摘要,balance=残高"'),
+    (["import", "{case}", "{u1}", "--mapping", "day=日付,amount=金額"],
+     '--mapping has no role "day". The roles are: date, amount, out, in, desc, balance, counterparty, header'),
+    (["import", "{case}", "{u1}", "--profile", "nothing"], 'There is no statement layout (profile) named "nothing".'),
+])
+def test_bad_input_gets_a_clear_message(tmp_path, capsys, monkeypatch, args, message):
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    u1 = write(tmp_path / "u1.csv", UNKNOWN_1)
+    capsys.readouterr()
+    code, out, err = run(capsys, "--lang", "en", *[a.format(case=case, u1=u1) for a in args])
+    assert (code, out, err) == (1, "", message + "\n")
+
+
+def test_a_mapping_that_does_not_fit_names_the_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    a = write(tmp_path / "a.csv", STATEMENT_A)
+    capsys.readouterr()
+    code, out, _ = run(capsys, "--lang", "en", "import", case, a, "--mapping", MAPPING)
+    assert code == 1
+    assert out.splitlines() == ['Not imported: The header row of layout "user.mapping" is not in "a.csv". '
+                                'Please check that the file is from that bank and layout.',
+                                "0 imported, 0 duplicates, 1 failed."]
+
+
+def test_inspect_with_a_mapping(tmp_path, capsys):
+    u1 = write(tmp_path / "u1.csv", UNKNOWN_1 + "2024/05/21,,5000,ﾔﾏﾀﾞ ﾀﾛｳ,255000\n".encode())
+    code, out, _ = run(capsys, "--lang", "en", "inspect", u1, "--mapping", MAPPING)
+    assert (code, out) == (0, "Format: money (user.mapping), encoding: utf-8, 3 records, 0 warnings\n"
+                              "     2  2024-05-20            -1,000,000         250,000  ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ\n"
+                              "     3  2024-05-21                +5,000         255,000  ﾔﾏﾀﾞ ﾀﾛｳ\n")
