@@ -58,7 +58,7 @@ ERRORS = {
         "en": "The header row of layout \"{profile}\" is not in \"{path}\". Please check that the file is from that bank and layout.",
     },
     "money_mapping_invalid": {
-        "ja": "列の対応づけ「{name}」が正しくありません: {problem}（列: {column}）",
-        "en": "The column mapping \"{name}\" is not valid: {problem} (column: {column})",
+        "ja": "列の対応づけ「{name}」は使えません（列「{column}」）。日付の列を1つと、金額の列（入出金が1列、または出金と入金の2列）を選び、同じ列を二度使わないでください。",
+        "en": "The column mapping \"{name}\" cannot be used (column \"{column}\"). Choose one date column and the amount column(s) (one signed column, or one for money out and one for money in), without using a column twice.",
     },
 }

@@ -97,6 +97,8 @@ def _match(profile: dict, rows: list) -> tuple[tuple, int] | None:
         return (score, -1) if score else None
     best = None
     for i, (_, _, cells) in enumerate(rows[:detect.get("max_header_row", MAX_HEADER_ROW) + 1]):
+        if detect.get("header_row", i) != i:  # a mapping may name its header row (0-based)
+            continue
         score = _header_score(profile, cells)
         if score and (best is None or score > best[0]):
             best = (score, i)
@@ -170,9 +172,12 @@ def _moment(layout: _Layout, cells: list[str], year_hint: int | None) -> tuple[d
     else:
         moment = mt.parse_moment(raw_cells[0], spec.get("format", mt.AUTO), spec.get("year", year_hint))
     if time_cells and all(c.strip() for c in time_cells):
-        parts = [int(p) for c in time_cells for p in mt.nfkc(c).strip().split(":")]
-        parts += [0] * (3 - len(parts))
-        moment = datetime(moment.year, moment.month, moment.day, *parts[:3])
+        parts = [mt.nfkc(c).strip() for c in time_cells]
+        if len(parts) == 1:
+            parts = parts[0].split(":")
+        if not 2 <= len(parts) <= 3 or not all(re.fullmatch(r"\d{1,2}", p) for p in parts):
+            raise ValueError(f"not a time: {time_raw!r}")
+        moment = datetime(moment.year, moment.month, moment.day, *map(int, parts))
     if spec.get("zone") and isinstance(moment, datetime) and moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc if spec["zone"] == "UTC" else text.zone_of(spec["zone"]))
     return moment, time_raw
@@ -229,9 +234,13 @@ def _skip_reason(layout: _Layout, cells: list[str]) -> str | None:
     return None
 
 
-def _undated_reason(layout: _Layout, cells: list[str]) -> str:
+def _is_total(cells: list[str]) -> bool:
     joined = "".join(cells)
-    if "合計" in joined or "total" in joined.lower():
+    return "合計" in joined or "total" in joined.lower()
+
+
+def _undated_reason(layout: _Layout, cells: list[str]) -> str:
+    if _is_total(cells):
         return "total"
     balance = layout.cell(cells, layout.fields.get("balance"))
     numbers = [c for c in cells if c.strip() and re.fullmatch(r"[\d,\\￥¥円\-△ ]+", mt.nfkc(c).strip())]
@@ -318,8 +327,8 @@ class _Statement:
                     self.warn(start, "money_year_unknown", raw[0])
             except _Bad:
                 raise _Bad(_undated_reason(layout, cells))
-            except ValueError:
-                if _undated_reason(layout, cells) == "total":
+            except (ValueError, OverflowError):
+                if _is_total(cells):
                     raise _Bad("total")
                 raise _Bad("no_date", "money_bad_date" if self._has_amount(cells) else None)
             if short:
@@ -516,7 +525,7 @@ def sniff(path: Path, head: bytes) -> float:
     decoded = _decode_head(head)
     if decoded is None:
         return 0.0
-    lines = text.split_lines(decoded)[:MAX_HEADER_ROW + 8]
+    lines = text.split_lines(decoded)[:80]  # past the longest preamble a profile allows
     try:
         rows = list(csv.reader((line + "\n" for line in lines), delimiter=_delimiter(lines)))
     except csv.Error:
@@ -536,3 +545,146 @@ def _decode_head(head: bytes) -> str | None:
             if allow_cp932 or encoding != "cp932":
                 return decoded
     return None
+
+
+# --- the unknown-CSV path: a column mapping saved as a user profile ------------------------------------
+SYNONYMS = {  # spec 9.4, compared as header keys
+    "date": ["日付", "取引日", "お取引日", "年月日", "取扱日", "取扱日付", "勘定日", "利用日", "ご利用日", "ご利用年月日",
+             "利用日/キャンセル日", "取引日時", "日時", "Date", "Value Date"],
+    "out": ["出金", "出金金額", "お引出し", "お引出金額", "お支払金額", "支払い金額", "払出金額", "お支払い", "引出額",
+            "Debit", "Withdrawal"],
+    "in": ["入金", "入金金額", "お預入れ", "お預入金額", "お預り金額", "預かり金額", "受入金額", "お預り", "Credit",
+           "Deposit"],
+    "signed": ["入出金", "入出金(円)", "金額", "取引金額", "金額（円）", "Amount"],
+    "balance": ["残高", "差引残高", "取引後残高", "現在（貸付）高", "Balance"],
+    "description": ["摘要", "摘要内容", "内容", "お取引内容", "お取り扱い内容", "取引内容", "入出金内容", "入出金先内容",
+                    "詳細１", "詳細２", "利用店名・商品名", "ご利用先", "ご利用先など", "取引先", "メモ", "Description"],
+}
+_ROLE_OF = {mt.header_key(name): role for role, names in reversed(SYNONYMS.items()) for name in reversed(names)}
+
+
+def _role(cell: str) -> str | None:
+    key = mt.header_key(cell)
+    return _ROLE_OF.get(key) or _ROLE_OF.get(re.sub(r"\(円\)$", "", key))
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", mt.nfkc(name).lower()).strip("-")
+    return slug or hashlib.sha256(name.encode()).hexdigest()[:8]
+
+
+def propose_mapping(path: Path, data: bytes | None = None) -> dict:
+    """A guessed profile for a CSV no profile knows: the first of its first 30 rows whose cells mostly
+    match the synonym lists is the header, and each column gets the role its name suggests. For the
+    user to confirm (or change) before parsing with it; raises money_unknown_layout without a header."""
+    path = Path(path)
+    decoded, _ = _decode(path.read_bytes() if data is None else data, path)
+    rows = _rows(text.split_lines(decoded), path)
+    for n, (_, _, cells) in enumerate(rows[:30]):
+        named = [c for c in cells if c.strip()]
+        roles = [_role(c) for c in cells]
+        if "date" in roles and sum(r is not None for r in roles) * 2 >= len(named) >= 2:
+            break
+    else:
+        raise EvidenceKitError("money_unknown_layout", path=path.name)
+    by_role: dict[str, list[str]] = {}
+    for cell, role in zip(cells, roles):
+        if role:
+            by_role.setdefault(role, []).append(cell)
+    sample = next((c for _, _, c in rows[n + 1:] if c and c[roles.index("date")].strip()), None)
+    date_cell = sample[roles.index("date")] if sample else ""
+    date_format = next((k for k in ("compact", "ymd", "wareki", "yymmdd", "month_day") if _parses(date_cell, k)), None)
+    return mapping_profile(
+        path.stem, date=by_role["date"][0], date_format=date_format,
+        amount=None if "out" in by_role else (by_role.get("signed") or [None])[0],
+        amount_out=(by_role.get("out") or [None])[0], amount_in=(by_role.get("in") or [None])[0],
+        description=tuple(by_role.get("description", ())), balance=(by_role.get("balance") or [None])[0],
+        header_row=n)
+
+
+def _parses(cell: str, kind: str) -> bool:
+    try:
+        mt.parse_moment(cell, kind, year_hint=2000)
+        return True
+    except ValueError:
+        return False
+
+
+_DATE_KINDS = ("ymd", "compact", "wareki", "yymmdd", "month_day")
+
+
+def mapping_profile(name: str, *, date: str, date_format: str | None = None, amount: str | None = None,
+                    amount_out: str | None = None, amount_in: str | None = None, description=(),
+                    balance: str | None = None, counterparty: str | None = None,
+                    header_row: int | None = None) -> dict:
+    """A user profile from a column mapping: `amount` (one signed column), or `amount_out` and
+    `amount_in` (two columns), or `amount_out` alone (card spending). Raises money_mapping_invalid
+    naming the first column that cannot be used."""
+    def bad(column):
+        return EvidenceKitError("money_mapping_invalid", name=name, column=column or "-")
+
+    if not date or not date.strip():
+        raise bad(date)
+    if date_format is not None and date_format not in _DATE_KINDS and "%" not in date_format:
+        raise bad(date)
+    if amount and (amount_out or amount_in):
+        raise bad(amount)
+    if amount:
+        amount_spec = {"kind": "signed", "column": amount}
+    elif amount_out and amount_in:
+        amount_spec = {"kind": "debit_credit", "debit": amount_out, "credit": amount_in}
+    elif amount_out:
+        amount_spec = {"kind": "spend_only", "column": amount_out}
+    else:
+        raise bad(amount_in)
+    used = [date] + [c for k, c in amount_spec.items() if k != "kind"]
+    for i, column in enumerate(used):
+        if not column.strip() or column in used[:i]:
+            raise bad(column)
+    if balance is not None and balance in used:
+        raise bad(balance)
+    columns = used + [c for c in (balance, *description, counterparty) if c]
+    fields: dict = {"date": {"column": date, "format": [date_format] if date_format else list(mt.AUTO)},
+                    "amount": amount_spec, "description": list(description)}
+    if balance:
+        fields["balance"] = balance
+    if counterparty:
+        fields["counterparty"] = counterparty
+    detect: dict = {"header_required": list(dict.fromkeys(columns))}
+    if header_row is not None:
+        detect.update(header_row=header_row, max_header_row=max(header_row, MAX_HEADER_ROW))
+    return {"id": f"user.{_slug(name)}", "institution": name, "kind": "bank", "detect": detect, "fields": fields,
+            "counterparty_rules": _generic_rules()}
+
+
+def _generic_rules() -> dict:
+    """The generic transfer and type-word rules (those of the MUFG profile) for user profiles."""
+    return next(p["counterparty_rules"] for p in bundled_profiles() if p["id"] == "jp.mufg.v1")
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def profile_to_toml(profile: dict) -> str:
+    """A profile as TOML text (top-level values, then one table per section); tomllib reads it back."""
+    out = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in profile.items() if not isinstance(v, dict)]
+    for section, table in profile.items():
+        if isinstance(table, dict):
+            out += ["", f"[{_toml_key(section)}]"]
+            out += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]
+    return "\n".join(out) + "\n"

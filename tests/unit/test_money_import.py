@@ -1,0 +1,381 @@
+"""Money importers (bank.py, ofx.py): every bundled profile on an invented fixture written in the
+bank's real encoding, the record contract, warnings, errors, the mapping path and sniffing."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.i18n import tr
+from evidence_kit.i18n.money_messages import ERRORS, WARNINGS
+from evidence_kit.importers import bank, detect, ofx, text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "money"
+
+
+def assert_lossless(path: Path, result) -> None:
+    """Every physical line in exactly one record, in order (a record may have no line of its own only
+    when it shares its line with the previous one, as in a one-line OFX file)."""
+    assert [raw for r in result.records for raw in r.raw] == text.read_text(path).lines
+    expected = 1
+    for r in result.records:
+        if not r.raw:
+            assert r.line == expected - 1
+            continue
+        assert r.line == expected and r.end_line == r.line + len(r.raw) - 1
+        expected = r.end_line + 1
+
+
+def parse(name: str, **options):
+    path = FIXTURES / name
+    result = (ofx if path.suffix == ".ofx" else bank).parse(path, **options)
+    assert_lossless(path, result)
+    return result
+
+
+def txs(result):
+    return [r for r in result.records if r.type == "transaction"]
+
+
+# file: (profile, encoding, rows, skipped, total_in, total_out, [(line, warning)])
+EXPECTED = {
+    "yucho.csv": ("jp.yucho.v1", "cp932", 4, 0, 250000, 261540, []),
+    "yucho_utf8.csv": ("jp.yucho.v1", "utf-8", 1, 0, 0, 5000, []),
+    "mufg.csv": ("jp.mufg.v1", "cp932", 5, 0, 310000, 530220, [(6, "money_direction_mismatch")]),
+    "mufg_unquoted.csv": ("jp.mufg.v1", "cp932", 1, 0, 0, 45252, []),
+    "smbc.csv": ("jp.smbc.v1", "cp932", 3, 1, 49307, 301000, []),
+    "smbc_wareki.csv": ("jp.smbc.wareki.v1", "cp932", 2, 1, 5000, 10000, [(4, "money_bad_date")]),
+    "mizuho.csv": ("jp.mizuho.v1", "cp932", 2, 0, 20000, 100000, []),
+    "resona.csv": ("jp.resona.anser.v1", "cp932", 2, 1, 50000, 70000, []),
+    "zengin13.csv": ("jp.zengin13.v1", "cp932", 2, 0, 120000, 400000, []),
+    "rakuten_bank.csv": ("jp.rakuten_bank.v1", "cp932", 3, 0, 3146, 5086, []),
+    "paypay_bank.csv": ("jp.paypay_bank.v1", "cp932", 5, 0, 5000, 103000, []),
+    "paypay_bank_old.csv": ("jp.paypay_bank.v0", "cp932", 1, 0, 1000, 0, []),
+    "sumishin_sbi.csv": ("jp.sumishin_sbi.v1", "cp932", 3, 0, 300000, 335000, []),
+    "sbi_shinsei.csv": ("jp.sbi_shinsei.v1", "utf-8-sig", 3, 0, 11, 50110, []),
+    "sbi_shinsei_old.txt": ("jp.sbi_shinsei.v0", "utf-16", 2, 0, 100000, 20000, []),
+    "ja_bank_2024.csv": ("jp.ja_bank.v1", "cp932", 2, 0, 7000, 4600, []),
+    "ja_bank.csv": ("jp.ja_bank.v1", "cp932", 1, 0, 7000, 0, [(2, "money_year_unknown")]),
+    "aujibun.csv": ("jp.aujibun.v1", "cp932", 2, 0, 100000, 90000, []),
+    "aeon_bank.csv": ("jp.aeon_bank.v1", "cp932", 2, 0, 0, 30000, []),
+    "suruga.csv": ("jp.suruga.v1", "cp932", 2, 1, 50000, 60000, []),
+    "rakuten_card.csv": ("card.rakuten.v1", "utf-8-sig", 2, 0, 500, 1051, []),
+    "vpass.csv": ("card.smbc_vpass.v1", "cp932", 2, 3, 0, 50300, []),
+    "myjcb.csv": ("card.myjcb.v1", "cp932", 2, 0, 0, 11584, []),
+    "life_card.csv": ("card.life.v1", "cp932", 2, 3, 0, 54877, []),
+    "paypay_card.csv": ("card.paypay.v1", "utf-8", 2, 0, 0, 3292, []),
+    "view_card.csv": ("card.view.v1", "cp932", 2, 1, 500, 3000, []),
+    "aeon_card.csv": ("card.aeon.v1", "cp932", 2, 0, 0, 32980, []),
+    "epos.csv": ("card.epos.v1", "cp932", 2, 0, 0, 62000, []),
+    "paypay_app.csv": ("wallet.paypay.v1", "utf-8-sig", 5, 0, 5000, 31610, []),
+    "paypal.csv": ("wallet.paypal_jp.v1", "utf-8-sig", 3, 0, 2246, 52246, []),
+    "moneyforward.csv": ("agg.moneyforward_me.v1", "cp932", 2, 0, 250000, 200000, []),
+    "bitflyer.csv": ("crypto.bitflyer.v1", "utf-8-sig", 3, 0, 3000000, 0, []),
+    "coincheck.csv": ("crypto.coincheck.v1", "utf-8", 4, 0, 100000, 40000, []),
+    "binance_withdrawals.csv": ("crypto.binance.withdrawals.v1", "utf-8", 2, 0, 0, 0, []),
+    "bank.ofx": ("ofx.sgml.v1", "utf-8", 2, 5, 250000, 150000, []),
+    "bank_v2.ofx": ("ofx.xml.v2", "utf-8", 2, 1, 0, 23000, []),
+    "bad_amount.csv": ("jp.sumishin_sbi.v1", "cp932", 1, 2, 0, 1000, [(3, "money_bad_amount"), (4, "money_bad_date")]),
+    "truncated.csv": ("jp.mufg.v1", "cp932", 1, 1, 300000, 0, [(3, "money_row_short")]),
+    "duplicate.csv": ("jp.sumishin_sbi.v1", "cp932", 3, 0, 200000, 200000,
+                      [(3, "money_duplicate_row"), (3, "money_balance_mismatch")]),
+    "balance_gap.csv": ("jp.mufg.v1", "cp932", 3, 0, 300000, 150000, [(3, "money_balance_mismatch")]),
+    "multiline.csv": ("jp.smbc.v1", "cp932", 2, 0, 400000, 300000, []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_counts_totals_and_warnings(name):
+    profile, encoding, rows, skipped, total_in, total_out, warnings = EXPECTED[name]
+    result = parse(name)
+    assert (result.format, result.variant, result.encoding) == ("ofx" if name.endswith(".ofx") else "money",
+                                                                profile, encoding)
+    info = result.info
+    assert (info["profile"], info["rows"], info["skipped"], info["total_in"], info["total_out"]) == (
+        profile, rows, skipped, total_in, total_out)
+    assert [(w.line, w.code) for w in result.warnings] == warnings
+    assert detect(FIXTURES / name).NAME == result.format
+
+
+def test_every_bundled_profile_has_a_fixture():
+    covered = {v[0] for v in EXPECTED.values()}
+    assert {p["id"] for p in bank.bundled_profiles()} <= covered
+
+
+def test_yucho_rows_account_and_record_types():
+    result = parse("yucho.csv")
+    assert [r.type for r in result.records] == ["preamble"] * 7 + ["header"] + ["transaction"] * 4
+    assert result.info["institution"] == "ゆうちょ銀行" and result.info["kind"] == "bank"
+    assert result.info["account"] == {"number": "10180-12345671"}
+    assert result.info["period"] == ["2025-07-01", "2025-07-10"]
+    first, send = txs(result)[:2]
+    assert (first.time, first.time_raw, first.sender, first.text) == ("2025-07-01", "20250701", None, "振込 ｷﾕｳﾖ ｼﾖｳｼﾞ(ｶ")
+    a = send.attrs
+    assert (a["amount"], a["direction"], a["balance"], a["tx_type"], a["counterparty"]) == (
+        -200000, "out", 150000, "送金", "ﾔﾏﾓﾄ ﾊﾅｺ")
+    assert (a["counterparty_key"], a["corporate"], a["transfer"], a["row_id"], a["fee"]) == (
+        "ヤマモトハナコ", False, True, "202507020000001", None)
+    assert a["cells"]["払出金額（円）"] == '200,000' and a["description"] == "送金 ﾔﾏﾓﾄ ﾊﾅｺ"
+    assert first.attrs["corporate"] is True and first.attrs["counterparty_key"] == "キユウヨシヨウジ"
+    assert len(a["identity"]) == 64 and a["identity"] != first.attrs["identity"]
+    assert send.raw == ['20250702,202507020000001,,"200,000",送金,ﾔﾏﾓﾄ ﾊﾅｺ,"150,000",']
+
+
+def test_smbc_prefixes_corporate_and_balance_footer():
+    result = parse("smbc.csv")
+    rows = txs(result)
+    assert [(r.attrs["tx_type"], r.attrs["counterparty"], r.attrs["corporate"], r.attrs["transfer"]) for r in rows] == [
+        ("振込", "ｻｷﾞﾉ ﾀﾛｳ", False, True), ("カード振込", "ﾃｽﾄｼﾖｳｼﾞ(ｶ", True, False),
+        ("V123456", "ｻﾝﾌﾟﾙ／ｉＤ", False, False)]
+    footer = result.records[-1]
+    assert (footer.type, footer.attrs["reason"], footer.raw) == ("skipped", "balance", [',,,,"149,307",,'])
+
+
+def test_rakuten_detached_voiced_marks_key():
+    row = txs(parse("rakuten_bank.csv"))[1]
+    assert row.attrs["counterparty"] == "ラクテンカ－ト゛サ－ヒ゛ス"
+    assert row.attrs["counterparty_key"] == "ラクテンカードサービス"
+
+
+def test_paypay_bank_time_and_superseded_hold():
+    rows = txs(parse("paypay_bank.csv"))
+    assert rows[0].time == "2024-03-01T09:05:10+09:00" and rows[0].time_raw == "2024 03 01 09 05 10"
+    assert [r.attrs.get("superseded_by") for r in rows] == [None, 5, 5, None, None]
+    assert rows[-1].attrs["row_id"] == "1005" and rows[-1].attrs["transfer"] is True
+
+
+def test_resona_direction_column_total_row_and_own_account():
+    result = parse("resona.csv")
+    assert [r.attrs["amount"] for r in txs(result)] == [50000, -70000]
+    assert result.records[-1].attrs["reason"] == "total"
+    assert result.info["account"] == {"bank": "りそな銀行", "branch": "テスト支店", "type": "普通", "number": "1234567"}
+
+
+def test_ja_bank_year_from_file_name_or_none():
+    assert [r.time for r in txs(parse("ja_bank_2024.csv"))] == ["2024-04-30", "2024-05-02"]
+    undated = txs(parse("ja_bank.csv"))[0]
+    assert (undated.time, undated.time_raw, undated.attrs["amount"]) == (None, "4月30日", 7000)
+    assert txs(parse("ja_bank.csv", mapping=_with_year(2023)))[0].time == "2023-04-30"
+
+
+def _with_year(year: int) -> dict:
+    profile = next(p for p in bank.bundled_profiles() if p["id"] == "jp.ja_bank.v1")
+    fields = {**profile["fields"], "date": {**profile["fields"]["date"], "year": year}}
+    return {**profile, "fields": fields}
+
+
+def test_cards_spending_is_money_out_and_refunds_in():
+    rows = txs(parse("rakuten_card.csv"))
+    assert [(r.attrs["amount"], r.attrs["direction"]) for r in rows] == [(-1051, "out"), (500, "in")]
+    vpass = parse("vpass.csv")
+    assert vpass.records[0].type == "preamble"
+    assert vpass.info["account"] == {"holder": "見本\u3000花子\u3000様", "card": "4980-****-****-1***",
+                                     "card_name": "ＶＩＳＡクラシックカード"}
+    assert [r.attrs.get("reason") for r in vpass.records[3:]] == ["total", "footer", "total"]
+    myjcb = txs(parse("myjcb.csv"))
+    assert myjcb[0].time_raw == " 2024/01/16" and myjcb[0].time == "2024-01-16"
+
+
+def test_paypay_app_transfer_and_split_payment_rows():
+    rows = txs(parse("paypay_app.csv"))
+    send = rows[2]
+    assert (send.time, send.attrs["tx_type"], send.attrs["counterparty"], send.attrs["transfer"]) == (
+        "2024-09-09T21:40:00+09:00", "送った金額", "サギ子", True)
+    assert rows[1].attrs["amount"] == 5000 and rows[1].attrs["balance"] is None
+    split = rows[3:]
+    assert [r.attrs["row_id"] for r in split] == ["000000000000000000010"] * 2
+    assert [r.attrs["amount"] for r in split] == [-93, -317]
+    assert split[0].attrs["identity"] != split[1].attrs["identity"]
+
+
+def test_crypto_rows_keep_exact_quantities_addresses_and_utc():
+    flyer = txs(parse("bitflyer.csv"))
+    assert [(r.attrs["asset"], r.attrs["quantity"], r.attrs["amount"], r.attrs["transfer"]) for r in flyer] == [
+        ("BTC", "-0.234", None, True), ("BTC", "0.3", None, False), ("JPY", "3000000", 3000000, False)]
+    assert flyer[1].attrs["fee"] == "-0.0003000" and flyer[0].attrs["row_id"] == "CWD20241230-123456-000001"
+    sent = txs(parse("coincheck.csv"))[2]
+    assert (sent.time, sent.attrs["direction"], sent.attrs["quantity"], sent.attrs["address"]) == (
+        "2024-01-06T12:00:00+09:00", "out", "-0.0095", "bc1qexampleAddrMixedCase00")
+    first = txs(parse("binance_withdrawals.csv"))[0]
+    assert (first.time, first.attrs["time_utc"], first.time_raw) == (
+        "2024-03-02T00:30:00+09:00", "2024-03-01T15:30:00+00:00", "2024-03-01 15:30:00")
+    assert (first.attrs["txid"], first.attrs["address"], first.attrs["network"], first.attrs["quantity"]) == (
+        "0xTestTxIdABCdef01", "TTestAddressMixedCase0001", "TRX", "-1500")
+    assert first.attrs["counterparty"] == "TTestAddressMixedCase0001"
+
+
+def test_ofx_transactions_and_account():
+    result = parse("bank.ofx")
+    rows = txs(result)
+    assert [(r.line, r.end_line, r.time, r.attrs["amount"], r.attrs["counterparty"]) for r in rows] == [
+        (24, 30, "2024-01-10", -150000, "ｻｷﾞﾉ ﾀﾛｳ"), (31, 38, "2024-01-25T09:30:00+09:00", 250000, "ｷﾕｳﾖ")]
+    assert rows[0].attrs["transfer"] is True and rows[0].attrs["row_id"] == "2024011001"
+    assert result.info["account"] == {"bank": "0001", "branch": "101", "number": "1234567", "type": "SAVINGS"}
+    one_line = txs(parse("bank_v2.ofx"))
+    assert [(r.line, len(r.raw), r.time) for r in one_line] == [(5, 1, "2024-03-01T09:00:00+09:00"),
+                                                                (5, 0, "2024-03-02")]
+
+
+def test_multiline_quoted_cell_is_one_record():
+    row = txs(parse("multiline.csv"))[0]
+    assert (row.line, row.end_line) == (2, 3) and row.attrs["cells"]["メモ"] == "2行の\nメモ"
+    assert row.text == "振込　ｻｷﾞﾉ ﾀﾛｳ 2行の\nメモ"
+
+
+def test_json_output_flattens_the_contract_fields():
+    out = txs(parse("mufg.csv"))[2].to_json()
+    assert {k: out[k] for k in ("type", "time", "line", "amount", "direction", "counterparty", "balance",
+                                "description", "tx_type")} == {
+        "type": "transaction", "time": "2024-05-03", "line": 4, "amount": -500000, "direction": "out",
+        "counterparty": "サギノ\u3000タロウ", "balance": 810000, "description": "振込１ サギノ\u3000タロウ",
+        "tx_type": "振込１"}
+
+
+# --- errors -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, code", [
+    ("excel_renamed.csv", "money_not_csv"), ("excel97_renamed.csv", "money_not_csv"),
+    ("undecodable.csv", "money_undecodable"), ("empty.csv", "money_unknown_layout"),
+    ("unknown.csv", "money_unknown_layout"),
+])
+def test_errors(name, code):
+    with pytest.raises(EvidenceKitError) as err:
+        bank.parse(FIXTURES / name)
+    assert err.value.code == code and name in err.value.message("ja") and name in err.value.message("en")
+
+
+def test_forcing_another_banks_profile_names_profile_and_file():
+    mufg = next(p for p in bank.bundled_profiles() if p["id"] == "jp.mufg.v1")
+    with pytest.raises(EvidenceKitError) as err:
+        bank.parse(FIXTURES / "yucho.csv", mapping=mufg)
+    assert err.value.code == "money_profile_mismatch"
+    assert err.value.message("en") == ('The header row of layout "jp.mufg.v1" is not in "yucho.csv". '
+                                       "Please check that the file is from that bank and layout.")
+
+
+def test_every_message_exists_in_both_languages():
+    for code in WARNINGS:
+        ja, en = tr("parse." + code, "ja", line=37), tr("parse." + code, "en", line=37)
+        assert "37 行目" in ja and "line 37" in en.lower()
+    for code in ERRORS:
+        params = {"path": "a.csv", "profile": "p", "name": "n", "column": "c"}
+        assert tr("error." + code, "en", **params) != tr("error." + code, "ja", **params)
+    assert tr("parse.money_bad_amount", "en", line=7) == (
+        "The amount on line 7 is not a number, so this row is not counted as a transaction. It is kept exactly as written.")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_random_bytes_raise_only_evidence_kit_errors(data):
+    for module in (bank, ofx):
+        try:
+            result = module.parse(Path("random.csv"), data=data)
+        except EvidenceKitError:
+            continue
+        assert all(r.type in {"preamble", "header", "transaction", "skipped", "blank"} for r in result.records)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789/,-\"\n 振込ｱ円\\", max_size=20), max_size=8))
+def test_random_rows_under_a_real_header_never_break(rows):
+    data = ("日付,摘要,摘要内容,支払い金額,預かり金額,差引残高,メモ,未資金化区分,入払区分\n" + "\n".join(rows)).encode("cp932")
+    result = bank.parse(Path("mufg.csv"), data=data)
+    assert result.variant == "jp.mufg.v1"
+    assert "\n".join(raw for r in result.records for raw in r.raw) == "\n".join(
+        text.split_lines(data.decode("cp932")))
+
+
+TOKENS = [*"0123456789/,-\"\n :.年月日振込ｱ\\△R", "2024/01/02", "20240102", "合計", "Sent", "入金", "支払"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(bank.bundled_profiles()),
+       st.lists(st.lists(st.sampled_from(TOKENS), max_size=12).map("".join), max_size=5))
+def test_random_rows_under_every_profile(profile, rows):
+    detect_ = profile["detect"]
+    header = ("見本 様,1234-****-****-1234,カード" if "first_row_regex" in detect_ else
+              ",".join(detect_["header_required"] + detect_.get("header_optional", []) + ["10月支払金額"]))
+    data = (header + "\n" + "\n".join(rows)).encode("utf-8")
+    result = bank.parse(Path("f.csv"), data=data)
+    assert [raw for r in result.records for raw in r.raw] == text.split_lines(data.decode("utf-8"))
+    assert result.info["rows"] == sum(r.type == "transaction" for r in result.records)
+
+
+def test_split_time_columns_must_be_a_time():
+    header = "操作日(年),操作日(月),操作日(日),操作時刻(時),操作時刻(分),操作時刻(秒),取引順番号,摘要,お支払金額,お預り金額,残高\n"
+    rows = "2024,1,1,99999999999999999999,1,1,1,x,1,,1\n2024,1,2,1:2:3,4,5,2,x,1,,0\n2024,1,3,,,,3,x,,5,5\n"
+    result = bank.parse(Path("p.csv"), data=(header + rows).encode("cp932"))
+    assert [(r.type, r.time) for r in result.records[1:]] == [("skipped", None), ("skipped", None),
+                                                              ("transaction", "2024-01-03")]
+    assert [(w.line, w.code) for w in result.warnings] == [(2, "money_bad_date"), (3, "money_bad_date")]
+
+
+# --- the unknown-CSV path -----------------------------------------------------------------------------
+UNKNOWN = "口座メモ\n日時,摘要,出金,入金,残高\n2024/1/2,振込　テスト,100,,900\n2024/1/3,利息,,1,901\n".encode("cp932")
+
+
+def test_propose_mapping_guesses_header_and_roles():
+    proposal = bank.propose_mapping(Path("my bank.csv"), data=UNKNOWN)
+    assert proposal["id"] == "user.my-bank" and proposal["detect"]["header_row"] == 1
+    assert proposal["fields"]["date"] == {"column": "日時", "format": ["ymd"]}
+    assert proposal["fields"]["amount"] == {"kind": "debit_credit", "debit": "出金", "credit": "入金"}
+    assert (proposal["fields"]["balance"], proposal["fields"]["description"]) == ("残高", ["摘要"])
+    result = bank.parse(Path("my bank.csv"), data=UNKNOWN, profiles=[proposal])
+    assert (result.variant, result.info["rows"], result.info["total_out"], result.info["total_in"]) == (
+        "user.my-bank", 2, 100, 1)
+    assert txs(result)[0].attrs["transfer"] is True and result.warnings == []
+
+
+def test_propose_mapping_without_a_header():
+    with pytest.raises(EvidenceKitError) as err:
+        bank.propose_mapping(FIXTURES / "unknown.csv")
+    assert err.value.code == "money_unknown_layout"
+
+
+def test_mapping_profile_shapes_and_validation():
+    signed = bank.mapping_profile("テスト銀行", date="取引日", date_format="compact", amount="金額", description=("内容",))
+    assert signed["id"].startswith("user.") and signed["fields"]["amount"] == {"kind": "signed", "column": "金額"}
+    assert signed["detect"]["header_required"] == ["取引日", "金額", "内容"]
+    card = bank.mapping_profile("card", date="利用日", amount_out="利用金額")
+    assert card["fields"]["amount"] == {"kind": "spend_only", "column": "利用金額"}
+    for kwargs, column in [
+        ({"date": "", "amount": "金額"}, "-"),
+        ({"date": "日付", "amount": "日付"}, "日付"),
+        ({"date": "日付", "amount": "金額", "amount_out": "出金"}, "金額"),
+        ({"date": "日付", "amount_in": "入金"}, "入金"),
+        ({"date": "日付", "date_format": "dd.mm", "amount": "金額"}, "日付"),
+        ({"date": "日付", "amount": "金額", "balance": "金額"}, "金額"),
+    ]:
+        with pytest.raises(EvidenceKitError) as err:
+            bank.mapping_profile("x", **kwargs)
+        assert err.value.code == "money_mapping_invalid" and err.value.params["column"] == column
+
+
+@pytest.mark.parametrize("profile", bank.bundled_profiles(), ids=lambda p: p["id"])
+def test_profile_to_toml_round_trips(profile):
+    assert tomllib.loads(bank.profile_to_toml(profile)) == profile
+
+
+def test_profile_to_toml_escapes():
+    profile = {"id": 'user."q"\\', "detect": {"header_required": ["a\tb", "\x7f"], "日本": {"k": True, "n": 3}}}
+    assert tomllib.loads(bank.profile_to_toml(profile)) == profile
+
+
+# --- sniffing -----------------------------------------------------------------------------------------
+def test_chat_fixtures_are_never_claimed_by_money():
+    chats = [p for d in ("line", "whatsapp") for p in (FIXTURES.parent / d).rglob("*") if p.is_file()]
+    assert chats
+    for path in chats:
+        head = path.read_bytes()[:65536]
+        assert bank.sniff(path, head) == 0.0 and ofx.sniff(path, head) == 0.0, path
+
+
+def test_money_fixtures_go_to_money_importers():
+    claimed = {p.name: getattr(detect(p), "NAME", None) for p in FIXTURES.iterdir()}
+    assert claimed["excel_renamed.csv"] == "money"
+    assert claimed["unknown.csv"] is None and claimed["empty.csv"] is None and claimed["undecodable.csv"] is None
+    assert {claimed[name] for name in EXPECTED} == {"money", "ofx"}
