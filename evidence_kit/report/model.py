@@ -1,0 +1,300 @@
+"""The bundle as plain data: what goes in each section, built from an unlocked case.
+
+Nothing here draws: `report.pdf` renders a `Bundle`. Everything shown is taken from the case
+(items, their parsed records, the case records the victim entered, the money summary, the custody
+log), so the same case gives the same bundle. Exhibit numbers are kept in the custody log
+(`exhibit-numbers` events): once exported, an item keeps its number, and new items come after.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..core import caserecords, custody, money
+from ..core.caserecords import Action, CaseRecords, DestinationAccount, Party
+
+AUDIENCES = ("police", "lawyer", "bank")
+PREFIX = {"police": "資料", "lawyer": "甲", "bank": "資料"}
+NUMBERS_EVENT = "exhibit-numbers"
+CHAT_FORMATS = ("line", "whatsapp")
+PLATFORM = {"line": "LINE", "whatsapp": "WhatsApp"}
+
+
+@dataclass
+class Exhibit:
+    """One exhibit: an item of the case, with the columns of the 証拠説明書."""
+
+    number: str  # "1", or "3-1" for the first part of exhibit 3 (a photo sent in a chat)
+    label: str  # 資料1, 甲3の1
+    item: dict  # the item's manifest, as Case.items() gives it
+    kind: str  # image | chat | statement | email | media | other
+    title: str  # 標目
+    copy: str  # 原本・写しの別
+    made: str  # 作成年月日 (ISO dates; the renderer writes them in 和暦)
+    author: str  # 作成者
+    purpose: str  # 立証趣旨
+    time: str | None  # when it is from (the first time it shows), for ordering
+    time_source: str  # where that time came from
+
+    @property
+    def item_id(self) -> str:
+        return self.item["id"]
+
+
+@dataclass
+class Event:
+    """One row of the 時系列表: facts only, each with the exhibit that shows it."""
+
+    time: str | None
+    category: str  # 接触 / 送金 / 受取 / 画像 / メール / 対応 ...
+    text: str
+    means: str  # LINE, WhatsApp, bank transfer, police station ...
+    amount: int | None = None
+    exhibit: str = ""
+    anchor: str = ""  # where in the exhibits it is (the renderer turns it into a page number)
+
+
+@dataclass
+class Bundle:
+    audience: str
+    prefix: str
+    case_id: str
+    records: CaseRecords
+    exhibits: list[Exhibit]
+    timeline: list[Event]
+    summary: money.Summary
+    transactions: list[money.Tx]
+    integrity: dict
+    bank: str | None = None  # the bank a bank-audience bundle is for
+    new_numbers: dict = field(default_factory=dict)  # item id -> number given in this export
+
+    @property
+    def parties(self) -> list[Party]:
+        return list(self.records.parties.values())
+
+    @property
+    def accounts(self) -> list[DestinationAccount]:
+        return list(self.records.accounts.values())
+
+    @property
+    def actions(self) -> list[Action]:
+        return sorted(self.records.actions.values(), key=lambda a: a.date)
+
+    def exhibit_of(self, item_id: str) -> Exhibit | None:
+        return next((e for e in self.exhibits if e.item_id == item_id), None)
+
+
+def build(case, audience: str = "police", bank: str | None = None) -> Bundle:
+    """The bundle of an unlocked case for `audience` (police, lawyer, bank; `bank` names the bank
+    code a bank bundle is for)."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    docs = [custody.doc_of(e) for e in case.entries()]
+    records = caserecords.fold(docs)
+    items = [i for i in case.items() if not i.get("duplicate_of")]
+    txs = money.case_transactions(case)
+    summary = money.summarise(txs, records)
+    numbers, new = _numbers(docs, items)
+    prefix = PREFIX[audience]
+    exhibits = [_exhibit(case, item, numbers[item["id"]], prefix) for item in items]
+    exhibits.sort(key=lambda e: [int(p) for p in e.number.split("-")])
+    bundle = Bundle(audience, prefix, case.case_id, records, exhibits, [], summary, txs,
+                    _integrity(case, docs, items), bank=bank, new_numbers=new)
+    bundle.timeline = _timeline(case, bundle)
+    return bundle
+
+
+def label(prefix: str, number: str) -> str:
+    """資料3, 甲3の1"""
+    main, _, part = number.partition("-")
+    return f"{prefix}{main}の{part}" if part else f"{prefix}{main}"
+
+
+# -- exhibit numbers -----------------------------------------------------------------------------
+
+def _numbers(docs: list[dict], items: list[dict]) -> tuple[dict, dict]:
+    """Every item's number: the one logged at an earlier export, else a new one after the highest
+    (items in order of the time they are from, then of import; a file that came inside a chat's zip
+    is a part of that chat's exhibit). Returns (all numbers, the new ones)."""
+    known: dict[str, str] = {}
+    for doc in docs:
+        if doc.get("event") == NUMBERS_EVENT and isinstance(doc.get("numbers"), dict):
+            known.update({k: v for k, v in doc["numbers"].items() if isinstance(v, str)})
+    top = max((int(n.split("-")[0]) for n in known.values()), default=0)
+    new: dict[str, str] = {}
+    main = [i for i in items if not i.get("container")]
+    for item in sorted(main, key=lambda i: (_item_time(i) or "9999", i["seq"])):
+        if item["id"] not in known:
+            top += 1
+            new[item["id"]] = str(top)
+    numbers = {**known, **new}
+    for item in items:
+        parent = item.get("container")
+        if parent and item["id"] not in numbers and parent in numbers:
+            parts = [n for n in numbers.values() if n.startswith(numbers[parent] + "-")]
+            new[item["id"]] = numbers[item["id"]] = f"{numbers[parent]}-{len(parts) + 1}"
+    for item in items:  # a member whose container is not in the bundle stands alone
+        if item["id"] not in numbers:
+            top += 1
+            new[item["id"]] = numbers[item["id"]] = str(top)
+    return numbers, new
+
+
+def record_numbers(case, bundle: Bundle) -> None:
+    """Log the numbers this export gave, so that they never change (call after a successful export)."""
+    if bundle.new_numbers:
+        case.record(NUMBERS_EVENT, {"numbers": bundle.new_numbers})
+
+
+def _item_time(item: dict) -> str | None:
+    parsed = item.get("parsed") or {}
+    return parsed.get("first_time") or parsed.get("saved_at") or (parsed.get("period") or [None])[0]
+
+
+# -- exhibits ------------------------------------------------------------------------------------
+
+def _exhibit(case, item: dict, number: str, prefix: str) -> Exhibit:
+    parsed = item.get("parsed") or {}
+    fmt = parsed.get("format")
+    name = item["original_name"]
+    if fmt == "image":
+        record = (case.records(item["id"]) or [{}])[0]
+        shot = record.get("time")
+        source = (record.get("attrs") or {}).get("time_source", "")
+        kind, title = "image", f"画像（{name}）"
+        made = shot or ""
+        author = "申告者（撮影・保存）"
+        purpose = "画像に写っている内容と、その撮影日時"
+        time, time_source = shot, source or "none"
+    elif fmt in CHAT_FORMATS:
+        messages = [r for r in case.records(item["id"]) if r["type"] != "header" and r.get("time")]
+        senders = Counter(r["sender"] for r in messages if r.get("sender"))
+        first = messages[0]["time"] if messages else None
+        last = messages[-1]["time"] if messages else None
+        chat = parsed.get("chat") or parsed.get("title") or name
+        kind = "chat"
+        title = f"{PLATFORM[fmt]}トーク履歴（テキスト出力「{chat}」）"
+        made = f"{first[:10]}〜{last[:10]}" if first and last else ""
+        author = "、".join(s for s, _ in senders.most_common())
+        purpose = "相手方とのやり取りの内容と、その日時"
+        time, time_source = first, "chat-line"
+    elif fmt in money.MONEY_FORMATS:
+        period = parsed.get("period") or [None, None]
+        kind = "statement"
+        title = f"{parsed.get('institution') or ''} 取引明細（{name}）".strip()
+        made = f"{period[0]}〜{period[1]}" if period[0] else ""
+        author = parsed.get("institution") or ""
+        purpose = "送金・入金の事実と、その日付・金額"
+        time, time_source = period[0], "statement"
+    elif fmt == "email":
+        record = (case.records(item["id"]) or [{}])[0]
+        subject = (record.get("attrs") or {}).get("subject") or ""
+        kind = "email"
+        title = f"電子メール（件名「{subject}」）" if subject else f"電子メール（{name}）"
+        made = record.get("time") or ""
+        author = record.get("sender") or ""
+        purpose = "メールの内容と、その送信日時"
+        time, time_source = record.get("time"), "date-header"
+    else:
+        kind = "media" if fmt == "media" else "other"
+        title = f"ファイル（{name}）"
+        made, author, purpose = "", "", "ファイルの内容"
+        time, time_source = None, "none"
+    return Exhibit(number, label(prefix, number), item, kind, title, "写し", made, author, purpose, time,
+                   time_source)
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+def _timeline(case, bundle: Bundle) -> list[Event]:
+    events: list[Event] = []
+    for ex in bundle.exhibits:
+        if ex.kind == "chat":
+            events.extend(_chat_days(case, ex))
+        elif ex.kind == "image":
+            events.append(Event(ex.time, "画像", f"画像「{ex.item['original_name']}」", "", exhibit=ex.label,
+                                anchor=ex.item_id))
+        elif ex.kind == "email":
+            events.append(Event(ex.time, "メール", ex.title, ex.author, exhibit=ex.label, anchor=ex.item_id))
+    account_of = {row.tx.identity: a.account for a in bundle.summary.accounts for row in a.paid.rows}
+    for row in bundle.summary.paid.rows:
+        account = account_of.get(row.tx.identity)
+        to = account_text(account) if account else row.tx.counterparty
+        events.append(Event(row.tx.time, "送金", f"{to} へ送金", _tx_means(row.tx), amount=abs(row.tx.amount),
+                            exhibit=_tx_exhibit(bundle, row.tx), anchor=row.tx.sources[0].item))
+    for row in bundle.summary.received_back.rows:
+        events.append(Event(row.tx.time, "受取", f"{row.tx.counterparty} から入金（相手方からの支払い）",
+                            _tx_means(row.tx), amount=abs(row.tx.amount), exhibit=_tx_exhibit(bundle, row.tx),
+                            anchor=row.tx.sources[0].item))
+    for send in bundle.summary.crypto:
+        for s in send["sends"]:
+            tx = s["tx"]
+            events.append(Event(tx.time, "暗号資産送付",
+                                f"{tx.attrs.get('quantity', '').lstrip('-')} {send['asset']} を外部へ送付",
+                                tx.attrs.get("institution", "") or "暗号資産交換業者",
+                                exhibit=_tx_exhibit(bundle, tx), anchor=tx.sources[0].item))
+    for action in bundle.actions:
+        events.append(Event(action.date, "対応", f"{action.organisation} {action.what}".strip(),
+                            WHO_JA.get(action.who, action.who)))
+    events.sort(key=lambda e: (e.time is None, e.time or ""))
+    return events
+
+
+WHO_JA = {"police": "警察", "bank": "金融機関", "consumer_center_188": "消費生活センター（188）",
+          "lawyer": "弁護士", "platform": "運営会社", "other": "その他"}
+
+
+def _chat_days(case, ex: Exhibit) -> list[Event]:
+    """One event a day: who wrote how many messages, and what stands out (unsent, calls, media)."""
+    days: dict[str, Counter] = {}
+    first: dict[str, str] = {}
+    for r in case.records(ex.item_id):
+        if not r.get("time") or r["type"] in ("header", "date", "blank"):
+            continue
+        day = r["time"][:10]
+        first.setdefault(day, r["time"])
+        days.setdefault(day, Counter())[r["type"]] += 1
+    platform = PLATFORM[ex.item["parsed"]["format"]]
+    events = []
+    for day, counts in days.items():
+        parts = [f"メッセージ {counts['message']} 件"] if counts["message"] else []
+        for kind, word in (("media", "画像・スタンプ等"), ("call", "通話"), ("unsent", "送信取消"),
+                           ("deleted", "削除されたメッセージ"), ("system", "システム表示")):
+            if counts[kind]:
+                parts.append(f"{word} {counts[kind]} 件")
+        events.append(Event(first[day], "やり取り", f"{platform}でのやり取り（{'、'.join(parts)}）", platform,
+                            exhibit=ex.label, anchor=f"{ex.item_id}:{day}"))
+    return events
+
+
+def _tx_exhibit(bundle: Bundle, tx: money.Tx) -> str:
+    ex = bundle.exhibit_of(tx.sources[0].item)
+    return f"{ex.label}（{tx.sources[0].line}行目）" if ex else ""
+
+
+def _tx_means(tx: money.Tx) -> str:
+    word = tx.attrs.get("tx_type") or ""
+    means = {"bank": "銀行", "card": "カード", "wallet": "電子マネー", "crypto": "暗号資産"}.get(tx.kind, "")
+    return f"{means}（{word}）" if word and means else means or word
+
+
+def account_text(account: DestinationAccount) -> str:
+    """みずほ銀行 新宿中央支店 普通 7654321 ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ"""
+    return " ".join(p for p in (account.bank_name, account.branch_name, account.type, account.number,
+                                account.holder_kana) if p)
+
+
+# -- integrity -----------------------------------------------------------------------------------
+
+def _integrity(case, docs: list[dict], items: list[dict]) -> dict:
+    head = custody.read_head(case.path)
+    return {
+        "entries": len(docs),
+        "head_seq": head.seq,
+        "head_sha256": head.entry_sha256,
+        "first_time": docs[0].get("time") if docs else None,
+        "last_time": docs[-1].get("time") if docs else None,
+        "items": [{"id": i["id"], "name": i["original_name"], "size": i["size"], "sha256": i["sha256"],
+                   "imported_at": i["imported_at"], "seq": i["seq"]} for i in items],
+    }

@@ -1,0 +1,527 @@
+"""Draw a `model.Bundle` as the PDF an officer reads: A4 portrait, a binding margin on the left,
+the shipped Japanese font embedded, "n / N" on every page, the exhibit number top-right on every
+exhibit page, and an outline entry for every section and exhibit.
+
+The document is laid out twice: the first pass finds the page of every section, exhibit and chat
+day, the second prints those page numbers in the contents and the timeline.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether,
+                                PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
+
+from .. import __version__
+from ..core import age, layout
+from . import fonts, jptime
+from .model import Bundle, Event, Exhibit, account_text
+
+TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
+LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 15 * mm, 20 * mm, 18 * mm
+GREY = colors.Color(0.45, 0.45, 0.45)
+LINE = colors.Color(0.7, 0.7, 0.7)
+SHADE = colors.Color(0.93, 0.94, 0.96)
+MARK = colors.Color(1.0, 0.93, 0.80)
+CHAT_ROWS_PER_TABLE = 60
+
+
+def render(case, bundle: Bundle, out, *, created: datetime) -> int:
+    """Write the bundle to `out` (a path or a binary file); return the number of pages."""
+    regular, bold = fonts.register()
+    styles = _styles(regular, bold)
+    pages: dict[str, int] = {}
+    total = 0
+    for _ in range(4):  # the second pass normally lays out the pages as the first did: then it is done
+        buffer = io.BytesIO()
+        doc = _Doc(buffer, bundle, styles, pages, total, created)
+        doc.build(_story(case, bundle, styles, pages, total, created))
+        if doc.page == total and doc.anchors == pages:
+            break
+        pages, total = dict(doc.anchors), doc.page
+    else:
+        raise RuntimeError("the page numbers did not settle")
+    if hasattr(out, "write"):
+        out.write(buffer.getvalue())
+    else:
+        with open(out, "wb") as f:
+            f.write(buffer.getvalue())
+    return total
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, out, bundle: Bundle, styles, pages, total, created):
+        super().__init__(out, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+                         bottomMargin=BOTTOM, title=TITLES[bundle.audience], author="evidence-kit",
+                         creator=f"evidence-kit {__version__}", subject=bundle.case_id,
+                         invariant=1, initialFontName=styles["body"].fontName)
+        self.bundle, self.styles, self.total = bundle, styles, total
+        self.anchors: dict[str, int] = {}
+        self.exhibit_label = ""
+        self.created = created
+        frame = Frame(LEFT, BOTTOM, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._furniture)])
+
+    def _furniture(self, canv, doc) -> None:
+        """What every page carries, drawn when the page is done (so an exhibit's label is known)."""
+        regular, bold = self.styles["body"].fontName, self.styles["h1"].fontName
+        width, height = A4
+        canv.saveState()
+        canv.setFont(regular, 9)
+        canv.setFillColor(colors.black)
+        page = canv.getPageNumber()
+        canv.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, 9 * mm, f"{page} / {self.total or page}")
+        canv.setFillColor(GREY)
+        canv.setFont(regular, 7.5)
+        canv.drawString(LEFT, height - 11 * mm, f"{TITLES[self.bundle.audience]}　ケース {self.bundle.case_id}")
+        if self.exhibit_label:
+            canv.setFillColor(colors.black)
+            canv.setFont(bold, 14)
+            text_width = canv.stringWidth(self.exhibit_label, bold, 14)
+            x = width - RIGHT - text_width
+            canv.rect(x - 3 * mm, height - 15 * mm, text_width + 6 * mm, 9 * mm, stroke=1, fill=0)
+            canv.drawString(x, height - 12.5 * mm, self.exhibit_label)
+        canv.restoreState()
+
+
+class _Anchor(Flowable):
+    """Marks a place: records its page, and adds an outline entry when it has a title."""
+
+    def __init__(self, key: str, title: str | None = None, level: int = 0, exhibit: str | None = None):
+        super().__init__()
+        self.key, self.title, self.level, self.exhibit = key, title, level, exhibit
+        self.width = self.height = 0
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        doc.anchors.setdefault(self.key, self.canv.getPageNumber())
+        if self.exhibit is not None:
+            doc.exhibit_label = self.exhibit
+        if self.title:
+            self.canv.bookmarkPage(self.key)
+            self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level > 0)
+
+
+def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=16, wordWrap="CJK")
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
+        "mono": ParagraphStyle("mono", parent=base, fontSize=8, leading=11, wordWrap="CJK"),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        "cellr": ParagraphStyle("cellr", parent=base, fontSize=8.5, leading=11.5, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", parent=base, fontName=bold, fontSize=8.5, leading=11.5),
+        "h1": ParagraphStyle("h1", parent=base, fontName=bold, fontSize=15, leading=22, spaceAfter=4 * mm),
+        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=12, leading=17, spaceBefore=3 * mm,
+                             spaceAfter=2 * mm),
+        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=26, leading=36, alignment=TA_CENTER),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "day": ParagraphStyle("day", parent=base, fontName=bold, fontSize=9, leading=13, alignment=TA_CENTER,
+                              textColor=GREY, spaceBefore=2 * mm, spaceAfter=1 * mm),
+    }
+
+
+def _p(text: str | None, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_xml(text or ""), style)
+
+
+def _xml(text: str) -> str:
+    """Evidence text as paragraph markup: escaped, line breaks kept, control characters shown."""
+    shown = "".join(c if c >= " " or c in "\n\t" else f"\\x{ord(c):02x}" for c in text)
+    return escape(shown).replace("\t", "    ").replace("\n", "<br/>")
+
+
+def _yen(amount: int | None) -> str:
+    return "" if amount is None else f"{amount:,}円"
+
+
+def _table(rows, widths, styles, header=True, marks=()) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [("GRID", (0, 0), (-1, -1), 0.4, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    style.extend(("BACKGROUND", (0, r), (-1, r), MARK) for r in marks)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _section(key: str, title: str, styles) -> list:
+    return [PageBreak(), _Anchor(key, title, 0, exhibit=""), _p(title, styles["h1"])]
+
+
+# -- the story -----------------------------------------------------------------------------------
+
+SECTIONS = (("overview", "被害の概要"), ("party", "相手方情報・識別子一覧"), ("timeline", "時系列表（被害経過一覧）"),
+            ("money", "被害金一覧表（送金一覧）"), ("crypto", "暗号資産取引一覧"), ("actions", "これまでの対応状況"),
+            ("list", "証拠目録（証拠説明書）"), ("exhibits", "証拠本体"), ("integrity", "付録　完全性・保全記録"))
+
+
+def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datetime) -> list:
+    story = _cover(bundle, styles, total, created)
+    story += _contents(bundle, styles, pages)
+    story += _overview(bundle, styles)
+    story += _party(bundle, styles)
+    story += _timeline(bundle, styles, pages)
+    story += _money(bundle, styles)
+    story += _crypto(bundle, styles)
+    story += _actions(bundle, styles)
+    story += _exhibit_list(bundle, styles)
+    for n, ex in enumerate(bundle.exhibits):
+        story += _exhibit(case, bundle, ex, styles, first=n == 0)
+    story += _integrity(bundle, styles, created)
+    return story
+
+
+def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
+    receipts = [a.reference for a in bundle.actions if a.reference]
+    rows = [
+        ("提出先", "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿ 御中"),
+        ("作成日", jptime.format_day(created.date())),
+        ("作成者", "＿＿＿＿＿＿＿＿＿＿＿＿（申告者）"),
+        ("受理番号等", "、".join(receipts) if receipts else "未取得"),
+        ("ケース番号", bundle.case_id),
+        ("ページ数", f"全 {total} ページ" if total else ""),
+        ("証拠の数", f"{len(bundle.exhibits)} 点"),
+        ("被害額（差引）", _yen(bundle.summary.net_damage)),
+    ]
+    table = _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows], [38 * mm, 120 * mm],
+                   styles, header=False)
+    return [
+        _Anchor("cover", "表紙", 0), Spacer(1, 40 * mm), _p(TITLES[bundle.audience], styles["title"]),
+        Spacer(1, 25 * mm), table, Spacer(1, 20 * mm),
+        _p("本資料は、被害者（申告者）が evidence-kit を用いて作成した整理資料です。原本データ（電子ファイル）は、"
+           "暗号化したケースフォルダに取り込んだ時点の状態のまま別途保存しています。各証拠の SHA-256 ハッシュ値は"
+           "巻末の付録に記載しています。", styles["small"]),
+        Spacer(1, 3 * mm),
+        _p(f"作成: evidence-kit {__version__}　作成日時: {created.isoformat(timespec='seconds')}", styles["small"]),
+    ]
+
+
+def _contents(bundle: Bundle, styles, pages: dict) -> list:
+    rows = [[_p("項目", styles["head"]), _p("ページ", styles["head"])]]
+    for key, title in SECTIONS:
+        rows.append([_p(title, styles["body"]), _p(str(pages.get(key, "")), styles["cellr"])])
+        if key == "exhibits":
+            for ex in bundle.exhibits:
+                rows.append([_p(f"　{ex.label}　{ex.title}", styles["cell"]),
+                             _p(str(pages.get("ex:" + ex.item_id, "")), styles["cellr"])])
+    return [PageBreak(), _Anchor("contents", "目次", 0), _p("目次", styles["h1"]),
+            _table(rows, [140 * mm, 25 * mm], styles)]
+
+
+def _overview(bundle: Bundle, styles) -> list:
+    s = bundle.summary
+    times = [e.time for e in bundle.timeline if e.time]
+    names = [n for p in bundle.parties for n in p.names]
+    platforms = sorted({e.means for e in bundle.timeline if e.category == "やり取り"})
+    rows = [
+        ("いつ", f"{jptime.format_time(min(times))} 〜 {jptime.format_time(max(times))}" if times else "不明"),
+        ("誰が", "、".join(f"「{n}」" for n in names) + "と名乗る人物" if names else "（相手方の情報が未入力です）"),
+        ("どこで", "、".join(platforms) if platforms else ""),
+        ("何を", f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "
+                f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"),
+        ("どのように", ""),
+        ("現在の状況", ""),
+        ("求める対応", ""),
+    ]
+    table = _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows], [30 * mm, 135 * mm],
+                   styles, header=False)
+    table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 0), (0, -1), [SHADE])]))
+    return _section("overview", "被害の概要", styles) + [
+        _p("空欄は、申告者が手書きで記入するか、アプリで入力してから出力し直してください。", styles["small"]),
+        Spacer(1, 2 * mm), table]
+
+
+def _party(bundle: Bundle, styles) -> list:
+    story = _section("party", "相手方情報・識別子一覧", styles)
+    if not bundle.parties:
+        story.append(_p("相手方の情報は、まだ入力されていません。", styles["body"]))
+    for party in bundle.parties:
+        rows = [("名乗った氏名・通称", "、".join(party.names)),
+                ("国籍（自称）", party.claimed_nationality), ("職業（自称）", party.claimed_job)]
+        rows += [(IDENTIFIER_JA.get(i.get("kind"), i.get("kind", "")), f"{i.get('value', '')}"
+                  + (f"（{i['note']}）" if i.get("note") else "")) for i in party.identifiers]
+        if party.note:
+            rows.append(("備考", party.note))
+        story += [_p(f"相手方 {party.id}", styles["h2"]),
+                  _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows],
+                         [45 * mm, 120 * mm], styles, header=False)]
+    story.append(_p("送金先口座", styles["h2"]))
+    rows = [[_p(h, styles["head"]) for h in ("No.", "金融機関", "支店", "種別", "口座番号", "名義（カナ）")]]
+    for a in bundle.accounts:
+        rows.append([_p(a.id, styles["cell"]), _p(f"{a.bank_name}（{a.bank_code}）" if a.bank_code else a.bank_name,
+                                                   styles["cell"]),
+                     _p(f"{a.branch_name}（{a.branch_code}）" if a.branch_code else a.branch_name, styles["cell"]),
+                     _p(a.type, styles["cell"]), _p(a.number, styles["cell"]), _p(a.holder_kana, styles["cell"])])
+    story.append(_table(rows, [10 * mm, 38 * mm, 38 * mm, 14 * mm, 24 * mm, 41 * mm], styles))
+    return story
+
+
+IDENTIFIER_JA = {"line_id": "LINE ID", "whatsapp": "WhatsApp 番号", "phone": "電話番号", "email": "メールアドレス",
+                 "url": "URL", "crypto_address": "暗号資産アドレス", "other": "その他"}
+
+
+def _timeline(bundle: Bundle, styles, pages: dict) -> list:
+    rows = [[_p(h, styles["head"]) for h in ("No.", "日時（日本時間）", "区分", "出来事", "手段", "金額", "証拠（頁）")]]
+    for n, e in enumerate(bundle.timeline, 1):
+        page = pages.get("ex:" + e.anchor) or pages.get("ex:" + e.anchor.split(":")[0]) if e.anchor else None
+        rows.append([_p(str(n), styles["cell"]), _p(_two_lines(jptime.format_time(e.time)), styles["cell"]),
+                     _p(e.category, styles["cell"]), _p(e.text, styles["cell"]), _p(e.means, styles["cell"]),
+                     _p(_yen(e.amount), styles["cellr"]),
+                     _p(f"{e.exhibit}（{page}頁）" if e.exhibit and page else e.exhibit, styles["cell"])])
+    return _section("timeline", "時系列表（被害経過一覧）", styles) + [
+        _p("各証拠から読み取れる事実を日時の順に並べたものです。日時は日本時間です。", styles["small"]), Spacer(1, 2 * mm),
+        _table(rows, [8 * mm, 28 * mm, 15 * mm, 54 * mm, 20 * mm, 18 * mm, 22 * mm], styles)]
+
+
+def _two_lines(text: str) -> str:
+    """令和6年5月1日 / (2024-05-01) 14:32: the era date above, the Western date and time below."""
+    return text.replace(" (", "\n(", 1)
+
+
+def _money(bundle: Bundle, styles) -> list:
+    s = bundle.summary
+    story = _section("money", "被害金一覧表（送金一覧）", styles)
+    for a in s.accounts:
+        story.append(_p(f"送金先 {a.account.id}: {account_text(a.account)}", styles["h2"]))
+        rows = [[_p(h, styles["head"]) for h in ("No.", "送金日", "金額", "手数料", "送金元", "明細（行）", "確認")]]
+        for n, row in enumerate(a.paid.rows, 1):
+            src = row.tx.sources[0]
+            ex = bundle.exhibit_of(src.item)
+            rows.append([_p(str(n), styles["cell"]), _p(_two_lines(jptime.format_time(row.tx.time)), styles["cell"]),
+                         _p(_yen(abs(row.tx.amount)), styles["cellr"]), _p(_yen(row.tx.attrs.get("fee")), styles["cellr"]),
+                         _p(row.tx.own_account, styles["cell"]),
+                         _p(f"{ex.label if ex else src.file}（{src.line}行目）", styles["cell"]),
+                         _p("確認済" if row.status == "confirmed" else "推定", styles["cell"])])
+        rows.append(["", _p("小計", styles["head"]), _p(_yen(a.paid.total), styles["cellr"]),
+                     _p(_yen(a.fees), styles["cellr"]), "", "", ""])
+        story.append(_table(rows, [9 * mm, 40 * mm, 24 * mm, 16 * mm, 32 * mm, 30 * mm, 14 * mm], styles))
+    totals = [("送金総額", _yen(s.paid.total)), ("相手方から受け取った額", _yen(s.received_back.total)),
+              ("差引被害額", _yen(s.net_damage)),
+              ("うち申告者が確認した送金に基づく額", _yen(s.net_damage_confirmed))]
+    story += [Spacer(1, 4 * mm), _p("合計", styles["h2"]),
+              _table([[_p(k, styles["head"]), _p(v, styles["cellr"])] for k, v in totals], [80 * mm, 40 * mm],
+                     styles, header=False),
+              Spacer(1, 2 * mm),
+              _p("「確認済」は申告者が送金先口座に結び付けた明細の行、「推定」は名義の一致などから本アプリが"
+                 "推定した行です。各行は証拠番号と行番号で元の明細ファイルまでたどれます。", styles["small"])]
+    return story
+
+
+def _crypto(bundle: Bundle, styles) -> list:
+    story = _section("crypto", "暗号資産取引一覧", styles)
+    rows = [[_p(h, styles["head"]) for h in ("日時（日本時間 / UTC）", "銘柄・数量", "送付先アドレス", "TxID", "証拠")]]
+    for send in bundle.summary.crypto:
+        for s in send["sends"]:
+            tx = s["tx"]
+            utc = tx.attrs.get("time_utc") or ""
+            ex = bundle.exhibit_of(tx.sources[0].item)
+            rows.append([_p(jptime.format_time(tx.time) + (f" / {utc}" if utc else ""), styles["cell"]),
+                         _p(f"{send['asset']} {str(tx.attrs.get('quantity', '')).lstrip('-')}", styles["cell"]),
+                         _p(tx.attrs.get("address") or "（明細に記載なし）", styles["mono"]),
+                         _p(tx.attrs.get("txid") or "（明細に記載なし）", styles["mono"]),
+                         _p(f"{ex.label}（{tx.sources[0].line}行目）" if ex else "", styles["cell"])])
+    if len(rows) == 1:
+        return story + [_p("暗号資産の送付は記録されていません。", styles["body"])]
+    return story + [_table(rows, [40 * mm, 25 * mm, 40 * mm, 40 * mm, 20 * mm], styles)]
+
+
+def _actions(bundle: Bundle, styles) -> list:
+    from .model import WHO_JA
+
+    rows = [[_p(h, styles["head"]) for h in ("日付", "相手先", "内容", "受理番号等")]]
+    for a in bundle.actions:
+        rows.append([_p(_two_lines(jptime.format_time(a.date)), styles["cell"]),
+                     _p(f"{WHO_JA.get(a.who, a.who)}　{a.organisation}", styles["cell"]),
+                     _p(a.what, styles["cell"]), _p(a.reference, styles["cell"])])
+    story = _section("actions", "これまでの対応状況", styles)
+    if len(rows) == 1:
+        return story + [_p("まだ記録されていません。", styles["body"])]
+    return story + [_table(rows, [38 * mm, 45 * mm, 55 * mm, 27 * mm], styles)]
+
+
+def _exhibit_list(bundle: Bundle, styles) -> list:
+    rows = [[_p(h, styles["head"]) for h in ("号証", "標目", "原本・写し", "作成年月日", "作成者", "立証趣旨")]]
+    for ex in bundle.exhibits:
+        rows.append([_p(ex.label, styles["cell"]), _p(ex.title, styles["cell"]), _p(ex.copy, styles["cell"]),
+                     _p(_made(ex.made), styles["cell"]), _p(ex.author, styles["cell"]), _p(ex.purpose, styles["cell"])])
+    return _section("list", "証拠目録（証拠説明書）", styles) + [
+        _p(f"証拠は {len(bundle.exhibits)} 点です。証拠本体では、各証拠の最初のページに元のファイル名、SHA-256 ハッシュ値、"
+           "日時とその出所を記載しています。", styles["small"]), Spacer(1, 2 * mm),
+        _table(rows, [14 * mm, 45 * mm, 14 * mm, 32 * mm, 28 * mm, 32 * mm], styles)]
+
+
+def _made(made: str) -> str:
+    if not made:
+        return "不明"
+    first, _, last = made.partition("〜")
+    text = jptime.format_time(first)
+    return f"{text}〜{jptime.format_time(last)}" if last else text
+
+
+# -- exhibits ------------------------------------------------------------------------------------
+
+TIME_SOURCE_JA = {"exif": "画像の Exif（撮影日時）", "exif-offset": "画像の Exif（撮影日時と時差）",
+                  "png-text": "PNG に記録された日時", "file-name": "ファイル名", "chat-line": "トーク履歴の各行",
+                  "statement": "明細の日付", "date-header": "メールの Date 行", "none": "不明"}
+
+
+def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> list:
+    item = ex.item
+    rows = [("証拠番号", ex.label), ("標目", ex.title), ("原本・写しの別", f"{ex.copy}（原本は電子データ）"),
+            ("日時", f"{jptime.format_time(ex.time)}（出所: {TIME_SOURCE_JA.get(ex.time_source, ex.time_source)}）"),
+            ("元のファイル名", item["original_name"]), ("大きさ", f"{item['size']:,} バイト"),
+            ("SHA-256", item["sha256"]), ("取り込み日時", f"{item['imported_at']}（UTC）")]
+    strip = _table([[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])]
+                    for k, v in rows], [32 * mm, 133 * mm], styles, header=False)
+    story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),
+             _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), strip, Spacer(1, 4 * mm)]
+    if ex.kind == "image":
+        story.append(_image(case, ex))
+    elif ex.kind == "chat":
+        story += _transcript(case, ex, styles)
+    elif ex.kind == "statement":
+        story += _statement(case, bundle, ex, styles)
+    elif ex.kind == "email":
+        story += _email(case, ex, styles)
+    else:
+        story.append(_p("このファイルは印刷できない形式のため、内容は元のファイルでご確認ください"
+                        "（ハッシュ値で同一性を確認できます）。", styles["body"]))
+    return story
+
+
+def _image(case, ex: Exhibit) -> Flowable:
+    """The whole image, uncropped, as large as the page allows (never enlarged beyond 2x)."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    data = read_item(case, ex.item_id)
+    with PILImage.open(io.BytesIO(data)) as img:
+        width, height = img.size
+        if img.format not in ("JPEG", "PNG") or (img.getexif().get(0x0112, 1) != 1):
+            shown = ImageOps.exif_transpose(img).convert("RGB")  # HEIC, WebP, a turned photo: a PNG copy
+            out = io.BytesIO()
+            shown.save(out, "PNG")
+            data, (width, height) = out.getvalue(), shown.size
+    frame_w, frame_h = A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM - 62 * mm
+    scale = min(frame_w / width, frame_h / height, 2.0)
+    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+
+
+def _transcript(case, ex: Exhibit, styles) -> list:
+    """The chat as it reads: a line per day, then each message with its time and sender, exact text."""
+    story: list = []
+    rows: list = []
+    marks: list[int] = []
+
+    def flush():
+        if rows:
+            story.append(_table(list(rows), [16 * mm, 30 * mm, 119 * mm], styles, header=False, marks=list(marks)))
+            rows.clear()
+            marks.clear()
+
+    day = None
+    for r in case.records(ex.item_id):
+        if r["type"] in ("header", "blank", "date"):
+            continue
+        when = r.get("time") or ""
+        if when[:10] != day and when:
+            flush()
+            day = when[:10]
+            story += [CondPageBreak(20 * mm), _Anchor(f"ex:{ex.item_id}:{day}"),
+                      _p(f"― {jptime.format_time(day)} ―", styles["day"])]
+        text = r.get("text") if r.get("text") is not None else "\n".join(r.get("raw") or [])
+        kind = {"unsent": "【送信取消】", "deleted": "【削除】", "system": "【表示】", "call": "【通話】",
+                "media": "【添付】", "unparsed": "【読み取れない行】"}.get(r["type"], "")
+        if r["type"] in ("unsent", "deleted", "unparsed"):
+            marks.append(len(rows))
+        rows.append([_p(when[11:16], styles["cell"]), _p(r.get("sender") or "", styles["cell"]),
+                     _p(kind + text if kind else text, styles["cell"])])
+        if len(rows) >= CHAT_ROWS_PER_TABLE:
+            flush()
+    flush()
+    return story
+
+
+def _statement(case, bundle: Bundle, ex: Exhibit, styles) -> list:
+    linked = {r.tx.sources[0].line for r in bundle.summary.paid.rows + bundle.summary.received_back.rows
+              if r.tx.sources[0].item == ex.item_id}
+    head = [_p(h, styles["head"]) for h in ("行", "日付", "内容", "出金", "入金", "残高")]
+    rows, marks, story = [head], [], []
+    for r in case.records(ex.item_id):
+        if r["type"] != "transaction":
+            continue
+        a = r["attrs"]
+        amount = a.get("amount")
+        out = _yen(-amount) if amount is not None and amount < 0 else ""
+        inn = _yen(amount) if amount is not None and amount >= 0 else ""
+        if amount is None and a.get("quantity"):
+            qty = str(a["quantity"])
+            out, inn = (qty.lstrip("-") + " " + a.get("asset", ""), "") if qty.startswith("-") else \
+                ("", qty + " " + a.get("asset", ""))
+        if r["line"] in linked:
+            marks.append(len(rows))
+        rows.append([_p(str(r["line"]), styles["cell"]), _p(r.get("time_raw") or "", styles["cell"]),
+                     _p(a.get("description") or r.get("text") or "", styles["cell"]), _p(out, styles["cellr"]),
+                     _p(inn, styles["cellr"]), _p(_yen(a.get("balance")), styles["cellr"])])
+    story.append(_table(rows, [10 * mm, 26 * mm, 61 * mm, 23 * mm, 23 * mm, 22 * mm], styles, marks=marks))
+    story.append(_p("色付きの行は、被害金一覧表に計上した行です。", styles["small"]))
+    return story
+
+
+def _email(case, ex: Exhibit, styles) -> list:
+    r = (case.records(ex.item_id) or [{}])[0]
+    attrs = r.get("attrs") or {}
+    rows = [("差出人", r.get("sender") or ""), ("宛先", attrs.get("to") or ""), ("日時", attrs.get("date_raw") or r.get("time_raw") or ""),
+            ("件名", attrs.get("subject") or ""), ("Message-ID", attrs.get("message_id") or "")]
+    for hop in attrs.get("received") or []:
+        rows.append(("Received", hop))
+    return [KeepTogether(_table([[_p(k, styles["head"]), _p(v, styles["cell"])] for k, v in rows],
+                                [32 * mm, 133 * mm], styles, header=False)),
+            Spacer(1, 4 * mm), _p(r.get("text") or "", styles["body"])]
+
+
+def read_item(case, item_id: str) -> bytes:
+    """An item's original bytes, decrypted in memory."""
+    with open(case.path / layout.item_blob(item_id), "rb") as f:
+        return age.PlaintextReader(f, [case.identity()]).read()
+
+
+# -- integrity -----------------------------------------------------------------------------------
+
+def _integrity(bundle: Bundle, styles, created: datetime) -> list:
+    info = bundle.integrity
+    rows = [[_p(h, styles["head"]) for h in ("号証", "ファイル名", "SHA-256", "取り込み（UTC）")]]
+    numbers = {ex.item_id: ex.label for ex in bundle.exhibits}
+    for i in info["items"]:
+        rows.append([_p(numbers.get(i["id"], ""), styles["cell"]), _p(i["name"], styles["cell"]),
+                     _p(i["sha256"], styles["mono"]), _p(i["imported_at"], styles["cell"])])
+    log = [("記録の件数", f"{info['entries']} 件"), ("最初の記録", info["first_time"] or ""),
+           ("最後の記録", info["last_time"] or ""), ("最新の記録の SHA-256", info["head_sha256"])]
+    return _section("integrity", "付録　完全性・保全記録", styles) + [
+        _p("各証拠の SHA-256 ハッシュ値", styles["h2"]),
+        _table(rows, [14 * mm, 50 * mm, 72 * mm, 29 * mm], styles),
+        _p("保全記録（カストディ・ログ）", styles["h2"]),
+        _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in log], [45 * mm, 120 * mm], styles,
+               header=False),
+        Spacer(1, 3 * mm),
+        _p("確認のしかた", styles["h2"]),
+        _p("元のファイルの SHA-256 を計算し（Windows: PowerShell の Get-FileHash、macOS: shasum -a 256、"
+           "Linux: sha256sum）、上の表の値と一致すれば、そのファイルは取り込んだ時から変わっていません。"
+           "ケースフォルダ全体は「evidence-kit verify --deep ケースフォルダ」で検査できます。"
+           "ハッシュ値が示すのは取り込み以降に変更がないことであり、取り込み前の来歴を示すものではありません。",
+           styles["body"])]
