@@ -23,7 +23,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 from .. import __version__
 from ..core import age, layout
 from . import fonts, jptime
-from .model import Bundle, Event, Exhibit, account_text
+from .model import Bundle, Exhibit, account_text
 
 TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
 LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 15 * mm, 20 * mm, 18 * mm
