@@ -1,18 +1,49 @@
 """The demo case: a made-up romance and investment scam built from assets/demo/files (written by
-tools/make_demo_assets.py), for trying the app."""
+tools/make_demo_assets.py), with what the victim would enter by hand: the other party, the two
+destination accounts, the actions taken and the transfers confirmed. Then its PDF bundles are
+exported: one for the police, one for each destination bank."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .core.case import create_case
+from .core import caserecords as cr
+from .core import money
+from .core.case import Case, create_case
 from .resources import assets_dir
 
 DEMO_PASSPHRASE = "demo-passphrase-2024"
 
+PARTY = {"names": ["ケン", "Ken Tanaka"], "claimed_nationality": "日本（シンガポール在住）", "claimed_job": "投資会社の経営者",
+         "identifiers": [
+             {"kind": "line_id", "value": "ken_sg_invest", "note": "LINE の表示名「ケン」"},
+             {"kind": "whatsapp", "value": "+65 8123 4567", "note": ""},
+             {"kind": "url", "value": "https://gtx-trade.example.com/mypage", "note": "指示された投資サイト"},
+             {"kind": "crypto_address", "value": "bc1qdemo0wa11et0addre55xxxxxxxxxxxxxxxxxx", "note": "BTC の送付先"},
+         ], "note": "マッチングアプリで知り合い、LINE、その後 WhatsApp でやり取り"}
+ACCOUNTS = {
+    "1": {"bank_name": "みずほ銀行", "bank_code": "0001", "branch_name": "新宿中央支店", "branch_code": "066",
+          "type": "普通", "number": "7654321", "holder_kana": "ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ", "note": "LINE で指示された口座"},
+    "2": {"bank_name": "楽天銀行", "bank_code": "0036", "branch_name": "ワルツ支店", "branch_code": "204",
+          "type": "普通", "number": "7012345", "holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ", "note": "振込受付メールで確認"},
+}
+ACTIONS = {
+    "1": {"date": "2024-06-20", "who": "police", "organisation": "警察相談専用電話 #9110", "what": "電話で相談",
+          "reference": ""},
+    "2": {"date": "2024-06-21", "who": "police", "organisation": "新宿警察署 生活安全課", "what": "被害届を提出",
+          "reference": "R6-0621-001（受理番号）"},
+    "3": {"date": "2024-06-21", "who": "bank", "organisation": "楽天銀行", "what": "口座凍結を電話で依頼",
+          "reference": ""},
+}
+LINKS = (("2024-05-13", -100_000, "1"), ("2024-05-21", -500_000, "2"))  # the transfers the victim confirmed
+PAID_BACK = ("2024-05-28", 20_000)
+CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)  # the demo bundles' date, so they are the same every time
+
 
 def build_demo(out_dir: Path) -> tuple[Path, str]:
-    """Create `out_dir/demo-case` (or demo-case-2 ...) from the demo sources; return its path and passphrase."""
+    """Create `out_dir/demo-case` (or demo-case-2 ...) from the demo sources with its case records;
+    return its path and passphrase."""
     target = Path(out_dir) / "demo-case"
     n = 1
     while target.exists():  # running the demo again makes a new one next to the old
@@ -22,6 +53,35 @@ def build_demo(out_dir: Path) -> tuple[Path, str]:
     try:
         sources = sorted(p for p in (assets_dir() / "demo" / "files").iterdir() if p.is_file())
         case.import_paths(sources, source="demo")
+        add_records(case)
     finally:
         case.lock()
     return case.path, DEMO_PASSPHRASE
+
+
+def add_records(case: Case) -> None:
+    """What the victim of the demo story enters by hand."""
+    cr.put(case, "party", "1", PARTY)
+    for key, data in ACCOUNTS.items():
+        cr.put(case, "account", key, cr.record_data(cr.check_account(cr.DestinationAccount(key, **data))))
+    for key, data in ACTIONS.items():
+        cr.put(case, "action", key, data)
+    cr.put(case, "scam_start", "scam_start", {"date": "2024-05-01"})
+    txs = money.case_transactions(case)
+    for day, amount, account in LINKS:
+        tx = next(t for t in txs if t.date == day and t.amount == amount)
+        cr.put(case, "link", tx.identity, {"account": account, "item": tx.sources[0].item, "line": tx.sources[0].line})
+    day, amount = PAID_BACK
+    tx = next(t for t in txs if t.date == day and t.amount == amount)
+    cr.put(case, "mark", tx.identity, {"as": "returned", "item": tx.sources[0].item, "line": tx.sources[0].line})
+
+
+def export_bundles(case: Case, out_dir: Path) -> list[tuple[Path, int]]:
+    """The police bundle and one bundle per destination bank, as (path, pages)."""
+    from .report import model, pdf
+
+    police = model.build(case, "police")
+    bundles = [("demo-police.pdf", police)] + [
+        (f"demo-bank-{group[0].account.bank_code}.pdf", model.build(case, "bank", bank=group[0].account.bank_code))
+        for _, group in model.bank_groups(police.summary)]
+    return [pdf.export(case, bundle, Path(out_dir) / name, created=CREATED) for name, bundle in bundles]

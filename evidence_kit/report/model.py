@@ -16,7 +16,7 @@ from ..core.caserecords import Action, CaseRecords, DestinationAccount, Party
 
 AUDIENCES = ("police", "lawyer", "bank")
 PREFIX = {"police": "資料", "lawyer": "甲", "bank": "資料"}
-NUMBERS_EVENT = "exhibit-numbers"
+EXPORT_EVENT = "export"
 CHAT_FORMATS = ("line", "whatsapp")
 PLATFORM = {"line": "LINE", "whatsapp": "WhatsApp"}
 
@@ -66,7 +66,7 @@ class Bundle:
     summary: money.Summary
     transactions: list[money.Tx]
     integrity: dict
-    bank: str | None = None  # the bank a bank-audience bundle is for
+    banks: list[tuple[str, list[money.AccountSummary]]] = field(default_factory=list)  # bank audience
     new_numbers: dict = field(default_factory=dict)  # item id -> number given in this export
 
     @property
@@ -99,10 +99,28 @@ def build(case, audience: str = "police", bank: str | None = None) -> Bundle:
     prefix = PREFIX[audience]
     exhibits = [_exhibit(case, item, numbers[item["id"]], prefix) for item in items]
     exhibits.sort(key=lambda e: [int(p) for p in e.number.split("-")])
+    banks = bank_groups(summary, bank) if audience == "bank" else []
+    if audience == "bank":  # the statements that show the transfers to these banks
+        shown = {row.tx.sources[0].item for _, group in banks for a in group for row in a.paid.rows + a.received.rows}
+        exhibits = [e for e in exhibits if e.item_id in shown]
     bundle = Bundle(audience, prefix, case.case_id, records, exhibits, [], summary, txs,
-                    _integrity(case, docs, items), bank=bank, new_numbers=new)
+                    _integrity(case, docs, items), banks=banks, new_numbers=new)
     bundle.timeline = _timeline(case, bundle)
     return bundle
+
+
+def bank_groups(summary: money.Summary, bank: str | None = None) -> list[tuple[str, list[money.AccountSummary]]]:
+    """The destination accounts that money was paid to, by bank (name, with its code when known);
+    only the bank whose code or name is `bank` when it is given."""
+    groups: dict[str, list[money.AccountSummary]] = {}
+    for a in summary.accounts:
+        if not a.paid.rows:
+            continue
+        if bank is not None and bank not in (a.account.bank_code, a.account.bank_name):
+            continue
+        name = a.account.bank_name or "（金融機関名なし）"
+        groups.setdefault(f"{name}（{a.account.bank_code}）" if a.account.bank_code else name, []).append(a)
+    return list(groups.items())
 
 
 def label(prefix: str, number: str) -> str:
@@ -119,7 +137,7 @@ def _numbers(docs: list[dict], items: list[dict]) -> tuple[dict, dict]:
     is a part of that chat's exhibit). Returns (all numbers, the new ones)."""
     known: dict[str, str] = {}
     for doc in docs:
-        if doc.get("event") == NUMBERS_EVENT and isinstance(doc.get("numbers"), dict):
+        if doc.get("event") == EXPORT_EVENT and isinstance(doc.get("numbers"), dict):
             known.update({k: v for k, v in doc["numbers"].items() if isinstance(v, str)})
     top = max((int(n.split("-")[0]) for n in known.values()), default=0)
     new: dict[str, str] = {}
@@ -141,10 +159,11 @@ def _numbers(docs: list[dict], items: list[dict]) -> tuple[dict, dict]:
     return numbers, new
 
 
-def record_numbers(case, bundle: Bundle) -> None:
-    """Log the numbers this export gave, so that they never change (call after a successful export)."""
-    if bundle.new_numbers:
-        case.record(NUMBERS_EVENT, {"numbers": bundle.new_numbers})
+def record_export(case, bundle: Bundle, *, file: str, sha256: str, pages: int) -> None:
+    """Log a finished export: what was written (name, SHA-256, pages, audience) and the exhibit
+    numbers it gave for the first time, so that they never change."""
+    case.record(EXPORT_EVENT, {"what": "pdf", "audience": bundle.audience, "file": file, "sha256": sha256,
+                               "pages": pages, "numbers": bundle.new_numbers})
 
 
 def _item_time(item: dict) -> str | None:

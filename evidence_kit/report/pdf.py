@@ -8,8 +8,10 @@ day, the second prints those page numbers in the contents and the timeline.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import datetime
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -22,7 +24,8 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 
 from .. import __version__
 from ..core import age, layout
-from . import fonts, jptime
+from ..core.fsio import atomic_writer
+from . import fonts, jptime, model
 from .model import Bundle, Exhibit, account_text
 
 TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
@@ -32,6 +35,19 @@ LINE = colors.Color(0.7, 0.7, 0.7)
 SHADE = colors.Color(0.93, 0.94, 0.96)
 MARK = colors.Color(1.0, 0.93, 0.80)
 CHAT_ROWS_PER_TABLE = 60
+
+
+def export(case, bundle: Bundle, path, *, created: datetime) -> tuple[Path, int]:
+    """Write the bundle's PDF to `path` (atomically) and log the export in the custody log, with the
+    exhibit numbers it gave; return (path, pages)."""
+    out = io.BytesIO()
+    pages = render(case, bundle, out, created=created)
+    data = out.getvalue()
+    path = Path(path)
+    with atomic_writer(path) as f:
+        f.write(data)
+    model.record_export(case, bundle, file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
+    return path, pages
 
 
 def render(case, bundle: Bundle, out, *, created: datetime) -> int:
@@ -170,14 +186,27 @@ SECTIONS = (("overview", "被害の概要"), ("party", "相手方情報・識別
             ("list", "証拠目録（証拠説明書）"), ("exhibits", "証拠本体"), ("integrity", "付録　完全性・保全記録"))
 
 
+def sections(bundle: Bundle) -> list[tuple[str, str]]:
+    """(key, title) of the sections of this bundle, in order."""
+    if bundle.audience != "bank":
+        return list(SECTIONS)
+    sheets = [(f"sheet:{n}", f"口座凍結・被害申出シート　{name}") for n, (name, _) in enumerate(bundle.banks, 1)]
+    return sheets + [s for s in SECTIONS if s[0] in ("money", "actions", "list", "exhibits", "integrity")]
+
+
 def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datetime) -> list:
     story = _cover(bundle, styles, total, created)
     story += _contents(bundle, styles, pages)
-    story += _overview(bundle, styles)
-    story += _party(bundle, styles)
-    story += _timeline(bundle, styles, pages)
-    story += _money(bundle, styles)
-    story += _crypto(bundle, styles)
+    if bundle.audience == "bank":
+        for n, (name, group) in enumerate(bundle.banks, 1):
+            story += _freeze_sheet(bundle, f"sheet:{n}", name, group, styles)
+        story += _money(bundle, styles, [a for _, group in bundle.banks for a in group])
+    else:
+        story += _overview(bundle, styles)
+        story += _party(bundle, styles)
+        story += _timeline(bundle, styles, pages)
+        story += _money(bundle, styles, bundle.summary.accounts)
+        story += _crypto(bundle, styles)
     story += _actions(bundle, styles)
     story += _exhibit_list(bundle, styles)
     for n, ex in enumerate(bundle.exhibits):
@@ -213,7 +242,7 @@ def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
 
 def _contents(bundle: Bundle, styles, pages: dict) -> list:
     rows = [[_p("項目", styles["head"]), _p("ページ", styles["head"])]]
-    for key, title in SECTIONS:
+    for key, title in sections(bundle):
         rows.append([_p(title, styles["body"]), _p(str(pages.get(key, "")), styles["cellr"])])
         if key == "exhibits":
             for ex in bundle.exhibits:
@@ -293,10 +322,10 @@ def _two_lines(text: str) -> str:
     return text.replace(" (", "\n(", 1)
 
 
-def _money(bundle: Bundle, styles) -> list:
+def _money(bundle: Bundle, styles, accounts: list) -> list:
     s = bundle.summary
     story = _section("money", "被害金一覧表（送金一覧）", styles)
-    for a in s.accounts:
+    for a in accounts:
         story.append(_p(f"送金先 {a.account.id}: {account_text(a.account)}", styles["h2"]))
         rows = [[_p(h, styles["head"]) for h in ("No.", "送金日", "金額", "手数料", "送金元", "明細（行）", "確認")]]
         for n, row in enumerate(a.paid.rows, 1):
@@ -313,12 +342,67 @@ def _money(bundle: Bundle, styles) -> list:
     totals = [("送金総額", _yen(s.paid.total)), ("相手方から受け取った額", _yen(s.received_back.total)),
               ("差引被害額", _yen(s.net_damage)),
               ("うち申告者が確認した送金に基づく額", _yen(s.net_damage_confirmed))]
+    if bundle.audience == "bank":
+        totals.insert(0, ("上記口座への送金額", _yen(sum(a.paid.total for a in accounts))))
     story += [Spacer(1, 4 * mm), _p("合計", styles["h2"]),
               _table([[_p(k, styles["head"]), _p(v, styles["cellr"])] for k, v in totals], [80 * mm, 40 * mm],
                      styles, header=False),
               Spacer(1, 2 * mm),
               _p("「確認済」は申告者が送金先口座に結び付けた明細の行、「推定」は名義の一致などから本アプリが"
                  "推定した行です。各行は証拠番号と行番号で元の明細ファイルまでたどれます。", styles["small"])]
+    return story
+
+
+def _freeze_sheet(bundle: Bundle, key: str, name: str, group: list, styles) -> list:
+    """One bank's sheet (police-bundle.md section (c)): the accounts, every transfer to them, the
+    other party, what was reported to the police, and what to bring."""
+    def block(title, rows, widths=(45 * mm, 120 * mm)):
+        return [_p(title, styles["h2"]),
+                _table([[_p(k, styles["head"]), _p(v, styles["cell"])] for k, v in rows], list(widths), styles,
+                       header=False)]
+
+    story = _section(key, f"口座凍結・被害申出シート　{name}", styles)
+    story.append(_p("振り込め詐欺救済法に基づく口座凍結・被害申出のための整理票です。空欄は申告者が記入してください。",
+                    styles["small"]))
+    story += block("A. 申出人（被害者）", [("氏名・フリガナ", ""), ("生年月日", ""), ("住所", ""), ("日中の連絡先", ""),
+                                          ("メールアドレス", "")])
+    for a in group:
+        acc = a.account
+        missing = [label for label, value in (("金融機関", acc.bank_name), ("支店", acc.branch_name), ("種別", acc.type),
+                                              ("口座番号", acc.number), ("名義（カナ）", acc.holder_kana)) if not value]
+        rows = [("金融機関名（コード）", f"{acc.bank_name}（{acc.bank_code}）" if acc.bank_code else acc.bank_name),
+                ("支店名（支店番号）", f"{acc.branch_name}（{acc.branch_code}）" if acc.branch_code else acc.branch_name),
+                ("預金種別", acc.type), ("口座番号", acc.number), ("口座名義（カナ）", acc.holder_kana)]
+        if acc.yucho_symbol:
+            rows.append(("ゆうちょ 記号番号", acc.yucho_symbol))
+        if missing:
+            rows.append(("不足している項目", "、".join(missing) + "（振込受付書・ATM の控え・相手の指示から補ってください）"))
+        story += block(f"B. 振込先口座 {acc.id}", rows)
+        head = [_p(h, styles["head"]) for h in ("振込日", "金額", "手数料", "振込元", "振込方法", "証拠")]
+        lines = [head]
+        for row in a.paid.rows:
+            src = row.tx.sources[0]
+            ex = bundle.exhibit_of(src.item)
+            lines.append([_p(_two_lines(jptime.format_time(row.tx.time)), styles["cell"]),
+                          _p(_yen(abs(row.tx.amount)), styles["cellr"]), _p(_yen(row.tx.attrs.get("fee")), styles["cellr"]),
+                          _p(row.tx.own_account, styles["cell"]), _p("□ネット □窓口 □ATM", styles["cell"]),
+                          _p(f"{ex.label if ex else src.file}（{src.line}行目）", styles["cell"])])
+        lines.append(["", _p(f"計 {_yen(a.paid.total)}", styles["head"]), "", "", "", ""])
+        story += [_p(f"C. 振込の明細（口座 {acc.id} あて、{len(a.paid.rows)} 件）", styles["h2"]),
+                  _table(lines, [32 * mm, 24 * mm, 16 * mm, 35 * mm, 30 * mm, 28 * mm], styles),
+                  _p("振込依頼人名を相手の指示で変えた場合は、その名前を余白に記入してください。", styles["small"])]
+    names = "、".join(n for p in bundle.parties for n in p.names)
+    contacts = "、".join(f"{IDENTIFIER_JA.get(i.get('kind'), '')} {i.get('value', '')}" for p in bundle.parties
+                         for i in p.identifiers if i.get("kind") in ("line_id", "whatsapp", "phone", "email"))
+    story += block("D. 被害の状況", [("手口の要約", ""), ("相手方の名乗った氏名", names), ("連絡手段", contacts),
+                                      ("送金の名目", ""), ("被害に気付いた日時", "")])
+    police = [a for a in bundle.actions if a.who == "police"]
+    story += block("E. 捜査機関への申告状況", [(jptime.format_time(a.date), f"{a.organisation}　{a.what}　"
+                                                  + (a.reference or "相談のみ・受理番号未取得")) for a in police]
+                   or [("警察への届出", "未記録（受理番号を取得してから申し出ると手続きが進みやすくなります）")])
+    story += block("F. 同意", [("情報提供への同意", "□ 上記の情報を警察、金融庁・財務局、他の金融機関に提供することに同意します。")])
+    story += block("G. 添付資料", [("□", "振込受付書または明細の写し（本資料の証拠）"), ("□", "通帳の該当ページの写し"),
+                                   ("□", "相手方とのやり取りの写し（振込の指示）"), ("□", "本人確認書類の写し")])
     return story
 
 
