@@ -124,20 +124,23 @@ class _Layout:
         self.rows = profile.get("rows", {})
         self.header = header
         self.keys = [mt.header_key(c) for c in header]
-        self.width = max((i + 1 for i, c in enumerate(header) if c.strip()), default=0)
         self.kind = profile.get("kind", "bank")
+        self._indexes: dict[str, int | None] = {}
+        self.needed = self._needed()
 
     def index(self, name: str | None) -> int | None:
         if not name:
             return None
-        key = mt.header_key(name)
-        return self.keys.index(key) if key in self.keys else None
+        if name not in self._indexes:
+            key = mt.header_key(name)
+            self._indexes[name] = self.keys.index(key) if key in self.keys else None
+        return self._indexes[name]
 
     def cell(self, cells: list[str], name: str | None) -> str | None:
         i = self.index(name)
         return cells[i] if i is not None and i < len(cells) else None
 
-    def needed(self) -> list[int]:
+    def _needed(self) -> list[int]:
         """Columns a transaction cannot do without (a row shorter than these is truncated)."""
         f = self.fields
         names = list(_date_columns(f.get("date", {})))
@@ -316,7 +319,7 @@ class _Statement:
         if reason:
             skipped.attrs["reason"] = reason
             return skipped
-        short = [i for i in layout.needed() if i >= len(cells)]
+        short = [i for i in layout.needed if i >= len(cells)]
         try:
             try:
                 moment, time_raw = _moment(layout, cells, self.year_hint)
@@ -509,7 +512,7 @@ def identity(seed: list, seen: dict[str, int]) -> str:
     seed_text = json.dumps(seed, ensure_ascii=False)
     occurrence = seen.get(seed_text, 0)
     seen[seed_text] = occurrence + 1
-    return hashlib.sha256(json.dumps([seed, occurrence], ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(f"[{seed_text}, {occurrence}]".encode()).hexdigest()  # json.dumps([seed, occurrence])
 
 
 def _year_in(name: str) -> int | None:

@@ -5,27 +5,18 @@ rewrites evidence: callers keep the raw cell next to every value made from it.""
 
 from __future__ import annotations
 
-import codecs
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from . import text
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): a BOM decides (UTF-8, UTF-16 LE/BE), else strict UTF-8, else strict CP932.
-
-    ValueError when none of them decodes the bytes (never a lossy decode, never shift_jis)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    for encoding in ("utf-8", "cp932"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise ValueError("not UTF-8, UTF-16 or CP932 text")
+# decode(data) -> (text, encoding): a BOM decides (UTF-8, UTF-16 LE/BE), else strict UTF-8, else strict
+# CP932; ValueError when none of them decodes (never lossy, never shift_jis). One rule for all text imports.
+decode = text.decode
 
 
 # --- amounts ----------------------------------------------------------------------------------------
@@ -33,8 +24,9 @@ _AMOUNT_STRIP = str.maketrans("", "", ",\\￥¥円 \t\u3000")
 _EMPTY = {"", "-", "－", "ー", "―"}
 
 
-def _number_text(cell: str | None) -> tuple[str, bool] | None:
-    """The digits of an amount cell and whether it is negative, or None for an empty cell."""
+def _number(cell: str | None, pattern: str) -> tuple[str, bool] | None:
+    """(digits, negative) of a number cell, or None for an empty cell; ValueError when the digits do not
+    fit `pattern`."""
     if cell is None:
         return None
     s = unicodedata.normalize("NFKC", cell).strip()
@@ -42,12 +34,12 @@ def _number_text(cell: str | None) -> tuple[str, bool] | None:
         return None
     s = s.translate(_AMOUNT_STRIP)
     negative = s.startswith(("-", "△", "▲", "−"))
-    if negative:
-        s = s[1:]
-    elif s.startswith("+"):
+    if negative or s.startswith("+"):
         s = s[1:]
     if s == "":
         return None
+    if not re.fullmatch(pattern, s):
+        raise ValueError(f"not a number: {cell!r}")
     return s, negative
 
 
@@ -55,29 +47,20 @@ def parse_amount(cell: str | None) -> int | None:
     """Whole yen from a cell (`"230,090"`, `\\7,000`, `△500`, `-3086`); None for an empty cell or `-`.
 
     ValueError when the cell is not a whole number of yen."""
-    parsed = _number_text(cell)
+    parsed = _number(cell, r"\d+(\.0+)?")
     if parsed is None:
         return None
-    digits, negative = parsed
-    if not re.fullmatch(r"\d+(\.0+)?", digits):
-        raise ValueError(f"not an amount: {cell!r}")
-    value = int(digits.split(".")[0])
-    return -value if negative else value
+    value = int(parsed[0].split(".")[0])
+    return -value if parsed[1] else value
 
 
 def parse_quantity(cell: str | None) -> Decimal | None:
     """An exact decimal quantity (crypto: `-0.0005`, `1,595,143`); None for an empty cell or `-`."""
-    parsed = _number_text(cell)
+    parsed = _number(cell, r"\d+(\.\d+)?|\.\d+")
     if parsed is None:
         return None
-    digits, negative = parsed
-    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", digits):
-        raise ValueError(f"not a quantity: {cell!r}")
-    try:
-        value = Decimal(digits)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern above already excludes it
-        raise ValueError(f"not a quantity: {cell!r}") from exc
-    return -value if negative else value
+    value = Decimal(parsed[0])
+    return -value if parsed[1] else value
 
 
 # --- dates ------------------------------------------------------------------------------------------
@@ -174,6 +157,7 @@ def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s.translate(_MARKS))
 
 
+@functools.lru_cache(maxsize=4096)  # payee names repeat through a statement
 def name_key(raw: str) -> tuple[str, bool]:
     """(key, corporate) for matching a payee name (spec 9.5); the raw name is kept by the caller.
 
@@ -204,6 +188,7 @@ def strip_type_prefix(desc: str, prefixes: list[str] | tuple[str, ...]) -> tuple
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "「": "[", "」": "]", "【": "[", "】": "]"})
 
 
+@functools.lru_cache(maxsize=1024)
 def header_key(cell: str) -> str:
     """A header cell for comparison (spec 9.3): NFKC, no spaces, one bracket style, `ID` for `ＩＤ`."""
     s = unicodedata.normalize("NFKC", cell.translate(_BRACKETS)).lstrip("\ufeff")
