@@ -58,6 +58,8 @@ _NAME_PATTERNS = [(key, re.compile(p)) for key, p in [
     ("windows", rf"{_SHOT} {_DASHED} {_T6}"),
     ("compact", rf"(?:Screenshot|IMG|PXL|LINE_P|VID|MVIMG|PANO)[_-]?{_D8}[-_]{_T6}"),
     ("camera", rf"^{_D8}_{_T6}"),
+    # media of a WhatsApp iPhone export: when the message was sent (the photo's own EXIF is removed)
+    ("whatsapp-ios", rf"^\d{{8}}-(?:PHOTO|VIDEO|GIF|STICKER)-{_DASHED}-(?P<h>\d{{2}})-(?P<mi>\d{{2}})-(?P<s>\d{{2}})"),
 ]]
 
 

@@ -95,9 +95,12 @@ def build(case, audience: str = "police", bank: str | None = None) -> Bundle:
     items = [i for i in case.items() if not i.get("duplicate_of")]
     txs = money.case_transactions(case)
     summary = money.summarise(txs, records)
-    numbers, new = _numbers(docs, items)
     prefix = PREFIX[audience]
-    exhibits = [_exhibit(case, item, numbers[item["id"]], prefix) for item in items]
+    exhibits = [_exhibit(case, item) for item in items]
+    numbers, new = _numbers(docs, exhibits)
+    for ex in exhibits:
+        ex.number = numbers[ex.item_id]
+        ex.label = label(prefix, ex.number)
     exhibits.sort(key=lambda e: [int(p) for p in e.number.split("-")])
     banks = bank_groups(summary, bank) if audience == "bank" else []
     if audience == "bank":  # the statements that show the transfers to these banks
@@ -131,9 +134,9 @@ def label(prefix: str, number: str) -> str:
 
 # -- exhibit numbers -----------------------------------------------------------------------------
 
-def _numbers(docs: list[dict], items: list[dict]) -> tuple[dict, dict]:
+def _numbers(docs: list[dict], exhibits: list[Exhibit]) -> tuple[dict, dict]:
     """Every item's number: the one logged at an earlier export, else a new one after the highest
-    (items in order of the time they are from, then of import; a file that came inside a chat's zip
+    (in order of the time the items are from, then of import; a file that came inside a chat's zip
     is a part of that chat's exhibit). Returns (all numbers, the new ones)."""
     known: dict[str, str] = {}
     for doc in docs:
@@ -141,12 +144,13 @@ def _numbers(docs: list[dict], items: list[dict]) -> tuple[dict, dict]:
             known.update({k: v for k, v in doc["numbers"].items() if isinstance(v, str)})
     top = max((int(n.split("-")[0]) for n in known.values()), default=0)
     new: dict[str, str] = {}
-    main = [i for i in items if not i.get("container")]
-    for item in sorted(main, key=lambda i: (_item_time(i) or "9999", i["seq"])):
-        if item["id"] not in known:
+    main = [e for e in exhibits if not e.item.get("container")]
+    for ex in sorted(main, key=lambda e: (e.time is None, e.time or "", e.item["seq"])):
+        if ex.item_id not in known:
             top += 1
-            new[item["id"]] = str(top)
+            new[ex.item_id] = str(top)
     numbers = {**known, **new}
+    items = [e.item for e in exhibits]
     for item in items:
         parent = item.get("container")
         if parent and item["id"] not in numbers and parent in numbers:
@@ -166,14 +170,10 @@ def record_export(case, bundle: Bundle, *, file: str, sha256: str, pages: int) -
                                "pages": pages, "numbers": bundle.new_numbers})
 
 
-def _item_time(item: dict) -> str | None:
-    parsed = item.get("parsed") or {}
-    return parsed.get("first_time") or parsed.get("saved_at") or (parsed.get("period") or [None])[0]
-
-
 # -- exhibits ------------------------------------------------------------------------------------
 
-def _exhibit(case, item: dict, number: str, prefix: str) -> Exhibit:
+def _exhibit(case, item: dict) -> Exhibit:
+    """The exhibit of an item, without its number yet."""
     parsed = item.get("parsed") or {}
     fmt = parsed.get("format")
     name = item["original_name"]
@@ -220,8 +220,7 @@ def _exhibit(case, item: dict, number: str, prefix: str) -> Exhibit:
         title = f"ファイル（{name}）"
         made, author, purpose = "", "", "ファイルの内容"
         time, time_source = None, "none"
-    return Exhibit(number, label(prefix, number), item, kind, title, "写し", made, author, purpose, time,
-                   time_source)
+    return Exhibit("", "", item, kind, title, "写し", made, author, purpose, time, time_source)
 
 
 # -- timeline ------------------------------------------------------------------------------------

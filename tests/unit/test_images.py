@@ -159,6 +159,15 @@ def test_afternoon_and_impossible_names():
     assert (r.time, warnings) == (None, [("image_no_capture_time", "")])
 
 
+def test_whatsapp_iphone_media_names_give_the_time_sent():
+    r, warnings = one("00000007-PHOTO-2024-06-14-08-13-30.jpg", image("JPEG"))
+    assert (r.time_raw, r.time, r.attrs["time_key"]) == ("00000007-PHOTO-2024-06-14-08-13-30",
+                                                         "2024-06-14T08:13:30+09:00", "whatsapp-ios")
+    assert warnings == [("image_metadata_stripped", "")]
+    r, _ = one("00000012-STICKER-2024-01-15-21-40-07.webp", image("WEBP"))
+    assert r.time == "2024-01-15T21:40:07+09:00"
+
+
 def test_line_names_are_flagged():
     r, warnings = one("LINE_P20240115_120102123.jpg", image("JPEG"))
     assert (r.time_raw, r.time, r.attrs["via_line"]) == ("LINE_P20240115_120102", "2024-01-15T12:01:02+09:00",

@@ -1,0 +1,110 @@
+"""The bundle model of the demo case: exhibit numbers (order, parts, never renumbered), the
+証拠説明書 columns, the timeline, the bank grouping. No ReportLab here."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_kit.core import custody
+from evidence_kit.core.case import Case
+from evidence_kit.demo import build_demo
+from evidence_kit.report import model
+from tests.conftest import write
+from tests.unit.test_images import image
+
+
+@pytest.fixture
+def demo(tmp_path):
+    path, passphrase = build_demo(tmp_path)
+    case = Case.open(path)
+    case.unlock(passphrase)
+    yield case
+    case.lock()
+
+
+NUMBERED = [
+    ("1", "資料1", "smbc_meisai_202406.csv", "statement"),
+    ("2", "資料2", "line_chat_ken.txt", "chat"),
+    ("3", "資料3", "Screenshot_20240520-180512.png", "image"),
+    ("4", "資料4", "furikomi_uketsuke_20240521.eml", "email"),
+    ("5", "資料5", "Screenshot_20240528-211030.png", "image"),
+    ("6", "資料6", "WhatsApp Chat - Ken.zip", "chat"),
+    ("6-1", "資料6の1", "00000007-PHOTO-2024-06-14-08-13-30.jpg", "image"),
+    ("7", "資料7", "bitflyer_torihiki_202406.csv", "statement"),
+    ("8", "資料8", "memo_first_contact.txt", "other"),
+]
+
+
+def test_exhibits_are_numbered_by_time_with_chat_media_as_parts(demo):
+    bundle = model.build(demo, "police")
+    assert [(e.number, e.label, e.item["original_name"], e.kind) for e in bundle.exhibits] == NUMBERED
+    assert bundle.new_numbers == {e.item_id: e.number for e in bundle.exhibits}
+    lawyer = model.build(demo, "lawyer")
+    assert [e.label for e in lawyer.exhibits][:7] == ["甲1", "甲2", "甲3", "甲4", "甲5", "甲6", "甲6の1"]
+
+
+def test_the_exhibit_list_columns(demo):
+    by_name = {e.item["original_name"]: e for e in model.build(demo, "police").exhibits}
+    chat = by_name["line_chat_ken.txt"]
+    assert (chat.title, chat.copy, chat.made, chat.author, chat.time, chat.time_source) == (
+        "LINEトーク履歴（テキスト出力「ケン」）", "写し", "2024-05-01〜2024-06-12", "ケン、さくら",
+        "2024-05-01T20:14:00+09:00", "chat-line")
+    shot = by_name["Screenshot_20240520-180512.png"]
+    assert (shot.title, shot.made, shot.time_source) == (
+        "画像（Screenshot_20240520-180512.png）", "2024-05-20T18:05:12+09:00", "file-name")
+    statement = by_name["smbc_meisai_202406.csv"]
+    assert (statement.title, statement.made, statement.author) == (
+        "三井住友銀行 取引明細（smbc_meisai_202406.csv）", "2024-05-01〜2024-06-25", "三井住友銀行")
+    mail = by_name["furikomi_uketsuke_20240521.eml"]
+    assert (mail.title, mail.author) == ("電子メール（件名「【デモ】お振込の受付について」）",
+                                         "三井住友銀行（デモ・架空） <info@bank.example.jp>")
+
+
+def test_numbers_once_exported_never_change(demo, tmp_path):
+    first = model.build(demo, "police")
+    model.record_export(demo, first, file="a.pdf", sha256="0" * 64, pages=21)
+    assert model.build(demo, "police").new_numbers == {}
+    # a screenshot from before every other item comes in later: it is appended, nothing moves
+    demo.import_file(write(tmp_path / "Screenshot_20240101-090000.png", image("PNG")))
+    again = model.build(demo, "police")
+    assert [(e.number, e.item["original_name"]) for e in again.exhibits] == \
+        [(n, name) for n, _, name, _ in NUMBERED] + [("9", "Screenshot_20240101-090000.png")]
+    assert list(again.new_numbers.values()) == ["9"]
+    exports = [custody.doc_of(e) for e in demo.entries() if custody.doc_of(e).get("event") == "export"]
+    assert [(d["what"], d["audience"], d["file"], d["pages"], len(d["numbers"])) for d in exports] == [
+        ("pdf", "police", "a.pdf", 21, 9)]
+
+
+def test_the_timeline_in_order(demo):
+    bundle = model.build(demo, "police")
+    rows = [(e.time, e.category, e.amount, e.exhibit) for e in bundle.timeline]
+    assert [r for r in rows if r[1] in ("送金", "受取", "対応", "メール", "画像")] == [
+        ("2024-05-13", "送金", 100000, "資料1（11行目）"),
+        ("2024-05-20T18:05:12+09:00", "画像", None, "資料3"),
+        ("2024-05-21", "送金", 500000, "資料1（9行目）"),
+        ("2024-05-21T12:09:28+09:00", "メール", None, "資料4"),
+        ("2024-05-28", "受取", 20000, "資料1（6行目）"),
+        ("2024-05-28T21:10:30+09:00", "画像", None, "資料5"),
+        ("2024-06-14T08:13:30+09:00", "画像", None, "資料6の1"),
+        ("2024-06-20", "対応", None, ""),
+        ("2024-06-21", "対応", None, ""),
+        ("2024-06-21", "対応", None, ""),
+    ]
+    sent = [e.text for e in bundle.timeline if e.category == "送金"]
+    assert sent == ["みずほ銀行 新宿中央支店 普通 7654321 ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ へ送金",
+                    "楽天銀行 ワルツ支店 普通 7012345 ﾔﾏﾀﾞ ﾀﾛｳ へ送金"]
+    days = [e for e in bundle.timeline if e.category == "やり取り"]
+    assert (len(days), days[0].text, days[0].exhibit, days[0].anchor.endswith(":2024-05-01")) == (
+        12, "LINEでのやり取り（メッセージ 2 件、画像・スタンプ等 1 件）", "資料2", True)
+    assert (bundle.summary.paid.total, bundle.summary.received_back.total, bundle.summary.net_damage) == (
+        600000, 20000, 580000)
+
+
+def test_a_bank_bundle_holds_that_bank_only(demo):
+    assert [name for name, _ in model.bank_groups(model.build(demo, "police").summary)] == [
+        "みずほ銀行（0001）", "楽天銀行（0036）"]
+    bundle = model.build(demo, "bank", bank="0036")
+    assert [(name, [a.account.id for a in group]) for name, group in bundle.banks] == [("楽天銀行（0036）", ["2"])]
+    assert [e.label for e in bundle.exhibits] == ["資料1"]
+    with pytest.raises(ValueError, match="unknown audience 'court'"):
+        model.build(demo, "court")
