@@ -173,6 +173,9 @@ class Cli:
             importer = importers.detect(path)
         if importer is None:
             self.say("cli.inspect_unknown", path=path)
+            hint = cli_money.mapping_hint(path)
+            if hint:
+                self.say("cli.inspect_mapping_hint", path=_shown(str(path)), options=hint)
             return 0
         try:
             result = importer.parse(path, zone=args.zone, date_order=args.date_order, **layout)

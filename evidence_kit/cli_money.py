@@ -33,11 +33,37 @@ def mapping_from_spec(spec: str, name: str, date_format: str | None) -> dict:
         elif role == "header":
             if not column.isdigit() or int(column) < 1:
                 raise EvidenceKitError("money_mapping_part", part=part)
-            roles["header_row"] = int(column)
+            roles["header_row"] = int(column) - 1  # the importer counts rows from 0
         else:
             roles[MAPPING_ROLES[role]] = column
     roles["description"] = tuple(roles["description"])
     return bank.mapping_profile(name, date_format=date_format, **{"date": "", **roles})
+
+
+def mapping_hint(path: Path) -> str | None:
+    """The --mapping (and --date-format) options for a CSV no profile knows, as the importer guesses
+    them from the column names; None when it finds no header."""
+    from .importers import MAX_IN_MEMORY, bank
+
+    if path.suffix.lower() not in (".csv", ".tsv", ".txt") or path.stat().st_size > MAX_IN_MEMORY:
+        return None
+    try:
+        profile = bank.propose_mapping(path)
+    except Exception:  # noqa: BLE001 - only a hint: no header found, or text the guesser cannot read
+        return None
+    fields, amount = profile["fields"], profile["fields"]["amount"]
+    parts = [("date", fields["date"]["column"])]
+    if amount["kind"] == "debit_credit":
+        parts += [("out", amount["debit"]), ("in", amount["credit"])]
+    else:
+        parts.append(("amount" if amount["kind"] == "signed" else "out", amount["column"]))
+    parts += [("desc", d) for d in fields.get("description", ())]
+    parts += [(role, fields[role]) for role in ("balance", "counterparty") if fields.get(role)]
+    if profile["detect"].get("header_row"):
+        parts.append(("header", str(profile["detect"]["header_row"] + 1)))
+    hint = '--mapping "' + ",".join(f"{role}={column}" for role, column in parts) + '"'
+    formats = fields["date"]["format"]
+    return hint + (f" --date-format {formats[0]}" if len(formats) == 1 else "")
 
 
 def chosen_profile(profile_id: str, saved: dict[str, dict]) -> dict:
@@ -181,8 +207,8 @@ def party(cli, args) -> int:
         if args.party_command == "show":
             _show_parties(cli, records)
             return 0
-        if current is None and args.party_command != "set":
-            raise EvidenceKitError("money_record_unknown", id=args.party, what=tr("money.what_party", cli.lang))
+        if current is None and args.party_command == "remove-id":
+            raise EvidenceKitError("money_party_unknown", id=args.party)
         current = current or cr.Party(id=args.party)
         if args.party_command == "set":
             changes = {k: v for k, v in (("names", args.name), ("claimed_nationality", args.nationality),
@@ -192,9 +218,9 @@ def party(cli, args) -> int:
             current.identifiers.append({"kind": args.kind, "value": args.value, "note": args.note or ""})
         else:
             if not 1 <= args.number <= len(current.identifiers):
-                raise EvidenceKitError("money_record_unknown", id=args.number, what=tr("cli.money_identifier", cli.lang))
+                raise EvidenceKitError("money_identifier_unknown", id=args.number)
             del current.identifiers[args.number - 1]
-        cr.put(case, "party", current.id, cr.record_data(cr.check_party(current)))
+        cr.save(case, current)
         cli.say("cli.money_saved")
         _show_parties(cli, cr.load(case))
     finally:
@@ -241,23 +267,23 @@ def account(cli, args) -> int:
         if args.account_command == "add":
             acc = cr.DestinationAccount(id=cr.next_id(records, "account"))
         else:
-            acc = records.accounts.get(args.id)
-            if acc is None:
-                raise EvidenceKitError("money_record_unknown", id=args.id, what=tr("money.what_account", cli.lang))
             if args.account_command == "remove":
-                cr.delete(case, "account", acc.id)
+                cr.remove(case, records, "account", args.id)
                 cli.say("cli.money_removed")
                 return 0
+            acc = records.accounts.get(args.id)
+            if acc is None:
+                raise EvidenceKitError("money_account_unknown", id=args.id)
             if args.yucho is not None:  # the 店番, type and number come from the new 記号番号
                 acc.branch_code = acc.number = acc.branch_name = ""
         changes = {name: getattr(args, opt) for opt, name in ACCOUNT_FIELDS if getattr(args, opt) is not None}
-        acc = cr.check_account(dataclasses.replace(acc, **changes))
-        warnings = bankcodes.complete(acc)
-        cr.put(case, "account", acc.id, cr.record_data(acc))
+        acc = dataclasses.replace(acc, **changes)
+        warnings = cr.save(case, acc)
         cli.say("cli.money_account_saved", id=acc.id, account=account_text(cli, acc))
         for key, params in warnings:
             cli.say("money." + key, **params)
-        cli.say("money.table_date", date=bankcodes.data_date())
+        if bankcodes.available():
+            cli.say("money.table_date", date=bankcodes.data_date())
     finally:
         case.lock()
     return 0
@@ -278,14 +304,11 @@ def action(cli, args) -> int:
                 print(f"{a.id}. {a.date} {tr('money.who_' + a.who, cli.lang)}{org}: {a.what}{ref}")
             return 0
         if args.action_command == "remove":
-            if args.id not in records.actions:
-                raise EvidenceKitError("money_record_unknown", id=args.id, what=tr("money.what_action", cli.lang))
-            cr.delete(case, "action", args.id)
+            cr.remove(case, records, "action", args.id)
             cli.say("cli.money_removed")
             return 0
-        new = cr.check_action(cr.Action(cr.next_id(records, "action"), args.date, args.who, args.org or "",
-                                        args.what, args.ref or ""))
-        cr.put(case, "action", new.id, cr.record_data(new))
+        new = cr.Action(cr.next_id(records, "action"), args.date, args.who, args.org or "", args.what, args.ref or "")
+        cr.save(case, new)
         cli.say("cli.money_action_saved", id=new.id)
     finally:
         case.lock()
@@ -306,10 +329,7 @@ def link(cli, args) -> int:
             cr.delete(case, "link", tx.identity)
             cli.say("cli.money_unlinked", ref=args.tx)
             return 0
-        if args.account not in records.accounts:
-            raise EvidenceKitError("money_record_unknown", id=args.account, what=tr("money.what_account", cli.lang))
-        cr.put(case, "link", tx.identity, {"account": args.account, "item": tx.sources[0].item,
-                                           "line": tx.sources[0].line})
+        money.link(case, records, tx, args.account)
         cli.say("cli.money_linked", ref=args.tx, account=args.account)
         print("  " + row_text(cli, tx))
     finally:
@@ -329,7 +349,7 @@ def mark(cli, args) -> int:
             cr.delete(case, "mark", tx.identity)
             cli.say("cli.money_unmarked", ref=args.tx)
             return 0
-        cr.put(case, "mark", tx.identity, {"as": args.as_, "item": tx.sources[0].item, "line": tx.sources[0].line})
+        money.mark(case, tx, args.as_)
         cli.say("cli.money_marked", ref=args.tx, mark=tr("money.mark_" + args.as_, cli.lang))
         print("  " + row_text(cli, tx))
     finally:
@@ -339,17 +359,16 @@ def mark(cli, args) -> int:
 
 def scam_start(cli, args) -> int:
     if not args.clear:
-        cr.check_date(args.date or "")
+        cr.check_date(args.date or "")  # before asking for the passphrase
     case = _unlocked(cli, args)
     try:
-        if args.clear:
-            cr.delete(case, "scam_start", "scam_start")
-            cli.say("cli.money_start_cleared")
-        else:
-            cr.put(case, "scam_start", "scam_start", {"date": args.date})
-            cli.say("cli.money_start", date=args.date)
+        cr.set_scam_start(case, None if args.clear else args.date)
     finally:
         case.lock()
+    if args.clear:
+        cli.say("cli.money_start_cleared")
+    else:
+        cli.say("cli.money_start", date=args.date)
     return 0
 
 

@@ -1,22 +1,31 @@
 """Japanese bank and branch codes (全銀 codes) from the data files the `zengin-code` package ships.
 
-The files are read directly, one bank's branches at a time, rather than through the package's
-import, which loads every branch of every bank. An unknown code is a warning, never a refusal: the
+The files are found without importing the package (its import loads every branch of every bank)
+and read one bank's branches at a time. An unknown code is a warning, never a refusal: the
 table can be older than a bank's merger or a branch's renaming, so its date is always shown.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import unicodedata
-from importlib import resources
-
-from .caserecords import DestinationAccount
+from pathlib import Path
 
 
-def _data():
-    return resources.files("zengin_code") / "source-data" / "data"
+@functools.lru_cache(maxsize=1)
+def _data() -> Path | None:
+    """The table's folder, or None when the package is not installed (a build that left it out)."""
+    spec = importlib.util.find_spec("zengin_code")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(spec.submodule_search_locations[0]) / "source-data" / "data"
+    return folder if (folder / "banks.json").is_file() else None
+
+
+def available() -> bool:
+    return _data() is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,9 +72,12 @@ def bank_by_name(name: str) -> dict | None:
     return found[0] if len(found) == 1 else None
 
 
-def complete(account: DestinationAccount) -> list[tuple[str, dict]]:
-    """Fill a missing bank code or name, or branch name, from the table; return the warnings
+def complete(account) -> list[tuple[str, dict]]:
+    """Fill a caserecords.DestinationAccount's missing bank code or name, or branch name, from the
+    table; return the warnings
     (message key under "money.", parameters) for codes it does not hold or names that differ."""
+    if not available():
+        return [("warn_no_table", {})]
     warnings: list[tuple[str, dict]] = []
     if account.bank_name and not account.bank_code:
         found = bank_by_name(account.bank_name)

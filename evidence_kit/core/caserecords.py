@@ -126,6 +126,41 @@ def delete(case, kind: str, key: str) -> None:
     case.record(EVENT, {"kind": kind, "id": key, "op": "delete"})
 
 
+def save(case, record: Party | DestinationAccount | Action) -> list[tuple[str, dict]]:
+    """Check a record and write it to the log. Returns the warnings (message key under "money.",
+    parameters): for an account, the codes the bundled table does not hold; never a refusal."""
+    warnings: list[tuple[str, dict]] = []
+    if isinstance(record, DestinationAccount):
+        from . import bankcodes
+
+        check_account(record)
+        warnings = bankcodes.complete(record)
+        kind = "account"
+    elif isinstance(record, Party):
+        check_party(record)
+        kind = "party"
+    else:
+        check_action(record)
+        kind = "action"
+    put(case, kind, record.id, record_data(record))
+    return warnings
+
+
+def remove(case, state: CaseRecords, kind: str, key: str) -> None:
+    """Delete a party, account or action (the log keeps what it was)."""
+    if key not in _table(state, kind):
+        raise EvidenceKitError(f"money_{kind}_unknown", id=key)
+    delete(case, kind, key)
+
+
+def set_scam_start(case, day: str | None) -> None:
+    """The day the scam started (YYYY-MM-DD), or None to forget it."""
+    if day is None:
+        delete(case, "scam_start", "scam_start")
+    else:
+        put(case, "scam_start", "scam_start", {"date": check_date(day)})
+
+
 def next_id(state: CaseRecords, kind: str) -> str:
     """A new short id ("1", "2" ...) for a party, account or action: never one used before, even
     by a record since deleted, so that the log's history of an id is one record's history."""

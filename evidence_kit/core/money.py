@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .caserecords import CaseRecords, DestinationAccount
+from .caserecords import MARKS, CaseRecords, DestinationAccount, put
 from .errors import EvidenceKitError
 
 MONEY_FORMATS = ("money", "ofx")
@@ -196,6 +196,20 @@ def find_tx(txs: list[Tx], ref: str) -> Tx:
     if len(hits) > 1:
         raise EvidenceKitError("money_tx_ambiguous", ref=ref)
     return hits[0]
+
+
+def link(case, records: CaseRecords, tx: Tx, account_id: str) -> None:
+    """Tie a row (whichever statement names it) to a destination account: the user's decision."""
+    if account_id not in records.accounts:
+        raise EvidenceKitError("money_account_unknown", id=account_id)
+    put(case, "link", tx.identity, {"account": account_id, "item": tx.sources[0].item, "line": tx.sources[0].line})
+
+
+def mark(case, tx: Tx, as_: str) -> None:
+    """Mark a row: scam (paid to the scam), not_scam (not about it), returned (paid back)."""
+    if as_ not in MARKS:
+        raise EvidenceKitError("money_mark", value=as_, choices=", ".join(MARKS))
+    put(case, "mark", tx.identity, {"as": as_, "item": tx.sources[0].item, "line": tx.sources[0].line})
 
 
 # -- links and flags -----------------------------------------------------------------------------

@@ -253,6 +253,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "明細の形式を「{name}」として保存しました。次から同じ形の明細は自動で読み取ります。",
         "en": "The statement layout was saved as \"{name}\". Statements of the same layout are read by it from now on.",
     },
+    "cli.inspect_mapping_hint": {
+        "ja": "明細の表のようです。列の対応づけの案（中身を確かめてから使ってください）:\n  evidence-kit inspect {path} {options}",
+        "en": "It looks like a statement. A guess at its columns (check the rows it gives before using it):\n  evidence-kit inspect {path} {options}",
+    },
     "cli.money_no_rows": {
         "ja": "取り込んだ明細に取引の行はまだありません。銀行などの明細（CSV）を import で取り込んでください。",
         "en": "There are no statement rows in the case yet. Import bank or card statements (CSV) with import.",
@@ -331,7 +335,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.money_party_names": {"ja": "  名乗った名前: {names}", "en": "  Names used: {names}"},
     "cli.money_party_nationality": {"ja": "  国籍（本人が名乗ったもの）: {value}", "en": "  Nationality (as claimed): {value}"},
     "cli.money_party_job": {"ja": "  職業（本人が名乗ったもの）: {value}", "en": "  Job (as claimed): {value}"},
-    "cli.money_identifier": {"ja": "連絡先", "en": "identifier"},
     "cli.money_no_accounts": {
         "ja": "振込先口座の記録はまだありません。evidence-kit account CASE add で記録できます。",
         "en": "No destination accounts yet. Add one with evidence-kit account CASE add.",

@@ -70,9 +70,25 @@ ERRORS = {
         "ja": "「{ref}」に当たる明細の行が複数あります。ファイル番号をもっと長く指定してください。",
         "en": "Several statement rows match \"{ref}\". Give more characters of the file id.",
     },
-    "money_record_unknown": {
-        "ja": "番号 {id} の{what}はありません。一覧で番号を確かめてください。",
-        "en": "There is no {what} number {id}. Check the numbers in the list.",
+    "money_party_unknown": {
+        "ja": "番号 {id} の相手方は記録されていません。party CASE show で番号を確かめてください。",
+        "en": "There is no other party number {id}. Check the numbers with party CASE show.",
+    },
+    "money_identifier_unknown": {
+        "ja": "番号 {id} の連絡先はありません。party CASE show で番号を確かめてください。",
+        "en": "There is no identifier number {id}. Check the numbers with party CASE show.",
+    },
+    "money_account_unknown": {
+        "ja": "番号 {id} の振込先口座はありません。account CASE list で番号を確かめてください。",
+        "en": "There is no destination account number {id}. Check the numbers with account CASE list.",
+    },
+    "money_action_unknown": {
+        "ja": "番号 {id} の対応の記録はありません。action CASE list で番号を確かめてください。",
+        "en": "There is no action number {id}. Check the numbers with action CASE list.",
+    },
+    "money_mark": {
+        "ja": "「{value}」という記録の種類はありません。次のどれかを指定してください: {choices}",
+        "en": "\"{value}\" is not a kind of mark. Use one of: {choices}",
     },
     "money_mapping_part": {
         "ja": "--mapping の「{part}」は「役割=列名」の形ではありません。例: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",
@@ -104,6 +120,10 @@ TEXTS = {
     "money.warn_branch_name": {
         "ja": "注意: 支店番号 {code} は一覧（{date} 時点）では「{table}」です。入力された名前は「{name}」です。",
         "en": "Note: branch code {code} is \"{table}\" in the table (as of {date}); the name entered is \"{name}\".",
+    },
+    "money.warn_no_table": {
+        "ja": "注意: 金融機関・支店コードの一覧（zengin-code）が見つからないため、コードを確かめられませんでした。入力どおりに記録しています。",
+        "en": "Note: the bank and branch code table (zengin-code) is missing, so the codes could not be checked. They were saved as entered.",
     },
     "money.table_date": {
         "ja": "（金融機関・支店コードの一覧: zengin-code、{date} 時点）",
@@ -142,9 +162,6 @@ TEXTS = {
         "ja": "10 万円以上の、1 万円単位のちょうどの金額の振込です（弱い手がかり）",
         "en": "a transfer of a round sum of 100,000 yen or more (a weak sign)",
     },
-    "money.what_party": {"ja": "相手方", "en": "other party"},
-    "money.what_account": {"ja": "振込先口座", "en": "destination account"},
-    "money.what_action": {"ja": "対応の記録", "en": "action"},
     "money.who_police": {"ja": "警察", "en": "police"},
     "money.who_bank": {"ja": "銀行", "en": "bank"},
     "money.who_consumer_center_188": {"ja": "消費生活センター（188）", "en": "consumer centre (188)"},

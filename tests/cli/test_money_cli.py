@@ -194,7 +194,7 @@ def test_party_and_actions(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, "--lang", "en", "party", case, "show")
     assert out.splitlines() == ["■ Other party 1", "  Names used: ケン / Ken Smith", "  Nationality (as claimed): アメリカ",
                                 "  Job (as claimed): 軍医", "  1. WhatsApp number: +1 555 0100（2通目から）"]
-    assert run(capsys, "party", case, "remove-id", "5")[0:3:2] == (1, "番号 5 の連絡先はありません。一覧で番号を確かめてください。\n")
+    assert run(capsys, "party", case, "remove-id", "5")[0:3:2] == (1, "番号 5 の連絡先はありません。party CASE show で番号を確かめてください。\n")
     run(capsys, "action", case, "add", "2024-06-03", "police", "被害届を提出", "--org", "中央警察署 生活安全課",
         "--ref", "第123号")
     run(capsys, "action", case, "add", "2024-06-01", "consumer_center_188", "電話で相談")
@@ -211,7 +211,11 @@ def test_party_and_actions(tmp_path, capsys, monkeypatch):
                                       '"a1b2c3d4:12" (file:line).'),
     (["link", "{case}", "abcdef12:3", "1"], 'No statement row matches "abcdef12:3". Check the row with evidence-kit money.'),
     (["account", "{case}", "add", "--bank-code", "12"], 'The bank code "12" must be 4 digits (ゆうちょ銀行 is 9900, for example).'),
-    (["account", "{case}", "edit", "7", "--note", "x"], "There is no destination account number 7. Check the numbers in the list."),
+    (["account", "{case}", "remove", "7"], "There is no destination account number 7. Check the numbers with account CASE list."),
+    (["action", "{case}", "remove", "1"], "There is no action number 1. Check the numbers with action CASE list."),
+    (["party", "{case}", "remove-id", "1", "--party", "2"],
+     "There is no other party number 2. Check the numbers with party CASE show."),
+    (["account", "{case}", "edit", "7", "--note", "x"], "There is no destination account number 7. Check the numbers with account CASE list."),
     (["action", "{case}", "add", "2024/06/01", "police", "相談"],
      'The date "2024/06/01" cannot be read. Write it as year-month-day, like 2024-05-01.'),
     (["scam-start", "{case}", "5月1日"], 'The date "5月1日" cannot be read. Write it as year-month-day, like 2024-05-01.'),
@@ -250,3 +254,12 @@ def test_inspect_with_a_mapping(tmp_path, capsys):
     assert (code, out) == (0, "Format: money (user.mapping), encoding: utf-8, 3 records, 0 warnings\n"
                               "     2  2024-05-20            -1,000,000         250,000  ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ\n"
                               "     3  2024-05-21                +5,000         255,000  ﾔﾏﾀﾞ ﾀﾛｳ\n")
+
+
+def test_inspect_of_an_unknown_statement_proposes_a_mapping(tmp_path, capsys):
+    u1 = write(tmp_path / "u1.csv", UNKNOWN_1)
+    code, out, _ = run(capsys, "--lang", "en", "inspect", u1)
+    assert (code, out) == (0, f"{u1}: no known format. Imported, it is kept as it is (not read).\n"
+                              "It looks like a statement. A guess at its columns (check the rows it gives before using it):\n"
+                              f'  evidence-kit inspect {u1} --mapping "date=日付,out=出金,in=入金,desc=摘要,balance=残高" '
+                              "--date-format ymd\n")

@@ -1,6 +1,8 @@
 """The case's money records: the fold over the log, validation, ゆうちょ 記号番号, bank codes,
 transactions across overlapping statements, links, flags and the totals."""
 
+import json
+
 import pytest
 
 from evidence_kit.core import bankcodes, caserecords as cr, money
@@ -73,7 +75,7 @@ def test_records_live_in_the_log_and_survive_lock_unlock_rebuild_and_verify(unlo
     assert cr.load(case).accounts["1"].holder_kana == "ﾔﾏﾀﾞ ﾀﾛｳ"
     report, not_logged = case.verify(deep=True)
     assert report.ok and not_logged is None
-    events = [d for d in map(__import__("json").loads, case.entries()) if d["event"] == cr.EVENT]
+    events = [d for d in map(json.loads, case.entries()) if d["event"] == cr.EVENT]
     assert [(d["kind"], d["id"], d["op"]) for d in events] == [("account", "1", "put"), ("party", "1", "put"),
                                                                ("account", "1", "put")]
     case.lock()
@@ -130,6 +132,28 @@ def test_action_and_party_validation_in_english():
     assert err.value.code == "money_identifier_empty"
 
 
+def test_save_checks_completes_and_logs(unlocked):
+    assert cr.save(unlocked, cr.DestinationAccount(id="1", bank_code="0001", branch_code="999")) == [
+        ("warn_branch_unknown", {"code": "999", "bank": "みずほ", "date": bankcodes.data_date()})]
+    assert cr.load(unlocked).accounts["1"].bank_name == "みずほ"
+    with pytest.raises(EvidenceKitError):
+        cr.save(unlocked, cr.Action("1", "2024-06-01", "police", what=""))
+    cr.save(unlocked, cr.Action("1", "2024-06-01", "police", what="相談"))
+    cr.remove(unlocked, cr.load(unlocked), "action", "1")
+    with pytest.raises(EvidenceKitError) as err:
+        cr.remove(unlocked, cr.load(unlocked), "action", "1")
+    assert err.value.code == "money_action_unknown"
+    cr.set_scam_start(unlocked, "2024-05-01")
+    assert cr.load(unlocked).scam_start == "2024-05-01"
+    cr.set_scam_start(unlocked, None)
+    assert cr.load(unlocked).scam_start is None
+    with pytest.raises(EvidenceKitError) as err:
+        money.mark(unlocked, money.Tx("i", "2024-05-01", -1, "out", "bank", "", {}, [money.Source(ITEM_A, "a", 2)]), "maybe")
+    assert err.value.message("en") == '"maybe" is not a kind of mark. Use one of: scam, not_scam, returned'
+    assert [d["kind"] for d in map(json.loads, unlocked.entries()) if d["event"] == cr.EVENT] == [
+        "account", "action", "action", "scam_start", "scam_start"]
+
+
 # -- ゆうちょ 記号番号 -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("symbol, expected", [
@@ -184,6 +208,13 @@ def test_complete_fills_names_and_warns_without_refusing():
         ("warn_bank_name", {"code": "0001", "name": "三井住友銀行", "table": "みずほ", "date": date}),
         ("warn_branch_unknown", {"code": "999", "bank": "みずほ", "date": date}),
     ]
+
+
+def test_a_missing_table_is_a_warning(monkeypatch):
+    monkeypatch.setattr(bankcodes, "_data", lambda: None)
+    account = cr.DestinationAccount(id="1", bank_code="0001", branch_code="001")
+    assert bankcodes.complete(account) == [("warn_no_table", {})]
+    assert (account.bank_name, account.branch_name) == ("", "")
 
 
 # -- transactions, links, flags, totals ----------------------------------------------------------
