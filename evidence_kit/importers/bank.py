@@ -118,9 +118,7 @@ class _Layout:
     """A profile bound to the header row that was found."""
 
     def __init__(self, profile: dict, header: list[str]):
-        self.profile = profile
         self.fields = profile.get("fields", {})
-        self.rules = profile.get("counterparty_rules", {})
         self.rows = profile.get("rows", {})
         self.header = header
         self.keys = [mt.header_key(c) for c in header]
@@ -278,12 +276,13 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
 class _Statement:
     def __init__(self, profile: dict, rows: list, lines: list[str], header_at: int, zone: str, path: Path):
         self.profile, self.rows, self.lines, self.header_at = profile, rows, lines, header_at
-        self.zone, self.path = zone, path
+        self.zone = zone
         header = rows[header_at][2] if header_at >= 0 else profile["detect"]["columns"]
         self.layout = _Layout(profile, header)
         self.records: list[Record] = []
         self.warnings: list[ParseWarning] = []
-        self.account: dict = {}
+        self.account: dict = {}  # from the preamble
+        self.own_account: dict | None = None  # as of the first transaction
         self.year_hint = _year_in(path.name)
         self.seen: dict[str, int] = {}  # identity seed -> occurrences so far
         self.first_line: dict[tuple, int] = {}  # raw row -> first line (duplicates)
@@ -304,6 +303,7 @@ class _Statement:
             else:
                 self.records.append(self._row(start, end, raw, cells))
         self._settlements()
+        self._groups()
         self._check_balances()
 
     def _account_from_preamble(self, raw: list[str]) -> None:
@@ -437,11 +437,15 @@ class _Statement:
 
     def _identity(self, record: Record, cells: list[str], moment) -> None:
         a = record.attrs
+        own = self._account_of(cells)
+        if self.own_account is None:
+            self.own_account = own
+        account = sorted(own.items())  # a bank's row ids are unique per account only
         if a["row_id"]:
-            seed = [self.profile["id"], "id", a["row_id"]]
+            seed = [self.profile["id"], account, "id", a["row_id"]]
         else:
             day = moment.isoformat() if moment is not None else record.time_raw
-            seed = [self.profile["id"], day, a["amount"], a["direction"], a["description"], a["balance"],
+            seed = [self.profile["id"], account, day, a["amount"], a["direction"], a["description"], a["balance"],
                     a.get("quantity")]
         a["identity"] = identity(seed, self.seen)
         row = tuple(cells)
@@ -469,6 +473,21 @@ class _Statement:
             if m and m.group(1) in settled:
                 r.attrs["superseded_by"] = settled[m.group(1)]
 
+    def _groups(self) -> None:
+        """Rows of one split payment (PayPay: the same 取引番号) point at the group's first row with
+        `part_of`; each keeps its own amount, so totals count every part once."""
+        column = self.profile.get("rows", {}).get("group_by")
+        if not column:
+            return
+        first: dict[str, int] = {}
+        for r in self.transactions():
+            key = (r.attrs["cells"].get(column) or "").strip()
+            if key and key != "-":
+                if key in first:
+                    r.attrs["part_of"] = first[key]
+                else:
+                    first[key] = r.line
+
     def _check_balances(self) -> None:
         """The running balance in file order, oldest-first or newest-first, whichever the file fits better;
         a mismatch is warned on the later row of the pair."""
@@ -479,17 +498,23 @@ class _Statement:
         for r in min(ascending, descending, key=len):
             self.warn(r.line, "money_balance_mismatch", "\n".join(r.raw))
 
-    def info(self) -> dict:
+    def _account_of(self, cells: list[str]) -> dict:
+        """The victim's own account as far as the file says: from the preamble, the first line of a
+        headerless file, or columns repeated on every row (りそな)."""
+        spec = self.profile.get("account", {})
         account = dict(self.account)
-        first = next(iter(self.transactions()), None)
-        for key, column in self.profile.get("account", {}).get("columns", {}).items():
-            value = first.attrs["cells"].get(column) if first else None
-            if value and value.strip():
-                account[key] = value.strip()
-        for key, i in self.profile.get("account", {}).get("holder_cells", {}).items():
-            cells = self.rows[0][2]
-            if self.header_at < 0 and i < len(cells):
-                account[key] = cells[i]
+        first_row = self.rows[0][2] if self.header_at < 0 else []
+        for key, i in spec.get("holder_cells", {}).items():
+            if i < len(first_row):
+                account[key] = first_row[i]
+        for key, column in spec.get("columns", {}).items():
+            value = (self.layout.cell(cells, column) or "").strip()
+            if value:
+                account[key] = value
+        return account
+
+    def info(self) -> dict:
+        account = self._account_of([]) if self.own_account is None else self.own_account
         return summary(self.profile["id"], self.profile.get("institution"), self.layout.kind, self.records, account)
 
 

@@ -126,6 +126,14 @@ def test_yucho_rows_account_and_record_types():
     assert send.raw == ['20250702,202507020000001,,"200,000",送金,ﾔﾏﾓﾄ ﾊﾅｺ,"150,000",']
 
 
+def test_identity_is_stable_across_downloads_and_differs_between_accounts():
+    data = (FIXTURES / "yucho.csv").read_bytes()
+    other_account = data.replace("10180-12345671".encode("cp932"), "10180-99999991".encode("cp932"))
+    ids = [[r.attrs["identity"] for r in txs(bank.parse(Path(n), data=d))]
+           for n, d in (("a.csv", data), ("b.csv", data), ("c.csv", other_account))]
+    assert ids[0] == ids[1] and not set(ids[0]) & set(ids[2])
+
+
 def test_smbc_prefixes_corporate_and_balance_footer():
     result = parse("smbc.csv")
     rows = txs(result)
@@ -190,6 +198,7 @@ def test_paypay_app_transfer_and_split_payment_rows():
     split = rows[3:]
     assert [r.attrs["row_id"] for r in split] == ["000000000000000000010"] * 2
     assert [r.attrs["amount"] for r in split] == [-93, -317]
+    assert [r.attrs.get("part_of") for r in rows] == [None, None, None, None, 5]
     assert split[0].attrs["identity"] != split[1].attrs["identity"]
 
 
