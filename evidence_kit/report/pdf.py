@@ -337,7 +337,7 @@ def _money(bundle: Bundle, styles, accounts: list) -> list:
                          _p(f"{ex.label if ex else src.file}（{src.line}行目）", styles["cell"]),
                          _p("確認済" if row.status == "confirmed" else "推定", styles["cell"])])
         rows.append(["", _p("小計", styles["head"]), _p(_yen(a.paid.total), styles["cellr"]),
-                     _p(_yen(a.fees), styles["cellr"]), "", "", ""])
+                     _p(_yen(a.paid.fees), styles["cellr"]), "", "", ""])
         story.append(_table(rows, [9 * mm, 40 * mm, 24 * mm, 16 * mm, 32 * mm, 30 * mm, 14 * mm], styles))
     totals = [("送金総額", _yen(s.paid.total)), ("相手方から受け取った額", _yen(s.received_back.total)),
               ("差引被害額", _yen(s.net_damage)),
@@ -589,16 +589,16 @@ def read_item(case, item_id: str) -> bytes:
 
 def _integrity(bundle: Bundle, styles, created: datetime) -> list:
     info = bundle.integrity
-    rows = [[_p(h, styles["head"]) for h in ("号証", "ファイル名", "SHA-256", "取り込み（UTC）")]]
+    rows = [[_p(h, styles["head"]) for h in ("号証", "ファイル名・取り込み日時（UTC）", "SHA-256")]]
     numbers = {ex.item_id: ex.label for ex in bundle.exhibits}
     for i in info["items"]:
-        rows.append([_p(numbers.get(i["id"], ""), styles["cell"]), _p(i["name"], styles["cell"]),
-                     _p(i["sha256"], styles["mono"]), _p(i["imported_at"], styles["cell"])])
+        rows.append([_p(numbers.get(i["id"], ""), styles["cell"]), _p(f"{i['name']}\n{i['imported_at']}", styles["cell"]),
+                     _p(i["sha256"], styles["mono"])])
     log = [("記録の件数", f"{info['entries']} 件"), ("最初の記録", info["first_time"] or ""),
            ("最後の記録", info["last_time"] or ""), ("最新の記録の SHA-256", info["head_sha256"])]
     return _section("integrity", "付録　完全性・保全記録", styles) + [
         _p("各証拠の SHA-256 ハッシュ値", styles["h2"]),
-        _table(rows, [14 * mm, 50 * mm, 72 * mm, 29 * mm], styles),
+        _table(rows, [14 * mm, 56 * mm, 95 * mm], styles),
         _p("保全記録（カストディ・ログ）", styles["h2"]),
         _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in log], [45 * mm, 120 * mm], styles,
                header=False),

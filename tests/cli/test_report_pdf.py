@@ -1,0 +1,137 @@
+"""The PDF bundles of the demo case, read back with pypdf, pdftotext and pdffonts: pages and their
+numbers, the outline, every item's SHA-256, the totals, the embedded font, the exhibit labels, and
+the same bytes for the same case."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from datetime import datetime, timezone
+
+import pytest
+from pypdf import PdfReader
+
+from evidence_kit.core.case import Case
+from evidence_kit.demo import build_demo
+from evidence_kit.report import model, pdf
+
+CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EVIDENCE_KIT_TEST_SCRYPT_LOG2N", "10")
+        path, passphrase = build_demo(tmp_path_factory.mktemp("demo"))
+    case = Case.open(path)
+    case.unlock(passphrase)
+    yield case
+    case.lock()
+
+
+@pytest.fixture(scope="module")
+def police(demo, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "police.pdf"
+    pages = pdf.render(demo, model.build(demo, "police"), out, created=CREATED)
+    return out, pages
+
+
+def pages_text(path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def outline(reader: PdfReader, items=None) -> list:
+    out = []
+    for entry in reader.outline if items is None else items:
+        if isinstance(entry, list):
+            out.append(outline(reader, entry))
+        else:
+            out.append(entry.title)
+    return out
+
+
+def test_pages_are_numbered_n_of_n(police):
+    path, pages = police
+    reader = PdfReader(path)
+    assert len(reader.pages) == pages == 21
+    texts = pages_text(path)
+    assert [t.strip().splitlines()[-1].strip() for t in texts] == [f"{n} / {pages}" for n in range(1, pages + 1)]
+    assert f"全 {pages} ページ" in texts[0]
+    assert all(p.mediabox.width == pytest.approx(595.28, abs=0.01) and p.mediabox.height == pytest.approx(841.89, abs=0.01)
+               for p in reader.pages)  # A4 portrait
+
+
+def test_outline_has_every_section_and_exhibit(police):
+    reader = PdfReader(police[0])
+    assert outline(reader) == [
+        "表紙", "目次", "被害の概要", "相手方情報・識別子一覧", "時系列表（被害経過一覧）", "被害金一覧表（送金一覧）",
+        "暗号資産取引一覧", "これまでの対応状況", "証拠目録（証拠説明書）", "証拠本体",
+        ["資料1　三井住友銀行 取引明細（smbc_meisai_202406.csv）", "資料2　LINEトーク履歴（テキスト出力「ケン」）",
+         "資料3　画像（Screenshot_20240520-180512.png）", "資料4　電子メール（件名「【デモ】お振込の受付について」）",
+         "資料5　画像（Screenshot_20240528-211030.png）", "資料6　WhatsAppトーク履歴（テキスト出力「WhatsApp Chat - Ken.zip」）",
+         "資料6の1　画像（00000007-PHOTO-2024-06-14-08-13-30.jpg）",
+         "資料7　bitFlyer 取引明細（bitflyer_torihiki_202406.csv）", "資料8　ファイル（memo_first_contact.txt）"],
+        "付録　完全性・保全記録"]
+
+
+def test_contents_page_numbers_match_the_outline(police):
+    reader = PdfReader(police[0])
+    where = {}
+
+    def walk(items):
+        for entry in items:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                where[entry.title] = reader.get_destination_page_number(entry) + 1
+    walk(reader.outline)
+    contents = pages_text(police[0])[1]
+    for title in ("被害の概要", "時系列表（被害経過一覧）", "証拠本体", "付録　完全性・保全記録"):
+        line = next(line for line in contents.splitlines() if line.strip().startswith(title.replace("\u3000", " ")))
+        assert line.split()[-1] == str(where[title])
+
+
+def test_every_item_hash_the_totals_and_labels_are_in_the_text(demo, police):
+    texts = pages_text(police[0])
+    whole = "\n".join(texts)
+    for item in demo.items():
+        assert whole.count(item["sha256"]) == 2, item["original_name"]  # exhibit page and appendix
+    money = next(t for t in texts if "被害金一覧表（送金一覧）" in t and "合計" in t)
+    assert re.search(r"送金総額\s+600,000円", money)
+    assert re.search(r"相手方から受け取った額\s+20,000円", money)
+    assert re.search(r"差引被害額\s+580,000円", money)
+    assert "580,000円" in texts[0]
+    shot = next(t for t in texts if "Screenshot_20240520-180512.png" in t and "SHA-256" in t)
+    assert "資料3" in "".join(shot.splitlines()[:3])  # the label, top right
+    assert "令和6年5月20日 (2024-05-20) 18:05（出所: ファイル名）" in shot
+    chat = next(t for t in texts if "line_chat_ken.txt" in t and "SHA-256" in t)
+    assert "【送信取消】ケンがメッセージの送信を取り消しました" in whole
+    assert "― 令和6年5月1日 (2024-05-01) ―" in chat
+
+
+def test_only_the_shipped_font_is_used_and_embedded(police):
+    listing = subprocess.run(["pdffonts", str(police[0])], capture_output=True, text=True, check=True).stdout
+    fonts = {(line.split()[0].split("+")[-1], line.split()[-5]) for line in listing.splitlines()[2:]}
+    assert fonts == {("BIZUDGothic-Regular", "yes"), ("BIZUDGothic-Bold", "yes")}
+
+
+def test_the_same_case_gives_the_same_pdf(demo, police):
+    again = io.BytesIO()
+    pdf.render(demo, model.build(demo, "police"), again, created=CREATED)
+    assert again.getvalue() == police[0].read_bytes()
+
+
+def test_a_bank_bundle(demo, tmp_path):
+    out = tmp_path / "bank.pdf"
+    pages = pdf.render(demo, model.build(demo, "bank", bank="0036"), out, created=CREATED)
+    texts = pages_text(out)
+    assert len(texts) == pages == 8
+    assert "口座凍結・被害申出資料" in texts[0]
+    sheet = next(t for t in texts if "口座凍結・被害申出シート 楽天銀行（0036）" in t and "B. 振込先口座" in t)
+    for expected in ("楽天銀行（0036）", "ワルツ支店（204）", "普通", "7012345", "ﾔﾏﾀﾞ ﾀﾛｳ", "計 500,000円",
+                     "R6-0621-001（受理番号）", "ケン、Ken Tanaka"):
+        assert expected in sheet, expected
+    assert "7654321" not in "\n".join(texts)  # the other bank's account is not shown
+    assert outline(PdfReader(out))[2:4] == ["口座凍結・被害申出シート　楽天銀行（0036）", "被害金一覧表（送金一覧）"]
