@@ -230,12 +230,8 @@ def _shown(text: str | None) -> str:
 def _money_row(record) -> str:
     """A statement row for the terminal: line, date, signed amount, balance, payee."""
     a = record.attrs
-    if a.get("amount") is not None:
-        amount = f"{a['amount']:+,}"
-    else:
-        amount = f"{'-' if a.get('direction') == 'out' else '+'}{a.get('quantity') or '?'} {a.get('asset') or ''}".rstrip()
     balance = f"{a['balance']:,}" if isinstance(a.get("balance"), int) else ""
-    return (f"{record.line:>6}  {(record.time or '')[:16].replace('T', ' '):<16}  {amount:>14}  {balance:>14}  "
+    return (f"{record.line:>6}  {(record.time or '')[:16].replace('T', ' '):<16}  {cli_money.amount_text(a):>14}  {balance:>14}  "
             f"{_shown(a.get('counterparty') or a.get('description'))}")
 
 

@@ -83,17 +83,18 @@ def _unlocked(cli, args) -> Case:
     return case
 
 
-def amount_text(tx: money.Tx) -> str:
-    if tx.amount is not None:
-        return f"{tx.amount:+,}"
-    sign = "-" if tx.direction == "out" else "+"
-    return f"{sign}{tx.attrs.get('quantity') or '?'} {tx.attrs.get('asset') or ''}".rstrip()
+def amount_text(attrs: dict) -> str:
+    """A row's amount with its sign: yen with thousands separators, or a crypto quantity as written."""
+    if attrs.get("amount") is not None:
+        return f"{attrs['amount']:+,}"
+    sign = "-" if attrs.get("direction") == "out" else "+"
+    return f"{sign}{(attrs.get('quantity') or '?').lstrip('+-')} {attrs.get('asset') or ''}".rstrip()
 
 
 def row_text(cli, tx: money.Tx, status: str | None = None) -> str:
     """One statement row: ITEM:LINE, date, amount, payee, file and line (and where else it appears)."""
     first, *others = tx.sources
-    text = (f"{tx.ref}  {tx.time[:16].replace('T', ' '):<16}  {amount_text(tx):>12}  {_shown(tx.counterparty)}  "
+    text = (f"{tx.ref}  {tx.time[:16].replace('T', ' '):<16}  {amount_text(tx.attrs):>12}  {_shown(tx.counterparty or tx.attrs.get('description'))}  "
             + tr("cli.money_source", cli.lang, file=_shown(first.file), line=first.line))
     if others:
         text += " " + tr("cli.money_also_in", cli.lang, refs=", ".join(s.ref for s in others))
@@ -133,12 +134,12 @@ def show_money(cli, args) -> int:
         say("cli.money_start_suggested" if summary.scam_start_suggested else "cli.money_start", date=summary.scam_start)
     for a in summary.accounts:
         say("cli.money_account_head", id=a.account.id, account=account_text(cli, a.account))
-        _figure(cli, "cli.money_paid", a.paid, fees=a.fees)
+        _figure(cli, "cli.money_paid", a.paid, fees=a.paid.fees)
         if a.received.rows:
             _figure(cli, "cli.money_received", a.received)
     if summary.other_paid.rows:
         say("cli.money_other_head")
-        _figure(cli, "cli.money_paid", summary.other_paid, fees=sum(r.tx.attrs.get("fee") or 0 for r in summary.other_paid.rows))
+        _figure(cli, "cli.money_paid", summary.other_paid, fees=summary.other_paid.fees)
     say("cli.money_total_paid", **_sums(summary.paid))
     say("cli.money_total_received", **_sums(summary.received_back))
     say("cli.money_net", net=f"{summary.net_damage:,}", confirmed=f"{summary.net_damage_confirmed:,}")

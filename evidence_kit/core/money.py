@@ -107,6 +107,11 @@ class Figure:
         return self.total - self.confirmed
 
     @property
+    def fees(self) -> int:
+        """The transfer fees of the rows (yen; a crypto fee, in its asset, is not one)."""
+        return sum(f for f in (r.tx.attrs.get("fee") for r in self.rows) if isinstance(f, int))
+
+    @property
     def first(self) -> str | None:
         return min((r.tx.time for r in self.rows), default=None)
 
@@ -120,10 +125,6 @@ class AccountSummary:
     account: DestinationAccount
     paid: Figure
     received: Figure
-
-    @property
-    def fees(self) -> int:
-        return sum(r.tx.attrs.get("fee") or 0 for r in self.paid.rows)
 
 
 @dataclass
@@ -307,8 +308,7 @@ def _exchange_keys() -> tuple[str, ...]:
 def _exchange_chains(live: list[Tx]) -> list[Flag]:
     """A bank transfer to an exchange's collection account, then external sends on an exchange
     within EXCHANGE_DAYS days."""
-    sends = [t for t in live if t.kind == "crypto" and t.direction == "out"
-             and (t.attrs.get("address") or t.attrs.get("txid"))]
+    sends = [t for t in live if is_crypto_send(t)]
     out = []
     for tx in live:
         if tx.direction != "out" or tx.kind == "crypto" or not any(
@@ -357,18 +357,24 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
                    crypto_sends(txs, records), start, records.scam_start is None and start is not None)
 
 
+def is_crypto_send(tx: Tx) -> bool:
+    """A send of crypto out of an exchange or wallet (外部送付, withdrawal): not a sale or a yen withdrawal."""
+    a = tx.attrs
+    return tx.kind == "crypto" and tx.direction == "out" and tx.amount is None and bool(
+        a.get("transfer") or a.get("address") or a.get("txid"))
+
+
 def crypto_sends(txs: list[Tx], records: CaseRecords) -> list[dict]:
-    """External crypto sends (an address or a txid), by asset: the quantities (exact decimals) and
-    every send with its address and txid. Sends marked "not about the scam" are left out."""
+    """External crypto sends by asset: the quantity sent (exact decimals) and every send with its
+    address and txid where the statement has them. Sends marked "not about the scam" are left out."""
     assets: dict[str, dict] = {}
     for tx in txs:
         a = tx.attrs
-        if tx.kind != "crypto" or tx.direction != "out" or not (a.get("address") or a.get("txid")) \
-                or records.marks.get(tx.identity, {}).get("as") == "not_scam":
+        if not is_crypto_send(tx) or records.marks.get(tx.identity, {}).get("as") == "not_scam":
             continue
         group = assets.setdefault(a.get("asset") or "?", {"asset": a.get("asset") or "?", "quantity": Decimal(0),
                                                           "sends": []})
-        group["quantity"] += Decimal(a.get("quantity") or 0)
+        group["quantity"] += abs(Decimal(a.get("quantity") or 0))
         status = "confirmed" if records.marks.get(tx.identity, {}).get("as") == "scam" else "listed"
         group["sends"].append({"tx": tx, "status": status})
     return [{**g, "quantity": str(g["quantity"])} for _, g in sorted(assets.items())]
@@ -388,7 +394,7 @@ def tx_json(tx: Tx) -> dict:
 
 
 def figure_json(figure: Figure) -> dict:
-    return {"total": figure.total, "confirmed": figure.confirmed, "flagged": figure.flagged,
+    return {"total": figure.total, "confirmed": figure.confirmed, "flagged": figure.flagged, "fees": figure.fees,
             "count": len(figure.rows), "first": figure.first, "last": figure.last,
             "rows": [{**tx_json(r.tx), "status": r.status} for r in figure.rows]}
 
@@ -396,7 +402,7 @@ def figure_json(figure: Figure) -> dict:
 def summary_json(summary: Summary) -> dict:
     return {
         "scam_start": summary.scam_start, "scam_start_suggested": summary.scam_start_suggested,
-        "accounts": [{"account": asdict(a.account), "paid": figure_json(a.paid), "fees": a.fees,
+        "accounts": [{"account": asdict(a.account), "paid": figure_json(a.paid),
                       "received": figure_json(a.received)} for a in summary.accounts],
         "other_paid": figure_json(summary.other_paid), "paid": figure_json(summary.paid),
         "received_back": figure_json(summary.received_back),

@@ -263,3 +263,42 @@ def test_inspect_of_an_unknown_statement_proposes_a_mapping(tmp_path, capsys):
                               "It looks like a statement. A guess at its columns (check the rows it gives before using it):\n"
                               f'  evidence-kit inspect {u1} --mapping "date=日付,out=出金,in=入金,desc=摘要,balance=残高" '
                               "--date-format ymd\n")
+
+
+BANK_TO_EXCHANGE = (HEADER + "20241227,-3000000,500000,振込 ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ\r\n").encode("cp932")
+EXCHANGE = ("\ufeff" + ",".join(f'"{c}"' for c in ("取引日時", "通貨", "取引種別", "取引価格", "通貨1", "通貨1数量", "手数料",
+                                                 "通貨1の対円レート", "通貨2", "通貨2数量", "自己・媒介", "注文 ID", "備考")) + "\n"
+            '"2024/12/28 10:00:00","JPY","入金","0","JPY","3,000,000","0","0","","0","","MDP1",""\n'
+            '"2024/12/29 09:00:00","BTC/JPY","買い","9,651,314","BTC","0.3","-0.0003","9,651,314","JPY","-2,895,394","媒介","JOR1",""\n'
+            '"2024/12/30 09:00:00","BTC","外部送付","0","BTC","-0.2997","0","9,426,573","","0","","CWD1",""\n').encode()
+
+
+def test_bank_to_exchange_to_an_external_send(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    case = tmp_path / "case"
+    main(["case", "create", str(case)])
+    bank = write(tmp_path / "rakuten.csv", BANK_TO_EXCHANGE)
+    exchange = write(tmp_path / "bitflyer.csv", EXCHANGE)
+    assert main(["import", str(case), str(bank), str(exchange)]) == 0
+    capsys.readouterr()
+    main(["list", str(case), "--json"])
+    ids = {json.loads(line)["original_name"]: json.loads(line)["id"][:8] for line in capsys.readouterr().out.splitlines()}
+    r, x = ids["rakuten.csv"], ids["bitflyer.csv"]
+    code, out, _ = run(capsys, "--lang", "en", "money", case, "--suggest")
+    assert out.splitlines() == [
+        "Rows that may be payments to the scam (you decide; record it with evidence-kit mark):",
+        f"  {r}:2  2024-12-27          -3,000,000  ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ  rakuten.csv line 2",
+        "      [medium] a transfer to a crypto exchange, followed within 7 days by a send out of the exchange",
+        f"          {x}:4  2024-12-30 09:00   -0.2997 BTC  外部送付 BTC  bitflyer.csv line 4",
+        "      [weak] a transfer of a round sum of 100,000 yen or more (a weak sign)",
+    ]
+    run(capsys, "mark", case, f"{r}:2", "scam")
+    run(capsys, "mark", case, f"{x}:4", "scam")
+    code, out, _ = run(capsys, "--lang", "en", "money", case)
+    assert out.splitlines()[-4:] == [
+        "Crypto sent out:",
+        "  BTC: 0.2997 in all (1 sends)",
+        f"    {x}:4  2024-12-30 09:00   -0.2997 BTC  外部送付 BTC  bitflyer.csv line 4  confirmed",
+        "      to address -  TxID -  network -",
+    ]
+    assert "Net damage (paid - paid back): 3,000,000 yen (3,000,000 yen from confirmed rows only)" in out.splitlines()

@@ -233,7 +233,7 @@ def statements():
          tx("t-set", "2024-05-14", -5_000, "Visaデビット売上確定", key="", line=7, transfer=False),
          tx("t-ex", "2024-05-20", -1_000_000, "ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ", key="ビツトフライヤー", line=8, corporate=True)]
     crypto = [tx("c-1", "2024-05-22T10:00:00+09:00", None, "", key="", line=2, transfer=True, direction="out",
-                 asset="BTC", quantity="0.10000000", address="bc1qexample", txid="ab" * 32, network="bitcoin"),
+                 asset="BTC", quantity="-0.10000000", address="bc1qexample", txid="ab" * 32, network="bitcoin"),
               tx("c-2", "2024-06-20T10:00:00+09:00", None, "", key="", line=3, transfer=True, direction="out",
                  asset="BTC", quantity="0.05", address="bc1qother", txid="cd" * 32, network="bitcoin")]
     return [
@@ -323,7 +323,7 @@ def test_summary_totals_and_rows():
     summary = money.summarise(txs, state)
     (acc,) = summary.accounts
     assert [(r.tx.identity, r.status) for r in acc.paid.rows] == [("t-1", "confirmed"), ("t-2", "flagged")]
-    assert (acc.paid.total, acc.paid.confirmed, acc.paid.flagged, acc.fees) == (800_000, 300_000, 500_000, 290)
+    assert (acc.paid.total, acc.paid.confirmed, acc.paid.flagged, acc.paid.fees) == (800_000, 300_000, 500_000, 290)
     assert (acc.paid.first, acc.paid.last) == ("2024-05-01", "2024-05-08")
     assert [(r.tx.identity, r.status) for r in acc.received.rows] == [("t-back", "flagged")]
     assert identities(summary.other_paid.rows) == ["t-ex"]
