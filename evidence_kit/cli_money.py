@@ -32,7 +32,7 @@ def mapping_from_spec(spec: str, name: str, date_format: str | None) -> dict:
             roles["description"].append(column)
         elif role == "header":
             if not column.isdigit() or int(column) < 1:
-                raise EvidenceKitError("money_mapping_part", part=part)
+                raise EvidenceKitError("money_mapping_header", value=column)
             roles["header_row"] = int(column) - 1  # the importer counts rows from 0
         else:
             roles[MAPPING_ROLES[role]] = column

@@ -98,6 +98,10 @@ ERRORS = {
         "ja": "--mapping の役割「{role}」はありません。使える役割: {roles}",
         "en": "--mapping has no role \"{role}\". The roles are: {roles}",
     },
+    "money_mapping_header": {
+        "ja": "--mapping の header=「{value}」は、列の名前が並ぶ行の番号（1 から数えます）で指定してください。",
+        "en": "header=\"{value}\" in --mapping must be the number of the row holding the column names (counting from 1).",
+    },
     "money_profile_unknown": {
         "ja": "「{name}」という明細の形式（プロファイル）はありません。",
         "en": "There is no statement layout (profile) named \"{name}\".",

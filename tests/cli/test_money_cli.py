@@ -302,3 +302,16 @@ def test_bank_to_exchange_to_an_external_send(tmp_path, capsys, monkeypatch):
         "      to address -  TxID -  network -",
     ]
     assert "Net damage (paid - paid back): 3,000,000 yen (3,000,000 yen from confirmed rows only)" in out.splitlines()
+
+
+def test_mapping_with_its_header_row(tmp_path, capsys):
+    path = write(tmp_path / "h.csv", "口座番号,1234567\n日付,出金,入金,摘要,残高\n2024/05/12,200000,,ｽｽﾞｷ ｲﾁﾛｳ,250000\n".encode())
+    code, out, _ = run(capsys, "--lang", "en", "inspect", path, "--mapping", MAPPING + ",header=2")
+    assert (code, out) == (0, "Format: money (user.mapping), encoding: utf-8, 3 records, 0 warnings\n"
+                              "     3  2024-05-12              -200,000         250,000  ｽｽﾞｷ ｲﾁﾛｳ\n")
+    code, out, err = run(capsys, "--lang", "en", "inspect", path, "--mapping", MAPPING + ",header=1")
+    assert (code, err) == (1, 'The header row of layout "user.mapping" is not in "h.csv". '
+                              "Please check that the file is from that bank and layout.\n")
+    code, out, err = run(capsys, "--lang", "en", "inspect", path, "--mapping", MAPPING + ",header=0")
+    assert (code, err) == (1, 'header="0" in --mapping must be the number of the row holding the column names '
+                              "(counting from 1).\n")
