@@ -97,6 +97,7 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
                 if isinstance(software, str) and software.strip("\x00 "):
                     attrs["software"] = software
                     if _EDITORS.search(software):
+                        attrs["edited"] = True
                         warnings.append(ParseWarning(0, "image_edited", software))
                 found = _exif_time(exif, zone, warnings)
                 if found is None and img.format == "PNG":

@@ -198,6 +198,7 @@ def test_a_photo_editor_in_exif_software_is_a_warning(software, edited):
     data = image("JPEG", exif=exif("2024:01:15 12:01:02", software=software))
     r, warnings = one("IMG_0001.JPG", data)
     assert r.attrs["software"] == software
+    assert r.attrs.get("edited", False) is edited
     assert r.time == "2024-01-15T12:01:02+09:00"
     assert warnings == ([("image_edited", software)] if edited else [])
 

@@ -1,0 +1,68 @@
+"""Texts of the PDF bundle's checks before export (shown as "check.<code>"), and of the report
+command. {exhibits} is the list of exhibit numbers a check concerns."""
+
+TEXTS = {
+    "check.severity.error": {"ja": "要対応", "en": "Must fix"},
+    "check.severity.warning": {"ja": "注意", "en": "Warning"},
+    "check.severity.info": {"ja": "お知らせ", "en": "Note"},
+    "check.integrity": {
+        "ja": "ケースの検査で {count} 件の問題が見つかりました。証拠が変わっている可能性があるため、このままでは出力できません。「evidence-kit verify --deep」で内容を確かめてください。",
+        "en": "Checking the case found {count} problem(s). Evidence may have changed, so the bundle cannot be exported as it is. Run \"evidence-kit verify --deep\" to see them.",
+    },
+    "check.account_incomplete": {
+        "ja": "振込先口座 {account} の {missing} が入力されていません。口座凍結の申出には、金融機関・支店・種別・口座番号・名義（カナ）の5つが必要です。振込受付書、ATM の控え、相手の指示の画面から補ってください。",
+        "en": "Destination account {account} is missing: {missing}. A freeze request needs all five: bank, branch, type, number and holder name (kana). Take them from the transfer receipt, the ATM slip or the scammer's instructions.",
+    },
+    "check.image_no_time": {
+        "ja": "撮影日時が分からない画像があります（{exhibits}）。いつの画像か、メモに書き添えてください。",
+        "en": "Some images have no capture time ({exhibits}). Please add a note saying when each is from.",
+    },
+    "check.image_not_original": {
+        "ja": "LINE などで送られて撮影情報が消えた画像があります（{exhibits}）。スマートフォンに元の画像が残っていれば、それも取り込んでください。",
+        "en": "Some images lost their camera information when sent through an app such as LINE ({exhibits}). If the originals are still on the phone, import them too.",
+    },
+    "check.image_edited": {
+        "ja": "画像編集アプリで保存された画像があります（{exhibits}）。加工していない元の画像があれば、それを証拠にしてください。",
+        "en": "Some images were saved by a photo editor ({exhibits}). If the unedited originals exist, use them as evidence.",
+    },
+    "check.chat_unsent": {
+        "ja": "相手が送信を取り消したメッセージがあります（{exhibits}）。取り消す前の画面を撮っていれば、それも取り込んでください。",
+        "en": "The other party unsent messages ({exhibits}). If you took screenshots before they were unsent, import them too.",
+    },
+    "check.chat_deleted": {
+        "ja": "削除されたメッセージがあります（{exhibits}）。削除前の画面を撮っていれば、それも取り込んでください。",
+        "en": "Some messages were deleted ({exhibits}). If you took screenshots before, import them too.",
+    },
+    "check.chat_media_missing": {
+        "ja": "トーク履歴に写真・動画・ファイルが含まれていない箇所があります（{exhibits}）。スマートフォンに残っている写真などを別に取り込んでください。",
+        "en": "The chat export does not include some photos, videos or files ({exhibits}). Import them separately from the phone.",
+    },
+    "check.chat_export_early": {
+        "ja": "最後の出来事より前に保存されたトーク履歴があります（{exhibits}）。最新のトーク履歴を保存し直して取り込んでください。",
+        "en": "Some chat exports were saved before the last event ({exhibits}). Export the chat again and import it.",
+    },
+    "check.party_missing": {
+        "ja": "相手方の名前が入力されていません。相手が名乗った名前を入力してください。",
+        "en": "The other party's name is not entered. Enter the name they used.",
+    },
+    "check.party_no_identifier": {
+        "ja": "相手方の ID・電話番号・URL などが入力されていません。表示名は変えられるため、ID や URL があると調べやすくなります。",
+        "en": "None of the other party's IDs, phone numbers or URLs is entered. Display names can change; IDs and URLs let the police trace them.",
+    },
+    "check.no_receipt_number": {
+        "ja": "警察の受理番号が記録されていません。相談・届出をしたら、受理番号を聞いて記録してください（まだなら「未取得」と表示されます）。",
+        "en": "No police reference number is recorded. When you report, ask for it and record it (until then the bundle says \"not yet\").",
+    },
+    "check.rows_unconfirmed": {
+        "ja": "被害金一覧表に、名義の一致から推定しただけの明細が {count} 行あります。自分で確かめて、振込先口座に結び付けてください。",
+        "en": "{count} statement row(s) in the money list are only guessed from the payee name. Check them and link them to the destination account.",
+    },
+    "check.crypto_no_txid": {
+        "ja": "{asset} の送付に、送付先アドレスまたは TxID がない記録があります。取引所の送付履歴の画面から補ってください。",
+        "en": "A {asset} send has no destination address or TxID. Take them from the exchange's send history screen.",
+    },
+    "check.recent_transfer": {
+        "ja": "{days} 日以内の送金が {count} 件あります。すぐに振込先の銀行へ連絡して口座の凍結を依頼し、警察に届け出てください。",
+        "en": "{count} transfer(s) were made within {days} days. Call the destination bank now to ask for a freeze, and report to the police.",
+    },
+}
