@@ -318,40 +318,30 @@ def action(cli, args) -> int:
 
 # -- links, marks and the scam start -------------------------------------------------------------
 
-def link(cli, args) -> int:
+UNDO_TEXTS = {"link": ("cli.money_not_linked", "cli.money_unlinked"), "mark": ("cli.money_not_marked", "cli.money_unmarked")}
+
+
+def decide(cli, args) -> int:
+    """link, unlink, mark, unmark: the user's decision about one statement row."""
+    kind = "link" if args.command in ("link", "unlink") else "mark"
     case = _unlocked(cli, args)
     try:
         records = cr.load(case)
         tx = money.find_tx(money.case_transactions(case), args.tx)
-        if args.command == "unlink":
-            if tx.identity not in records.links:
-                cli.say("cli.money_not_linked", ref=args.tx)
+        if args.command.startswith("un"):
+            missing, done = UNDO_TEXTS[kind]
+            if tx.identity not in (records.links if kind == "link" else records.marks):
+                cli.say(missing, ref=args.tx)
                 return 1
-            cr.delete(case, "link", tx.identity)
-            cli.say("cli.money_unlinked", ref=args.tx)
+            cr.delete(case, kind, tx.identity)
+            cli.say(done, ref=args.tx)
             return 0
-        money.link(case, records, tx, args.account)
-        cli.say("cli.money_linked", ref=args.tx, account=args.account)
-        print("  " + row_text(cli, tx))
-    finally:
-        case.lock()
-    return 0
-
-
-def mark(cli, args) -> int:
-    case = _unlocked(cli, args)
-    try:
-        records = cr.load(case)
-        tx = money.find_tx(money.case_transactions(case), args.tx)
-        if args.command == "unmark":
-            if tx.identity not in records.marks:
-                cli.say("cli.money_not_marked", ref=args.tx)
-                return 1
-            cr.delete(case, "mark", tx.identity)
-            cli.say("cli.money_unmarked", ref=args.tx)
-            return 0
-        money.mark(case, tx, args.as_)
-        cli.say("cli.money_marked", ref=args.tx, mark=tr("money.mark_" + args.as_, cli.lang))
+        if kind == "link":
+            money.link(case, records, tx, args.account)
+            cli.say("cli.money_linked", ref=args.tx, account=args.account)
+        else:
+            money.mark(case, tx, args.as_)
+            cli.say("cli.money_marked", ref=args.tx, mark=tr("money.mark_" + args.as_, cli.lang))
         print("  " + row_text(cli, tx))
     finally:
         case.lock()
@@ -438,8 +428,8 @@ def add_parsers(sub, common, pass_opt, lang: str) -> None:
     p.add_argument("--ref", help=h("action_ref"))
     actions.choices["remove"].add_argument("id", help=h("action_id"))
 
-    for name, run in (("link", link), ("unlink", link), ("mark", mark), ("unmark", mark)):
-        p = command(sub, name, name, run)
+    for name in ("link", "unlink", "mark", "unmark"):
+        p = command(sub, name, name, decide)
         p.add_argument("tx", help=h("tx"))
     sub.choices["link"].add_argument("account", help=h("account_id"))
     sub.choices["mark"].add_argument("as_", metavar="AS", choices=cr.MARKS, help=h("mark_as"))

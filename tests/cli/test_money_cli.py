@@ -29,11 +29,20 @@ def run(capsys, *args):
 
 
 @pytest.fixture
-def money_case(tmp_path, capsys, monkeypatch):
-    """A case with the four statements and two destination accounts; returns (path, item prefixes by file)."""
+def new_case(tmp_path, capsys, monkeypatch):
+    """An empty case; the passphrase is in the environment."""
     monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
     case = tmp_path / "case"
     main(["case", "create", str(case)])
+    capsys.readouterr()
+    return case
+
+
+@pytest.fixture
+def money_case(new_case, tmp_path, capsys):
+    """A case with the four statements and two destination accounts; returns (path, item prefixes by
+    file, parsed facts by file)."""
+    case = new_case
     a, b = write(tmp_path / "a.csv", STATEMENT_A), write(tmp_path / "b.csv", STATEMENT_B)
     u1, u2 = write(tmp_path / "u1.csv", UNKNOWN_1), write(tmp_path / "u2.csv", UNKNOWN_2)
     assert main(["import", str(case), str(a), str(b)]) == 0
@@ -60,12 +69,9 @@ def test_import_with_a_mapping_saves_the_layout_for_the_next_file(money_case):
     assert (parsed["u2.csv"]["rows"], parsed["u2.csv"]["total_out"]) == (1, 100_000)
 
 
-def test_save_profile_message_and_account_output(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
-    case = tmp_path / "case"
-    main(["case", "create", str(case)])
+def test_save_profile_message_and_account_output(new_case, tmp_path, capsys):
+    case = new_case
     u1 = write(tmp_path / "u1.csv", UNKNOWN_1)
-    capsys.readouterr()
     code, out, _ = run(capsys, "--lang", "en", "import", case, u1, "--mapping", MAPPING, "--save-profile", "my bank")
     assert code == 0
     assert out.splitlines()[0] == 'The statement layout was saved as "my bank". Statements of the same layout are read by it from now on.'
@@ -177,11 +183,8 @@ def test_records_survive_verify_lock_and_rebuild(money_case, capsys):
     assert run(capsys, "money", case_path, "--json")[1] == before
 
 
-def test_party_and_actions(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
-    case = tmp_path / "case"
-    main(["case", "create", str(case)])
-    capsys.readouterr()
+def test_party_and_actions(new_case, tmp_path, capsys):
+    case = new_case
     assert run(capsys, "party", case, "show")[1] == (
         "相手方の記録はまだありません。evidence-kit party CASE set --name 名前 で記録できます。\n")
     run(capsys, "party", case, "set", "--name", "ケン", "--name", "Ken Smith", "--nationality", "アメリカ", "--job", "軍医")
@@ -225,22 +228,16 @@ def test_party_and_actions(tmp_path, capsys, monkeypatch):
      '--mapping has no role "day". The roles are: date, amount, out, in, desc, balance, counterparty, header'),
     (["import", "{case}", "{u1}", "--profile", "nothing"], 'There is no statement layout (profile) named "nothing".'),
 ])
-def test_bad_input_gets_a_clear_message(tmp_path, capsys, monkeypatch, args, message):
-    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
-    case = tmp_path / "case"
-    main(["case", "create", str(case)])
+def test_bad_input_gets_a_clear_message(new_case, tmp_path, capsys, args, message):
+    case = new_case
     u1 = write(tmp_path / "u1.csv", UNKNOWN_1)
-    capsys.readouterr()
     code, out, err = run(capsys, "--lang", "en", *[a.format(case=case, u1=u1) for a in args])
     assert (code, out, err) == (1, "", message + "\n")
 
 
-def test_a_mapping_that_does_not_fit_names_the_file(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
-    case = tmp_path / "case"
-    main(["case", "create", str(case)])
+def test_a_mapping_that_does_not_fit_names_the_file(new_case, tmp_path, capsys):
+    case = new_case
     a = write(tmp_path / "a.csv", STATEMENT_A)
-    capsys.readouterr()
     code, out, _ = run(capsys, "--lang", "en", "import", case, a, "--mapping", MAPPING)
     assert code == 1
     assert out.splitlines() == ['Not imported: The header row of layout "user.mapping" is not in "a.csv". '
@@ -273,10 +270,8 @@ EXCHANGE = ("\ufeff" + ",".join(f'"{c}"' for c in ("取引日時", "通貨", "�
             '"2024/12/30 09:00:00","BTC","外部送付","0","BTC","-0.2997","0","9,426,573","","0","","CWD1",""\n').encode()
 
 
-def test_bank_to_exchange_to_an_external_send(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
-    case = tmp_path / "case"
-    main(["case", "create", str(case)])
+def test_bank_to_exchange_to_an_external_send(new_case, tmp_path, capsys):
+    case = new_case
     bank = write(tmp_path / "rakuten.csv", BANK_TO_EXCHANGE)
     exchange = write(tmp_path / "bitflyer.csv", EXCHANGE)
     assert main(["import", str(case), str(bank), str(exchange)]) == 0
