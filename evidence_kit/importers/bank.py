@@ -255,6 +255,8 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
           mapping: dict | None = None, profiles=()) -> ParseResult:
     """Parse a statement; `mapping` forces a layout, `profiles` are extra (user) layouts to try."""
     path = Path(path)
+    for profile in (*profiles, *([mapping] if mapping is not None else [])):
+        check_profile(profile)
     decoded, encoding = _decode(path.read_bytes() if data is None else data, path)
     lines = text.split_lines(decoded)
     rows = _rows(lines, path)
@@ -271,6 +273,32 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
     reader.run()
     return ParseResult(format=NAME, variant=profile["id"], encoding=encoding, records=reader.records,
                        warnings=reader.warnings, info=reader.info())
+
+
+_AMOUNT_KEYS = {"debit_credit": ("debit", "credit"), "signed": ("column",), "spend_only": ("column",),
+                "unsigned_with_direction": ("column", "direction", "map")}
+
+
+def check_profile(profile: dict) -> None:
+    """Raises money_mapping_invalid (naming the first bad entry) for a profile this module cannot use."""
+    def bad(entry: str):
+        return EvidenceKitError("money_mapping_invalid", name=str(profile.get("id", "?")), column=entry)
+
+    if not isinstance(profile.get("id"), str):
+        raise bad("id")
+    detect, fields = profile.get("detect"), profile.get("fields")
+    if not isinstance(detect, dict) or not (detect.get("header_required") or
+                                            (detect.get("first_row_regex") and detect.get("columns"))):
+        raise bad("detect")
+    if not isinstance(fields, dict) or not _date_columns(fields.get("date") or {}):
+        raise bad("date")
+    if profile.get("kind") == "crypto":
+        if "column" not in (fields.get("quantity") or {}):
+            raise bad("quantity")
+        return
+    amount = fields.get("amount") or {}
+    if amount.get("kind") not in _AMOUNT_KEYS or not all(amount.get(k) for k in _AMOUNT_KEYS[amount["kind"]]):
+        raise bad("amount")
 
 
 class _Statement:

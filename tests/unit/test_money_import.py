@@ -365,8 +365,25 @@ def test_mapping_profile_shapes_and_validation():
 
 
 @pytest.mark.parametrize("profile", bank.bundled_profiles(), ids=lambda p: p["id"])
-def test_profile_to_toml_round_trips(profile):
+def test_bundled_profiles_are_valid_and_round_trip_through_toml(profile):
+    bank.check_profile(profile)
     assert tomllib.loads(bank.profile_to_toml(profile)) == profile
+
+
+@pytest.mark.parametrize("broken, entry", [
+    ({"detect": {"header_required": ["日付"]}, "fields": {}}, "id"),
+    ({"id": "user.x", "fields": {}}, "detect"),
+    ({"id": "user.x", "detect": {"header_required": ["日付"]}, "fields": {"amount": {"kind": "signed"}}}, "date"),
+    ({"id": "user.x", "detect": {"header_required": ["日付"]},
+      "fields": {"date": {"column": "日付"}, "amount": {"kind": "signed"}}}, "amount"),
+    ({"id": "user.x", "kind": "crypto", "detect": {"header_required": ["日付"]},
+      "fields": {"date": {"column": "日付"}}}, "quantity"),
+])
+def test_broken_user_profiles_are_refused_before_reading(broken, entry):
+    for options in ({"mapping": broken}, {"profiles": [broken]}):
+        with pytest.raises(EvidenceKitError) as err:
+            bank.parse(FIXTURES / "mufg.csv", **options)
+        assert (err.value.code, err.value.params["column"]) == ("money_mapping_invalid", entry)
 
 
 def test_profile_to_toml_escapes():
