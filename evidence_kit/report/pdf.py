@@ -19,7 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether,
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
                                 PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
 from .. import __version__
@@ -56,15 +56,17 @@ def render(case, bundle: Bundle, out, *, created: datetime) -> int:
     styles = _styles(regular, bold)
     pages: dict[str, int] = {}
     total = 0
-    for _ in range(4):  # the second pass normally lays out the pages as the first did: then it is done
-        buffer = io.BytesIO()
-        doc = _Doc(buffer, bundle, styles, pages, total, created)
+    for _ in range(4):  # drafts without the images until the page numbers settle (normally two)
+        doc = _Doc(io.BytesIO(), bundle, styles, pages, total, created, draft=True)
         doc.build(_story(case, bundle, styles, pages, total, created))
         if doc.page == total and doc.anchors == pages:
             break
         pages, total = dict(doc.anchors), doc.page
     else:
         raise RuntimeError("the page numbers did not settle")
+    buffer = io.BytesIO()
+    doc = _Doc(buffer, bundle, styles, pages, total, created)
+    doc.build(_story(case, bundle, styles, pages, total, created))
     if hasattr(out, "write"):
         out.write(buffer.getvalue())
     else:
@@ -74,7 +76,7 @@ def render(case, bundle: Bundle, out, *, created: datetime) -> int:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, out, bundle: Bundle, styles, pages, total, created):
+    def __init__(self, out, bundle: Bundle, styles, pages, total, created, draft: bool = False):
         super().__init__(out, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
                          bottomMargin=BOTTOM, title=TITLES[bundle.audience], author="evidence-kit",
                          creator=f"evidence-kit {__version__}", subject=bundle.case_id,
@@ -83,6 +85,7 @@ class _Doc(BaseDocTemplate):
         self.anchors: dict[str, int] = {}
         self.exhibit_label = ""
         self.created = created
+        self.draft = draft  # a layout pass: images take their place but are not read
         frame = Frame(LEFT, BOTTOM, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._furniture)])
@@ -475,7 +478,7 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
     story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),
              _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), strip, Spacer(1, 4 * mm)]
     if ex.kind == "image":
-        story.append(_image(case, ex))
+        story.append(_image(case, ex, styles))
     elif ex.kind == "chat":
         story += _transcript(case, ex, styles)
     elif ex.kind == "statement":
@@ -488,22 +491,43 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
     return story
 
 
-def _image(case, ex: Exhibit) -> Flowable:
+def _image(case, ex: Exhibit, styles) -> Flowable:
     """The whole image, uncropped, as large as the page allows (never enlarged beyond 2x)."""
-    from PIL import Image as PILImage
-    from PIL import ImageOps
-
-    data = read_item(case, ex.item_id)
-    with PILImage.open(io.BytesIO(data)) as img:
-        width, height = img.size
-        if img.format not in ("JPEG", "PNG") or (img.getexif().get(0x0112, 1) != 1):
-            shown = ImageOps.exif_transpose(img).convert("RGB")  # HEIC, WebP, a turned photo: a PNG copy
-            out = io.BytesIO()
-            shown.save(out, "PNG")
-            data, (width, height) = out.getvalue(), shown.size
+    attrs = (case.records(ex.item_id) or [{}])[0].get("attrs") or {}
+    width, height = attrs.get("width"), attrs.get("height")  # as shown: EXIF orientation applied
+    if not width or not height:
+        return _p("この画像は読み取れないため、印刷できません。元のファイルでご確認ください。", styles["body"])
     frame_w, frame_h = A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM - 62 * mm
     scale = min(frame_w / width, frame_h / height, 2.0)
-    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    return _Picture(case, ex.item_id, width * scale, height * scale)
+
+
+class _Picture(Flowable):
+    """An exhibit image, read from the case only when the page is really drawn."""
+
+    def __init__(self, case, item_id: str, width: float, height: float):
+        super().__init__()
+        self.case, self.item_id, self.width, self.height = case, item_id, width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self):
+        if self.canv._doctemplate.draft:
+            return
+        from PIL import Image as PILImage
+        from PIL import ImageOps
+        from reportlab.lib.utils import ImageReader
+
+        data = read_item(self.case, self.item_id)
+        with PILImage.open(io.BytesIO(data)) as img:
+            if img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1:
+                shown = ImageOps.exif_transpose(img).convert("RGB")  # HEIC, WebP, a turned photo: a PNG copy
+                out = io.BytesIO()
+                shown.save(out, "PNG")
+                data = out.getvalue()
+        self.canv.drawImage(ImageReader(io.BytesIO(data)), 0, 0, self.width, self.height)
 
 
 def _transcript(case, ex: Exhibit, styles) -> list:
