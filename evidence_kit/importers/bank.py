@@ -1,9 +1,28 @@
 """Bank, card, payment-app and crypto statements (spec: shared/spec/money-formats.md).
 
 A statement is read as CSV (or tab-separated) text over the decoded file, keeping physical line numbers.
-The layout is recognised by a profile (profiles/*.toml, schema in spec section 9.3): its header cells are
+The layout is recognised by a profile (profiles/*.toml, after spec section 9.3): its header cells are
 found by content, never by position. Every physical line ends up in exactly one record: `preamble`,
 `header`, `transaction`, `skipped` (footers, totals, rows without a date) or `blank`.
+
+Profile entries (column names are compared as moneytext.header_key):
+  id, institution, aliases, zengin_code, kind = bank | card | wallet | crypto
+  [detect] header_required, header_optional, header_regex (for month-named columns), max_header_row,
+           header_row (0-based, a user mapping's); headerless: first_row_regex (one per cell of line 1)
+           and columns (the names given to the cells)
+  [fields] date = { column | columns = [year, month, day], format = [kinds], year, zone = "UTC" }
+           time = { columns = [...] } (one "HH:MM[:SS]" cell, or hour/minute[/second] cells)
+           amount = { kind = debit_credit (debit, credit) | signed (column) | spend_only (column)
+                      | unsigned_with_direction (column, direction, map) }
+           crypto: quantity = { column, direction + map | always = "out" }, asset, txid, network,
+                   address (a column, or { column, regex } with the address as group 1)
+           balance, type, counterparty, description = [...], row_id = [...], fee,
+           direction_check = { column, in = [...], out = [...] }
+  [rows] skip_if = [{ column, equals, reason }], hold/settle (regexes whose group 1 pairs a card hold
+         with its settlement), group_by (a column shared by the parts of one payment)
+  [account] preamble = { key = regex }, columns = { key = column }, holder_cells = { key = index }
+  [counterparty_rules] transfer_out (regexes on the NFKC type word + description of money-out rows),
+         strip_prefixes (regexes splitting the type word, group 1, off the description)
 """
 
 from __future__ import annotations
