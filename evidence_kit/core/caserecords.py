@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from . import bankcodes
+from .custody import doc_of
 from .errors import EvidenceKitError
 
 EVENT = "case-record"
@@ -69,8 +71,8 @@ class CaseRecords:
     parties: dict[str, Party] = field(default_factory=dict)
     accounts: dict[str, DestinationAccount] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
-    links: dict[str, dict] = field(default_factory=dict)  # tx identity -> {"account", "tx"}
-    marks: dict[str, dict] = field(default_factory=dict)  # tx identity -> {"as", "tx"}
+    links: dict[str, dict] = field(default_factory=dict)  # row identity -> {"account", "item", "line"}
+    marks: dict[str, dict] = field(default_factory=dict)  # row identity -> {"as", "item", "line"}
     profiles: dict[str, dict] = field(default_factory=dict)  # name -> importer profile dict
     scam_start: str | None = None
     highest: dict[str, int] = field(default_factory=dict)  # kind -> the highest numeric id ever put
@@ -113,8 +115,6 @@ def _build(kind: str, key: str, data: dict):
 
 
 def load(case) -> CaseRecords:
-    from .custody import doc_of
-
     return fold(doc_of(e) for e in case.entries())
 
 
@@ -131,8 +131,6 @@ def save(case, record: Party | DestinationAccount | Action) -> list[tuple[str, d
     parameters): for an account, the codes the bundled table does not hold; never a refusal."""
     warnings: list[tuple[str, dict]] = []
     if isinstance(record, DestinationAccount):
-        from . import bankcodes
-
         check_account(record)
         warnings = bankcodes.complete(record)
         kind = "account"
@@ -206,7 +204,7 @@ def check_date(text: str) -> str:
 
 
 def check_account(account: DestinationAccount) -> DestinationAccount:
-    """Check the fields' shapes (codes against the bundled table come later: see `code_warnings`).
+    """Check the fields' shapes (the codes against the bundled table: `bankcodes.complete`).
     A ゆうちょ 記号-番号 fills the 店番, type and 口座番号 it stands for."""
     if account.yucho_symbol:
         branch, kind, number = yucho_to_branch(account.yucho_symbol)
@@ -234,9 +232,10 @@ def check_account(account: DestinationAccount) -> DestinationAccount:
 def yucho_to_branch(symbol: str) -> tuple[str, str, str]:
     """ゆうちょ 記号-番号 -> (店番, type, 口座番号), per money-formats.md section 2.1: a 記号 starting
     with 1 (通常貯金) gives 店番 = its 2nd-3rd digits + 8, 普通, and the 番号 without its last digit;
-    one starting with 0 (振替口座) gives 店番 = 2nd-3rd digits + 9, 当座, and the 番号 in 7 digits."""
+    one starting with 0 (振替口座) gives 店番 = 2nd-3rd digits + 9, 当座, and the 番号 in 7 digits
+    (a 振替口座 is often written with its check digit between: 00120-4-123456)."""
     text = unicodedata.normalize("NFKC", symbol).strip()
-    match = re.fullmatch(r"([01]\d{4})\s*[-ー−]?\s*(\d{1,8})", text)
+    match = re.fullmatch(r"([01]\d{4})\s*[-ー−]?\s*(?:\d\s*[-ー−]\s*)?(\d{1,8})", text)
     if not match:
         raise EvidenceKitError("money_yucho_symbol", value=symbol)
     kigou, bangou = match.groups()

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .caserecords import MARKS, CaseRecords, DestinationAccount, put
+from ..importers.moneytext import name_key
 from .errors import EvidenceKitError
 
 MONEY_FORMATS = ("money", "ofx")
@@ -207,9 +208,11 @@ def link(case, records: CaseRecords, tx: Tx, account_id: str) -> None:
 
 
 def mark(case, tx: Tx, as_: str) -> None:
-    """Mark a row: scam (paid to the scam), not_scam (not about it), returned (paid back)."""
+    """Mark a row: scam (money out to the scam), not_scam (not about it), returned (money in from it)."""
     if as_ not in MARKS:
         raise EvidenceKitError("money_mark", value=as_, choices=", ".join(MARKS))
+    if (as_, tx.direction) in (("scam", "in"), ("returned", "out")):
+        raise EvidenceKitError(f"money_mark_{as_}_direction", ref=tx.ref)
     put(case, "mark", tx.identity, {"as": as_, "item": tx.sources[0].item, "line": tx.sources[0].line})
 
 
@@ -217,8 +220,6 @@ def mark(case, tx: Tx, as_: str) -> None:
 
 @functools.lru_cache(maxsize=256)
 def holder_key(kana: str) -> str:
-    from ..importers.moneytext import name_key
-
     return name_key(kana)[0] if kana else ""
 
 
@@ -253,8 +254,9 @@ def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
 
 
 def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:
-    """The first day a row was paid to the scam: linked, marked as scam, or to a recorded account's name."""
-    days = [t.date for t in txs if t.direction == "out" and (
+    """The first day a row was paid to the scam: linked, marked as scam, or to a recorded account's
+    name (and not marked as not about the scam)."""
+    days = [t.date for t in txs if t.direction == "out" and records.marks.get(t.identity, {}).get("as") != "not_scam" and (
         t.identity in records.links or records.marks.get(t.identity, {}).get("as") == "scam"
         or _account_by_name(t, records))]
     return min(days, default=None)
@@ -344,7 +346,7 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
                 continue
             status, account = "flagged", hit[0]
         row = Row(tx, status)
-        if tx.direction == "in" or mark == "returned":
+        if tx.direction == "in":
             back.rows.append(row)
             if account:
                 per_account[account].received.rows.append(row)

@@ -90,6 +90,14 @@ ERRORS = {
         "ja": "「{value}」という記録の種類はありません。次のどれかを指定してください: {choices}",
         "en": "\"{value}\" is not a kind of mark. Use one of: {choices}",
     },
+    "money_mark_scam_direction": {
+        "ja": "{ref} は入金の行です。「scam」は支払い（出金）の行に付けます。相手から返ってきたお金なら「returned」にしてください。",
+        "en": "{ref} is money in. \"scam\" is for money paid out; for money the other party paid back, use \"returned\".",
+    },
+    "money_mark_returned_direction": {
+        "ja": "{ref} は支払い（出金）の行です。「returned」は入金の行に付けます。詐欺への支払いなら「scam」にしてください。",
+        "en": "{ref} is money out. \"returned\" is for money in; for a payment to the scam, use \"scam\".",
+    },
     "money_mapping_part": {
         "ja": "--mapping の「{part}」は「役割=列名」の形ではありません。例: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",
         "en": "\"{part}\" in --mapping is not \"role=column name\". Example: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",

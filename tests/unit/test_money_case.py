@@ -150,6 +150,11 @@ def test_save_checks_completes_and_logs(unlocked):
     with pytest.raises(EvidenceKitError) as err:
         money.mark(unlocked, money.Tx("i", "2024-05-01", -1, "out", "bank", "", {}, [money.Source(ITEM_A, "a", 2)]), "maybe")
     assert err.value.message("en") == '"maybe" is not a kind of mark. Use one of: scam, not_scam, returned'
+    with pytest.raises(EvidenceKitError) as err:
+        money.mark(unlocked, money.Tx("i", "2024-05-01", -1, "out", "bank", "", {}, [money.Source(ITEM_A, "a", 2)]),
+                   "returned")
+    assert err.value.message("en") == ('aaaaaaaa:2 is money out. "returned" is for money in; for a payment to the scam, '
+                                       'use "scam".')
     assert [d["kind"] for d in map(json.loads, unlocked.entries()) if d["event"] == cr.EVENT] == [
         "account", "action", "action", "scam_start", "scam_start"]
 
@@ -162,6 +167,7 @@ def test_save_checks_completes_and_logs(unlocked):
     ("1402057561701", ("408", "普通", "5756170")),
     ("10100-00012341", ("018", "普通", "0001234")),
     ("00120-123456", ("019", "当座", "0123456")),
+    ("00120-4-123456", ("019", "当座", "0123456")),
 ])
 def test_yucho_symbol_to_branch(symbol, expected):
     assert cr.yucho_to_branch(symbol) == expected
