@@ -29,6 +29,23 @@ def sniff(path: Path, head: bytes) -> float:
     return 0.0
 
 
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """As every statement (moneytext.decode), except that an OFX 1.x file declaring `CHARSET:1252` that
+    is not UTF-8 is read as Windows-1252 (Western bank exports), not as CP932."""
+    declared_1252 = re.search(rb"^CHARSET:\s*1252\s*$", raw[:1024], re.M) is not None
+    try:
+        decoded, encoding = mt.decode(raw)
+        if encoding != "cp932" or not declared_1252:
+            return decoded, encoding
+    except ValueError:
+        if not declared_1252:
+            raise EvidenceKitError("money_undecodable", path=path.name) from None
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise EvidenceKitError("money_undecodable", path=path.name) from None
+
+
 def _tags(block: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for tag, value in _LEAF.findall(block):
@@ -51,10 +68,7 @@ def _moment(raw: str) -> date | datetime:
 def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None,
           data: bytes | None = None) -> ParseResult:
     path = Path(path)
-    try:
-        decoded, encoding = mt.decode(path.read_bytes() if data is None else data)
-    except ValueError as exc:
-        raise EvidenceKitError("money_undecodable", path=path.name) from exc
+    decoded, encoding = _decode(path.read_bytes() if data is None else data, path)
     lines = text.split_lines(decoded)
     body = "\n".join(lines)
     starts = [m.start() for m in re.finditer(r"<STMTTRN>", body, re.I)]

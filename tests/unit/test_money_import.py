@@ -230,6 +230,15 @@ def test_ofx_transactions_and_account():
                                                                 (5, 0, "2024-03-02")]
 
 
+def test_ofx_declaring_windows_1252_is_read_so():
+    data = (FIXTURES / "bank.ofx").read_bytes().replace(b"CHARSET:NONE", b"CHARSET:1252")
+    data = data.replace("<NAME>ｷﾕｳﾖ".encode(), "<NAME>Caf\u00e9 Müller".encode("cp1252"))
+    result = ofx.parse(Path("west.ofx"), data=data)
+    assert result.encoding == "cp1252" and txs(result)[1].attrs["counterparty"] == "Caf\u00e9 Müller"
+    utf8 = ofx.parse(Path("west.ofx"), data=data.replace("Caf\u00e9 Müller".encode("cp1252"), "Café".encode()))
+    assert utf8.encoding == "utf-8"
+
+
 def test_multiline_quoted_cell_is_one_record():
     row = txs(parse("multiline.csv"))[0]
     assert (row.line, row.end_line) == (2, 3) and row.attrs["cells"]["メモ"] == "2行の\nメモ"
