@@ -73,6 +73,7 @@ EXPECTED = {
     "aeon_card.csv": ("card.aeon.v1", "cp932", 2, 0, 0, 32980, []),
     "epos.csv": ("card.epos.v1", "cp932", 2, 0, 0, 62000, []),
     "paypay_app.csv": ("wallet.paypay.v1", "utf-8-sig", 5, 0, 5000, 31610, []),
+    "paypay_app_sjis.csv": ("wallet.paypay.v1", "cp932", 2, 0, 10000, 9000, []),
     "paypal.csv": ("wallet.paypal_jp.v1", "utf-8-sig", 3, 0, 2246, 52246, []),
     "moneyforward.csv": ("agg.moneyforward_me.v1", "cp932", 2, 0, 250000, 200000, []),
     "bitflyer.csv": ("crypto.bitflyer.v1", "utf-8-sig", 3, 0, 3000000, 0, []),
