@@ -182,7 +182,7 @@ def _suggestions(cli, txs, records) -> int:
         cli.say("cli.money_link_head")
         for s in links:
             print("  " + row_text(cli, s.tx))
-            print("      -> " + tr("money.reason_" + s.code, cli.lang, account=s.account))
+            print("      -> " + tr("money.reason_" + s.code, cli.lang, **s.params))
     if found:
         cli.say("cli.money_flag_head")
         by_row: dict[str, list[money.Flag]] = {}
@@ -264,6 +264,8 @@ def account(cli, args) -> int:
                 cli.say("cli.money_account_head", id=acc.id, account=account_text(cli, acc))
                 if acc.note:
                     cli.say("cli.money_note", note=acc.note)
+                for n, t in enumerate(acc.transfers, 1):
+                    cli.say("cli.money_transfer_line", n=n, date=t["date"], amount=t["amount"], evidence=t["evidence"])
             return 0
         if args.account_command == "add":
             acc = cr.DestinationAccount(id=cr.next_id(records, "account"))
@@ -275,10 +277,17 @@ def account(cli, args) -> int:
             acc = records.accounts.get(args.id)
             if acc is None:
                 raise EvidenceKitError("money_account_unknown", id=args.id)
-            if args.yucho is not None:  # the 店番, type and number come from the new 記号番号
+        if args.account_command == "add-transfer":
+            acc.transfers.append({"date": args.date, "amount": _yen(args.amount), "evidence": args.evidence})
+        elif args.account_command == "remove-transfer":
+            if not 1 <= args.number <= len(acc.transfers):
+                raise EvidenceKitError("money_transfer_unknown", id=args.number)
+            del acc.transfers[args.number - 1]
+        else:
+            if args.account_command == "edit" and args.yucho is not None:  # 店番, type, number come from it
                 acc.branch_code = acc.number = acc.branch_name = ""
-        changes = {name: getattr(args, opt) for opt, name in ACCOUNT_FIELDS if getattr(args, opt) is not None}
-        acc = dataclasses.replace(acc, **changes)
+            changes = {name: getattr(args, opt) for opt, name in ACCOUNT_FIELDS if getattr(args, opt) is not None}
+            acc = dataclasses.replace(acc, **changes)
         warnings = cr.save(case, acc)
         cli.say("cli.money_account_saved", id=acc.id, account=account_text(cli, acc))
         for key, params in warnings:
@@ -288,6 +297,14 @@ def account(cli, args) -> int:
     finally:
         case.lock()
     return 0
+
+
+def _yen(text: str) -> int:
+    """An amount typed by the user: digits, with or without thousands separators or 円."""
+    digits = text.replace(",", "").replace("円", "").strip()
+    if not digits.isdigit():
+        raise EvidenceKitError("money_transfer_amount", value=text)
+    return int(digits)
 
 
 # -- actions taken -------------------------------------------------------------------------------
@@ -409,13 +426,18 @@ def add_parsers(sub, common, pass_opt, lang: str) -> None:
     parties.choices["remove-id"].add_argument("number", type=int, help=h("identifier_number"))
 
     accounts = group("account", "account_command")
-    for name in ("add", "list", "edit", "remove"):
-        p = command(accounts, name, "account_" + name, account, case=False)
-        if name in ("edit", "remove"):
+    for name in ("add", "list", "edit", "remove", "add-transfer", "remove-transfer"):
+        p = command(accounts, name, "account_" + name.replace("-", "_"), account, case=False)
+        if name not in ("add", "list"):
             p.add_argument("id", help=h("account_id"))
         if name in ("add", "edit"):
             for opt, _ in ACCOUNT_FIELDS:
                 p.add_argument("--" + opt.replace("_", "-"), dest=opt, help=h("account_" + opt))
+    p = accounts.choices["add-transfer"]
+    p.add_argument("date", help=h("date"))
+    p.add_argument("amount", help=h("transfer_amount"))
+    p.add_argument("evidence", help=h("transfer_evidence"))
+    accounts.choices["remove-transfer"].add_argument("number", type=int, help=h("transfer_number"))
 
     actions = group("action", "action_command")
     for name in ("add", "list", "remove"):

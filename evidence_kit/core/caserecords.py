@@ -52,6 +52,8 @@ class DestinationAccount:
     holder_kana: str = ""
     yucho_symbol: str = ""  # ゆうちょ 記号-番号 as given, kept beside the 店番/口座番号 made from it
     note: str = ""
+    # transfers to it known from other evidence (a 振込受付書, a bank's e-mail): {"date", "amount", "evidence"}
+    transfers: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -226,6 +228,12 @@ def check_account(account: DestinationAccount) -> DestinationAccount:
         raise EvidenceKitError("money_holder_kana", value=account.holder_kana)
     if not (account.bank_name or account.bank_code or account.holder_kana or account.number):
         raise EvidenceKitError("money_account_empty")
+    for transfer in account.transfers:
+        check_date(transfer.get("date"))
+        if not isinstance(transfer.get("amount"), int) or transfer["amount"] <= 0:
+            raise EvidenceKitError("money_transfer_amount", value=transfer.get("amount"))
+        if not str(transfer.get("evidence", "")).strip():
+            raise EvidenceKitError("money_transfer_evidence")
     return account
 
 

@@ -80,7 +80,8 @@ class Flag:
 class Suggestion:
     tx: Tx
     account: str
-    code: str  # name_equal | name_prefix
+    code: str  # transfer_record | name_equal | name_prefix
+    params: dict = field(default_factory=dict)  # for the reason's text "money.reason_<code>"
 
 
 @dataclass
@@ -242,15 +243,37 @@ def _account_by_name(tx: Tx, records: CaseRecords) -> tuple[str, str] | None:
 
 
 def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
-    """Rows whose payee name matches a recorded account and that the user has not linked or marked."""
+    """Rows the user has not linked or marked that match a recorded account: paid out with the
+    amount of a transfer known from other evidence within one business day of its date, or with a
+    payee name matching the holder's."""
     out = []
     for tx in txs:
         if tx.identity in records.links or tx.identity in records.marks or tx.amount is None:
             continue
+        known = _known_transfer(tx, records)
         hit = _account_by_name(tx, records)
-        if hit:
-            out.append(Suggestion(tx, *hit))
+        if known:
+            out.append(Suggestion(tx, known[0], "transfer_record", {**known[1], "account": known[0]}))
+        elif hit:
+            out.append(Suggestion(tx, *hit, {"account": hit[0]}))
     return out
+
+
+def _known_transfer(tx: Tx, records: CaseRecords) -> tuple[str, dict] | None:
+    if tx.direction != "out" or not tx.date:
+        return None
+    for account in records.accounts.values():
+        for transfer in account.transfers:
+            if transfer["amount"] == -tx.amount and business_days_apart(transfer["date"], tx.date) <= 1:
+                return account.id, transfer
+    return None
+
+
+def business_days_apart(a: str, b: str) -> int:
+    """How many weekdays lie after the earlier day up to the later one (Friday to Monday: 1).
+    Public holidays are not known here, so a transfer over one may be a day further."""
+    start, end = sorted((date.fromisoformat(a[:10]), date.fromisoformat(b[:10])))
+    return sum((start + timedelta(days=n)).weekday() < 5 for n in range(1, (end - start).days + 1))
 
 
 def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:

@@ -340,6 +340,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No destination accounts yet. Add one with evidence-kit account CASE add.",
     },
     "cli.money_account_saved": {"ja": "振込先口座 {id} を記録しました: {account}", "en": "Destination account {id} saved: {account}"},
+    "cli.money_transfer_line": {
+        "ja": "  振込の記録 {n}: {date} {amount:,} 円（{evidence}）",
+        "en": "  Transfer {n}: {date}, {amount:,} yen ({evidence})",
+    },
     "cli.money_no_actions": {
         "ja": "対応の記録はまだありません。evidence-kit action CASE add で記録できます。",
         "en": "No actions recorded yet. Add one with evidence-kit action CASE add.",
@@ -393,6 +397,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help_account_add": {"ja": "振込先口座を加える", "en": "add a destination account"},
     "cli.help_account_list": {"ja": "振込先口座の一覧", "en": "list the destination accounts"},
     "cli.help_account_edit": {"ja": "振込先口座を直す（指定したものだけ変わります）", "en": "change a destination account (only what you give changes)"},
+    "cli.help_account_add_transfer": {
+        "ja": "この口座への振込を、明細以外の証拠（振込受付書・銀行のメールなど）から記録する。明細の行と結び付ける手がかりになります",
+        "en": "record a transfer to this account known from other evidence (a transfer slip, the bank's e-mail); it helps find the statement row",
+    },
+    "cli.help_account_remove_transfer": {"ja": "振込の記録を番号で消す（番号は list で表示されます）", "en": "remove a transfer by its number (as list prints it)"},
+    "cli.help_transfer_amount": {"ja": "金額（円。例: 300000 または 300,000）", "en": "the amount in yen (e.g. 300000 or 300,000)"},
+    "cli.help_transfer_evidence": {"ja": "何で知ったか（例: 振込受付書）", "en": "where it is known from (e.g. the transfer slip)"},
+    "cli.help_transfer_number": {"ja": "消す振込の記録の番号", "en": "the number of the transfer to remove"},
     "cli.help_account_remove": {"ja": "振込先口座を消す", "en": "remove a destination account"},
     "cli.help_account_id": {"ja": "振込先口座の番号（account list で表示されます）", "en": "the destination account's number (as account list prints it)"},
     "cli.help_account_bank": {"ja": "銀行名（例: 〇〇銀行）", "en": "the bank's name"},

@@ -98,6 +98,18 @@ ERRORS = {
         "ja": "{ref} は支払い（出金）の行です。「returned」は入金の行に付けます。詐欺への支払いなら「scam」にしてください。",
         "en": "{ref} is money out. \"returned\" is for money in; for a payment to the scam, use \"scam\".",
     },
+    "money_transfer_amount": {
+        "ja": "振込の金額「{value}」は 1 円以上の整数で入力してください（例: 300000）。",
+        "en": "The transfer amount \"{value}\" must be a whole number of yen above 0 (e.g. 300000).",
+    },
+    "money_transfer_evidence": {
+        "ja": "この振込を何で知ったか（振込受付書、銀行からのメールなど）を書いてください。",
+        "en": "Say where this transfer is known from (a transfer slip, the bank's e-mail ...).",
+    },
+    "money_transfer_unknown": {
+        "ja": "番号 {id} の振込の記録はありません。account CASE list で番号を確かめてください。",
+        "en": "There is no transfer number {id}. Check the numbers with account CASE list.",
+    },
     "money_mapping_part": {
         "ja": "--mapping の「{part}」は「役割=列名」の形ではありません。例: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",
         "en": "\"{part}\" in --mapping is not \"role=column name\". Example: --mapping \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\"",
@@ -142,6 +154,10 @@ TEXTS = {
         "en": "(bank and branch codes: zengin-code table as of {date})",
     },
     # why a row is suggested (links) or flagged
+    "money.reason_transfer_record": {
+        "ja": "口座 {account} への振込の記録（{date}、{amount:,} 円。{evidence}）と金額が同じで、日付の差が 1 営業日以内です",
+        "en": "the same amount as the transfer to account {account} known from {evidence} ({date}, {amount:,} yen), within one business day",
+    },
     "money.reason_name_equal": {
         "ja": "振込先の名前が口座 {account} の名義と同じです",
         "en": "the payee's name is the holder name of account {account}",

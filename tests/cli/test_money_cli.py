@@ -310,3 +310,22 @@ def test_mapping_with_its_header_row(tmp_path, capsys):
     code, out, err = run(capsys, "--lang", "en", "inspect", path, "--mapping", MAPPING + ",header=0")
     assert (code, err) == (1, 'header="0" in --mapping must be the number of the row holding the column names '
                               "(counting from 1).\n")
+
+
+def test_a_transfer_known_from_a_slip_finds_its_row(money_case, capsys):
+    case, ids, _ = money_case
+    code, out, _ = run(capsys, "account", case, "add-transfer", "2", "2024-05-24", "100,000円", "振込受付書（写真）")
+    assert code == 0
+    code, out, _ = run(capsys, "account", case, "list")
+    assert out.splitlines()[1:] == [
+        "■ 振込先口座 2: ゆうちょ銀行（9900） 四〇八（408） 普通 5756170 ｽｽﾞｷ ｲﾁﾛｳ （記号番号 14020-57561701）",
+        "  振込の記録 1: 2024-05-24 100,000 円（振込受付書（写真））"]
+    out = run(capsys, "money", case, "--suggest")[1].splitlines()
+    u2 = ids["u2.csv"]
+    assert out[9:11] == [f"  {u2}:2  2024-05-25            -100,000  ｽｽﾞｷ ｲﾁﾛｳ  u2.csv 2 行目",
+                         "      -> 口座 2 への振込の記録（2024-05-24、100,000 円。振込受付書（写真））と金額が同じで、"
+                         "日付の差が 1 営業日以内です"]
+    assert run(capsys, "--lang", "en", "account", case, "add-transfer", "2", "2024-05-24", "10万", "slip")[2] == (
+        'The transfer amount "10万" must be a whole number of yen above 0 (e.g. 300000).\n')
+    assert run(capsys, "account", case, "remove-transfer", "2", "1")[0] == 0
+    assert run(capsys, "account", case, "list")[1].splitlines()[2:] == []

@@ -287,6 +287,29 @@ def test_link_suggestions_by_kana_key():
     assert money.names_match("ヤマダ", "ヤマダタロウ") is None
 
 
+def test_link_suggestions_by_a_transfer_known_from_other_evidence():
+    txs = money.collect(statements())
+    slip = {"date": "2024-05-10", "amount": 200_000, "evidence": "振込受付書"}  # a Friday; the row is on Sunday 12th
+    state = cr.fold([put("account", "1", {"bank_name": "みずほ銀行", "holder_kana": "ﾀﾅｶ", "transfers": [slip]})])
+    assert [(s.tx.identity, s.account, s.code, s.params) for s in money.suggest_links(txs, state)] == [
+        ("t-3", "1", "transfer_record", {**slip, "account": "1"})]
+    far = {**slip, "date": "2024-05-08"}  # Wednesday to Sunday: two business days (Thursday, Friday)
+    state = cr.fold([put("account", "1", {"bank_name": "みずほ銀行", "holder_kana": "ﾀﾅｶ", "transfers": [far]})])
+    assert money.suggest_links(txs, state) == []
+    assert [money.business_days_apart(a, b) for a, b in (
+        ("2024-05-10", "2024-05-13"), ("2024-05-13", "2024-05-10"), ("2024-05-11", "2024-05-12"),
+        ("2024-05-10", "2024-05-10"), ("2024-05-08", "2024-05-10T09:00:00+09:00"))] == [1, 1, 0, 0, 2]
+
+
+def test_transfer_records_are_checked():
+    for transfer, code in (({"date": "2024/05/10", "amount": 1, "evidence": "x"}, "money_bad_date"),
+                           ({"date": "2024-05-10", "amount": 0, "evidence": "x"}, "money_transfer_amount"),
+                           ({"date": "2024-05-10", "amount": 5, "evidence": " "}, "money_transfer_evidence")):
+        with pytest.raises(EvidenceKitError) as err:
+            cr.check_account(cr.DestinationAccount(id="1", holder_kana="ﾀﾅｶ", transfers=[transfer]))
+        assert err.value.code == code
+
+
 def test_flags_with_their_reasons():
     txs = money.collect(statements())
     found = [(f.code, f.strength, [t.identity for t in f.txs], f.params) for f in money.flags(txs, records_with_account())]
