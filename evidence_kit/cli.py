@@ -70,6 +70,8 @@ class Cli:
         return 0
 
     def import_(self, args) -> int:
+        if args.save_profile and not args.mapping:
+            raise EvidenceKitError("money_save_needs_mapping")
         case = Case.open(Path(args.case))
         passphrase = self.passphrase(args.passphrase_file, required=False)
         if passphrase is not None:
@@ -83,7 +85,7 @@ class Cli:
                 mapping = cli_money.chosen_profile(args.profile, saved)
             batch = case.import_paths([Path(p) for p in args.paths], source="cli import", date_order=args.date_order,
                                       mapping=mapping, profiles=tuple(saved.values()))
-            if args.save_profile and mapping is not None and batch.results:
+            if args.save_profile and batch.results:
                 caserecords.put(case, "profile", args.save_profile, mapping)
                 self.say("cli.profile_saved", name=args.save_profile)
         finally:

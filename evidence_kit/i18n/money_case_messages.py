@@ -122,6 +122,10 @@ ERRORS = {
         "ja": "--mapping の header=「{value}」は、列の名前が並ぶ行の番号（1 から数えます）で指定してください。",
         "en": "header=\"{value}\" in --mapping must be the number of the row holding the column names (counting from 1).",
     },
+    "money_save_needs_mapping": {
+        "ja": "--save-profile は --mapping と一緒に使います（保存するのは --mapping で指定した列の対応づけです）。",
+        "en": "--save-profile goes with --mapping (it saves the column mapping given there).",
+    },
     "money_profile_unknown": {
         "ja": "「{name}」という明細の形式（プロファイル）はありません。",
         "en": "There is no statement layout (profile) named \"{name}\".",

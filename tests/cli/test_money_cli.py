@@ -227,6 +227,8 @@ def test_party_and_actions(new_case, tmp_path, capsys):
     (["import", "{case}", "{u1}", "--mapping", "day=日付,amount=金額"],
      '--mapping has no role "day". The roles are: date, amount, out, in, desc, balance, counterparty, header'),
     (["import", "{case}", "{u1}", "--profile", "nothing"], 'There is no statement layout (profile) named "nothing".'),
+    (["import", "{case}", "{u1}", "--save-profile", "x"], "--save-profile goes with --mapping (it saves the column mapping "
+                                                          "given there)."),
 ])
 def test_bad_input_gets_a_clear_message(new_case, tmp_path, capsys, args, message):
     case = new_case
