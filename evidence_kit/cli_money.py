@@ -11,6 +11,7 @@ from .core import bankcodes, caserecords as cr, money
 from .core.case import Case
 from .core.errors import EvidenceKitError
 from .i18n import tr
+from .importers import MAX_IN_MEMORY, bank
 
 MAPPING_ROLES = {"date": "date", "amount": "amount", "out": "amount_out", "in": "amount_in", "desc": "description",
                  "balance": "balance", "counterparty": "counterparty", "header": "header_row"}
@@ -19,8 +20,6 @@ MAPPING_ROLES = {"date": "date", "amount": "amount", "out": "amount_out", "in": 
 def mapping_from_spec(spec: str, name: str, date_format: str | None) -> dict:
     """A statement layout from --mapping "date=日付,out=出金,in=入金,desc=摘要,balance=残高": several
     desc= are joined in order; header= is the 1-based row of the column names."""
-    from .importers import bank
-
     roles: dict = {"description": []}
     for part in spec.split(","):
         role, sep, column = (x.strip() for x in part.partition("="))
@@ -43,8 +42,6 @@ def mapping_from_spec(spec: str, name: str, date_format: str | None) -> dict:
 def mapping_hint(path: Path) -> str | None:
     """The --mapping (and --date-format) options for a CSV no profile knows, as the importer guesses
     them from the column names; None when it finds no header."""
-    from .importers import MAX_IN_MEMORY, bank
-
     if path.suffix.lower() not in (".csv", ".tsv", ".txt") or path.stat().st_size > MAX_IN_MEMORY:
         return None
     try:
@@ -68,8 +65,6 @@ def mapping_hint(path: Path) -> str | None:
 
 def chosen_profile(profile_id: str, saved: dict[str, dict]) -> dict:
     """A saved or bundled statement layout by its id (--profile)."""
-    from .importers import bank
-
     found = saved.get(profile_id) or next(
         (p for p in (*saved.values(), *bank.bundled_profiles()) if p.get("id") == profile_id), None)
     if found is None:
@@ -94,7 +89,8 @@ def amount_text(attrs: dict) -> str:
 def row_text(cli, tx: money.Tx, status: str | None = None) -> str:
     """One statement row: ITEM:LINE, date, amount, payee, file and line (and where else it appears)."""
     first, *others = tx.sources
-    text = (f"{tx.ref}  {tx.time[:16].replace('T', ' '):<16}  {amount_text(tx.attrs):>12}  {_shown(tx.counterparty or tx.attrs.get('description'))}  "
+    payee = _shown(tx.counterparty or tx.attrs.get("description"))
+    text = (f"{tx.ref}  {tx.time[:16].replace('T', ' '):<16}  {amount_text(tx.attrs):>12}  {payee}  "
             + tr("cli.money_source", cli.lang, file=_shown(first.file), line=first.line))
     if others:
         text += " " + tr("cli.money_also_in", cli.lang, refs=", ".join(s.ref for s in others))
