@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
                                 PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
@@ -35,6 +36,7 @@ LINE = colors.Color(0.7, 0.7, 0.7)
 SHADE = colors.Color(0.93, 0.94, 0.96)
 MARK = colors.Color(1.0, 0.93, 0.80)
 CHAT_ROWS_PER_TABLE = 60
+SENDER_WIDTH = 30 * mm - 6  # the sender column less its padding
 
 
 def export(case, bundle: Bundle, path, *, created: datetime) -> tuple[Path, int]:
@@ -54,19 +56,18 @@ def render(case, bundle: Bundle, out, *, created: datetime) -> int:
     """Write the bundle to `out` (a path or a binary file); return the number of pages."""
     regular, bold = fonts.register()
     styles = _styles(regular, bold)
-    pages: dict[str, int] = {}
-    total = 0
-    for _ in range(4):  # drafts without the images until the page numbers settle (normally two)
-        doc = _Doc(io.BytesIO(), bundle, styles, pages, total, created, draft=True)
+    draft = _Doc(io.BytesIO(), bundle, styles, {}, 0, created, draft=True)  # finds the pages, reads no image
+    draft.build(_story(case, bundle, styles, {}, 0, created))
+    pages, total = dict(draft.anchors), draft.page
+    for _ in range(3):  # the page numbers printed can move what follows them: then once more
+        buffer = io.BytesIO()
+        doc = _Doc(buffer, bundle, styles, pages, total, created)
         doc.build(_story(case, bundle, styles, pages, total, created))
         if doc.page == total and doc.anchors == pages:
             break
         pages, total = dict(doc.anchors), doc.page
     else:
         raise RuntimeError("the page numbers did not settle")
-    buffer = io.BytesIO()
-    doc = _Doc(buffer, bundle, styles, pages, total, created)
-    doc.build(_story(case, bundle, styles, pages, total, created))
     if hasattr(out, "write"):
         out.write(buffer.getvalue())
     else:
@@ -538,7 +539,9 @@ def _transcript(case, ex: Exhibit, styles) -> list:
 
     def flush():
         if rows:
-            story.append(_table(list(rows), [16 * mm, 30 * mm, 119 * mm], styles, header=False, marks=list(marks)))
+            table = _table(list(rows), [16 * mm, 30 * mm, 119 * mm], styles, header=False, marks=list(marks))
+            table.setStyle(TableStyle([("FONTSIZE", (0, 0), (1, -1), styles["cell"].fontSize)]))
+            story.append(table)
             rows.clear()
             marks.clear()
 
@@ -557,8 +560,10 @@ def _transcript(case, ex: Exhibit, styles) -> list:
                 "media": "【添付】", "unparsed": "【読み取れない行】"}.get(r["type"], "")
         if r["type"] in ("unsent", "deleted", "unparsed"):
             marks.append(len(rows))
-        rows.append([_p(when[11:16], styles["cell"]), _p(r.get("sender") or "", styles["cell"]),
-                     _p(kind + text if kind else text, styles["cell"])])
+        sender = r.get("sender") or ""
+        if stringWidth(sender, styles["cell"].fontName, styles["cell"].fontSize) > SENDER_WIDTH or _xml(sender) != sender:
+            sender = _p(sender, styles["cell"])  # a long or unusual name wraps; the common short one is a plain cell
+        rows.append([when[11:16], sender, _p(kind + text if kind else text, styles["cell"])])
         if len(rows) >= CHAT_ROWS_PER_TABLE:
             flush()
     flush()
