@@ -361,11 +361,9 @@ class _Statement:
 
     def _row(self, start: int, end: int, raw: list[str], cells: list[str]) -> Record:
         layout = self.layout
-        skipped = Record("skipped", start, end, raw)
         reason = _skip_reason(layout, cells)
         if reason:
-            skipped.attrs["reason"] = reason
-            return skipped
+            return Record("skipped", start, end, raw, attrs={"reason": reason})
         short = [i for i in layout.needed if i >= len(cells)]
         try:
             try:
@@ -385,10 +383,9 @@ class _Statement:
                 raise _Bad("short", "money_row_short")
             attrs = self._values(cells)
         except _Bad as bad:
-            skipped.attrs["reason"] = bad.reason
             if bad.warning:
                 self.warn(start, bad.warning, "\n".join(raw))
-            return skipped
+            return Record("skipped", start, end, raw, attrs={"reason": bad.reason})
         check = layout.fields.get("direction_check")
         word = (layout.cell(cells, check["column"]) or "").strip() if check else ""
         if word and word not in check.get(attrs["direction"], []):

@@ -117,10 +117,7 @@ def _plain(lines: list[str], first: int, last: int, kind: str) -> list[Record]:
         if not raw.strip():
             out.append(Record("blank", n, n, [raw]))
         else:
-            record = Record(kind, n, n, [raw])
-            if kind == "skipped":
-                record.attrs["reason"] = "markup"
-            out.append(record)
+            out.append(Record(kind, n, n, [raw], attrs={"reason": "markup"} if kind == "skipped" else {}))
     return out
 
 
