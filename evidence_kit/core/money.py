@@ -21,6 +21,7 @@ from .errors import EvidenceKitError
 MONEY_FORMATS = ("money", "ofx")
 EXCHANGE_DAYS = 7  # an external send on the exchange this many days after the bank transfer at most
 ROUND_UNIT, ROUND_MIN = 10_000, 100_000
+CHURN_PAYEES, CHURN_DAYS = 3, 28  # this many new personal payees within these days: rotating mule accounts
 MIN_PREFIX = 4  # statements cut payee names short: a key this long that starts the other one matches
 # the collection accounts of the crypto exchanges in Japan, as a payee reads on a statement
 EXCHANGE_NAMES = ("ビットフライヤー", "コインチェック", "ジーエムオーコイン", "ビットバンク", "ビットポイント",
@@ -70,7 +71,8 @@ class Tx:
 
 @dataclass
 class Flag:
-    code: str  # reason: marked_account, first_time_payee, exchange_chain, to_exchange, round_amount, paid_back
+    code: str  # reason: marked_account, first_time_payee, payee_churn, exchange_chain, to_exchange, round_amount,
+    # paid_back
     strength: str  # strong | medium | weak | context
     txs: list[Tx]
     params: dict = field(default_factory=dict)  # for the reason's text "money.reason_<code>"
@@ -297,7 +299,8 @@ def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
             found.append(Flag("marked_account", "strong", [tx], {"account": hit[0]}))
         elif hit and tx.direction == "in":
             found.append(Flag("paid_back", "context", [tx], {"account": hit[0]}))
-    found += _first_time_payees(live, txs, start)
+    first_time = _first_time_payees(live, txs, start)
+    found += first_time + _payee_churn(first_time)
     found += _exchange_chains(live)
     for tx in live:
         if tx.direction == "out" and tx.attrs.get("transfer") and tx.amount is not None \
@@ -322,6 +325,27 @@ def _first_time_payees(live: list[Tx], txs: list[Tx], start: str | None) -> list
                 out.append(Flag("first_time_payee", "medium", [tx], {"start": start or ""}))
         if not start:
             seen.add(tx.key)
+    return out
+
+
+def _payee_churn(first_time: list[Flag]) -> list[Flag]:
+    """CHURN_PAYEES or more different first-time personal payees within CHURN_DAYS days: scammers
+    rotate the accounts they have victims pay into. One flag per run, on each payee's first row."""
+    firsts: dict[str, Tx] = {}
+    for flag in first_time:
+        firsts.setdefault(flag.txs[0].key, flag.txs[0])
+    rows = list(firsts.values())
+    out, i = [], 0
+    while i < len(rows):
+        until = (date.fromisoformat(rows[i].date) + timedelta(days=CHURN_DAYS)).isoformat()
+        j = i
+        while j < len(rows) and rows[j].date <= until:
+            j += 1
+        if j - i >= CHURN_PAYEES:
+            out.append(Flag("payee_churn", "medium", rows[i:j], {"count": j - i, "days": CHURN_DAYS}))
+            i = j
+        else:
+            i += 1
     return out
 
 

@@ -182,6 +182,10 @@ TEXTS = {
         "ja": "それまで一度も振り込んだことのない個人名義への振込です",
         "en": "a transfer to a personal name never paid before",
     },
+    "money.reason_payee_churn": {
+        "ja": "{days} 日の間に、初めての個人名義の振込先が {count} つあります（詐欺では振込先の口座が次々に変わることがあります）",
+        "en": "{count} different first-time personal payees within {days} days (scammers often switch the accounts they have you pay)",
+    },
     "money.reason_exchange_chain": {
         "ja": "暗号資産の取引所への振込の後、{days} 日以内に取引所から外部へ送金されています",
         "en": "a transfer to a crypto exchange, followed within {days} days by a send out of the exchange",

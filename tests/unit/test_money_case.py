@@ -336,6 +336,18 @@ def test_first_time_payee_respects_the_scam_start_and_dismissed_rows():
         ("exchange_chain", ["t-ex", "c-1"]), ("round_amount", ["t-ex"])]
 
 
+def test_payee_churn():
+    rows = [(item(ITEM_A, "a.csv"), [
+        tx("p-1", "2024-05-01", -50_000, "ｱｵｷ ｲﾁﾛｳ", key="アオキイチロウ", line=2),
+        tx("p-2", "2024-05-10", -60_000, "ｲﾄｳ ｼﾞﾛｳ", key="イトウジロウ", line=3),
+        tx("p-2b", "2024-05-12", -60_000, "ｲﾄｳ ｼﾞﾛｳ", key="イトウジロウ", line=4),
+        tx("p-3", "2024-05-29", -70_000, "ｳｴﾀﾞ ｻﾌﾞﾛｳ", key="ウエダサブロウ", line=5),
+        tx("p-4", "2024-07-01", -80_000, "ｴﾉﾓﾄ ｼﾛｳ", key="エノモトシロウ", line=6)])]
+    state = cr.fold([put("scam_start", "scam_start", {"date": "2024-05-01"})])
+    churn = [f for f in money.flags(money.collect(rows), state) if f.code == "payee_churn"]
+    assert [([t.identity for t in f.txs], f.params) for f in churn] == [(["p-1", "p-2", "p-3"], {"count": 3, "days": 28})]
+
+
 def test_to_exchange_without_a_send_after_it():
     rows = [(item(ITEM_A, "a.csv"), [tx("t-ex", "2024-05-20", -1_000, "ﾋﾞﾂﾄﾌﾗｲﾔｰ(ｶ", key="ビツトフライヤー", line=2,
                                         corporate=True)])]
