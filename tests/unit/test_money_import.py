@@ -186,8 +186,9 @@ def test_cards_spending_is_money_out_and_refunds_in():
     assert vpass.info["account"] == {"holder": "見本\u3000花子\u3000様", "card": "4980-****-****-1***",
                                      "card_name": "ＶＩＳＡクラシックカード"}
     assert [r.attrs.get("reason") for r in vpass.records[3:]] == ["total", "footer", "total"]
-    myjcb = txs(parse("myjcb.csv"))
-    assert myjcb[0].time_raw == " 2024/01/16" and myjcb[0].time == "2024-01-16"
+    myjcb = parse("myjcb.csv")
+    assert txs(myjcb)[0].time_raw == " 2024/01/16" and txs(myjcb)[0].time == "2024-01-16"
+    assert myjcb.info["account"] == {"card": "****-****-****-1234　テストカード　見本　太郎　様"}
 
 
 def test_paypay_app_transfer_and_split_payment_rows():
