@@ -256,59 +256,59 @@ def _mapping_opts(p, lang: str, saving: bool) -> None:
 def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
-                        help="message language (default: Japanese unless the locale is English)")
+                        help=tr("cli.help_lang", lang))
     parser = argparse.ArgumentParser(prog="evidence-kit", parents=[common],
-                                     description=tr("cli.description", "en"))
+                                     description=tr("cli.description", lang))
     parser.add_argument("--version", action="version", version=f"evidence-kit {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     def pass_opt(p, new=False):
-        p.add_argument("--passphrase-file", help=f"read the passphrase from this file (or set {PASS_ENV})")
+        p.add_argument("--passphrase-file", help=tr("cli.help_passphrase_file", lang, env=PASS_ENV))
         if new:
-            p.add_argument("--new-passphrase-file", help=f"read the new passphrase from this file (or set {NEW_PASS_ENV})")
+            p.add_argument("--new-passphrase-file", help=tr("cli.help_new_passphrase_file", lang, env=NEW_PASS_ENV))
 
-    case_p = sub.add_parser("case", parents=[common], help="create a case folder")
+    case_p = sub.add_parser("case", parents=[common], help=tr("cli.help_case_group", lang))
     case_sub = case_p.add_subparsers(dest="case_command", required=True)
-    create = case_sub.add_parser("create", parents=[common], help="create a new encrypted case folder")
+    create = case_sub.add_parser("create", parents=[common], help=tr("cli.help_case_create", lang))
     create.add_argument("case")
     pass_opt(create)
     create.set_defaults(run=Cli.case_create)
 
-    imp = sub.add_parser("import", parents=[common], help="import files or folders (works while locked)")
+    imp = sub.add_parser("import", parents=[common], help=tr("cli.help_import", lang))
     imp.add_argument("case")
     imp.add_argument("paths", nargs="+")
     imp.add_argument("--date-order", choices=("dmy", "mdy"),
-                     help="for a chat export whose dates could be day/month or month/day")
+                     help=tr("cli.help_date_order", lang))
     _mapping_opts(imp, lang, saving=True)
     pass_opt(imp)
     imp.set_defaults(run=Cli.import_)
 
-    lst = sub.add_parser("list", parents=[common], help="list the evidence in a case")
+    lst = sub.add_parser("list", parents=[common], help=tr("cli.help_list", lang))
     lst.add_argument("case")
-    lst.add_argument("--json", action="store_true", help="one JSON object per line")
+    lst.add_argument("--json", action="store_true", help=tr("cli.help_json_lines", lang))
     pass_opt(lst)
     lst.set_defaults(run=Cli.list_)
 
-    ver = sub.add_parser("verify", parents=[common], help="check every stored file and the custody log")
+    ver = sub.add_parser("verify", parents=[common], help=tr("cli.help_verify", lang))
     ver.add_argument("case")
-    ver.add_argument("--deep", action="store_true", help="also decrypt and re-hash every item (needs the passphrase)")
+    ver.add_argument("--deep", action="store_true", help=tr("cli.help_deep", lang))
     pass_opt(ver)
     ver.set_defaults(run=Cli.verify)
 
-    ins = sub.add_parser("inspect", parents=[common], help="show what a file parses to, without any case")
+    ins = sub.add_parser("inspect", parents=[common], help=tr("cli.help_inspect", lang))
     ins.add_argument("file")
-    ins.add_argument("--json", action="store_true", help="one JSON record per line")
-    ins.add_argument("--date-order", choices=("dmy", "mdy"), help="day/month or month/day, when the file cannot tell")
-    ins.add_argument("--zone", default="Asia/Tokyo", help="the time zone the phone was in (default Asia/Tokyo)")
+    ins.add_argument("--json", action="store_true", help=tr("cli.help_json_lines", lang))
+    ins.add_argument("--date-order", choices=("dmy", "mdy"), help=tr("cli.help_date_order", lang))
+    ins.add_argument("--zone", default="Asia/Tokyo", help=tr("cli.help_zone", lang))
     _mapping_opts(ins, lang, saving=False)
     ins.set_defaults(run=Cli.inspect)
 
-    pw = sub.add_parser("passwd", parents=[common], help="change the passphrase")
+    pw = sub.add_parser("passwd", parents=[common], help=tr("cli.help_passwd", lang))
     pw.add_argument("case")
     pass_opt(pw, new=True)
     pw.set_defaults(run=Cli.passwd)
 
-    demo = sub.add_parser("demo", parents=[common], help="build the demo case in OUT_DIR")
+    demo = sub.add_parser("demo", parents=[common], help=tr("cli.help_demo", lang))
     demo.add_argument("out_dir")
     demo.set_defaults(run=Cli.demo)
     cli_money.add_parsers(sub, common, pass_opt, lang)

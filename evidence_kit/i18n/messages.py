@@ -356,14 +356,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "for a statement no profile knows, which column is which, e.g. \"date=日付,out=出金,in=入金,desc=摘要,balance=残高\" (roles: {roles})",
     },
     "cli.help_date_format": {
-        "ja": "--mapping と一緒に: 日付の書き方（例: %%Y/%%m/%%d）",
-        "en": "with --mapping: how the dates are written (e.g. %%Y/%%m/%%d)",
+        "ja": "--mapping と一緒に: 日付の書き方。ymd（2024/05/01）、compact（20240501）、wareki（令和6年5月1日）、"
+              "yymmdd、month_day、または %%Y/%%m/%%d のような書式（指定しなければ自動）",
+        "en": "with --mapping: how the dates are written: ymd (2024/05/01), compact (20240501), wareki (令和6年5月1日), "
+              "yymmdd, month_day, or a format like %%Y/%%m/%%d (found by itself when not given)",
     },
     "cli.help_profile": {"ja": "この形式（プロファイルの id）で明細を読む", "en": "read the statement with this profile (its id)"},
     "cli.help_save_profile": {
         "ja": "--mapping と一緒に: この名前で保存し、次から同じ形の明細に使う",
         "en": "with --mapping: save it under this name for the next statements of the same layout",
     },
+    "cli.help_lang": {"ja": "表示の言語（ja: 日本語、en: 英語）", "en": "message language (default: Japanese unless the locale is English)"},
+    "cli.help_passphrase_file": {
+        "ja": "パスフレーズをこのファイルから読む（環境変数 {env} でも指定できます）",
+        "en": "read the passphrase from this file (or set {env})",
+    },
+    "cli.help_new_passphrase_file": {
+        "ja": "新しいパスフレーズをこのファイルから読む（環境変数 {env} でも指定できます）",
+        "en": "read the new passphrase from this file (or set {env})",
+    },
+    "cli.help_case_group": {"ja": "ケースフォルダを作ります", "en": "create a case folder"},
+    "cli.help_case_create": {"ja": "暗号化された新しいケースフォルダを作る", "en": "create a new encrypted case folder"},
+    "cli.help_import": {
+        "ja": "ファイルやフォルダを取り込みます（ロックされたままでも取り込めます）",
+        "en": "import files or folders (works while locked)",
+    },
+    "cli.help_date_order": {
+        "ja": "日付が 日/月 か 月/日 かファイルから分からないときに指定する（dmy: 日/月、mdy: 月/日）",
+        "en": "day/month (dmy) or month/day (mdy), when the file cannot tell",
+    },
+    "cli.help_list": {"ja": "ケースの証拠の一覧を表示します", "en": "list the evidence in a case"},
+    "cli.help_json_lines": {"ja": "1 行に 1 つの JSON で出力する", "en": "one JSON object per line"},
+    "cli.help_verify": {"ja": "保存したすべてのファイルと記録（保管の履歴）を確かめます", "en": "check every stored file and the custody log"},
+    "cli.help_deep": {
+        "ja": "すべての証拠を復号して SHA-256 を計算し直す（パスフレーズが必要です）",
+        "en": "also decrypt and re-hash every item (needs the passphrase)",
+    },
+    "cli.help_inspect": {
+        "ja": "ファイルがどう読み取られるかを表示します（ケースは使いません）",
+        "en": "show what a file parses to, without any case",
+    },
+    "cli.help_zone": {
+        "ja": "スマートフォンが使っていたタイムゾーン（既定: Asia/Tokyo）",
+        "en": "the time zone the phone was in (default Asia/Tokyo)",
+    },
+    "cli.help_passwd": {"ja": "パスフレーズを変えます", "en": "change the passphrase"},
+    "cli.help_demo": {"ja": "OUT_DIR にデモのケースを作ります", "en": "build the demo case in OUT_DIR"},
     "cli.help_case": {"ja": "ケースフォルダ", "en": "the case folder"},
     "cli.help_json": {"ja": "JSON で出力する", "en": "print JSON"},
     "cli.help_money": {
