@@ -36,6 +36,15 @@ ACTIONS = {
     "3": {"date": "2024-06-21", "who": "bank", "organisation": "楽天銀行", "what": "口座凍結を電話で依頼",
           "reference": ""},
 }
+REPORTER = {"name": "佐藤 さくら", "kana": "さとう さくら", "age": "52", "job": "会社員"}
+OVERVIEW = {
+    "case_type": "SNS型投資詐欺（ロマンス詐欺を伴うもの）",
+    "submit_to": "新宿警察署 生活安全課",
+    "how": "マッチングアプリで知り合った「ケン」と名乗る人物から LINE で投資を勧められ、指定された口座へ2回振り込んだ。"
+           "その後「出金には手数料が必要」と言われ、WhatsApp でビットコインの送付を指示された。",
+    "status": "2024年6月18日から連絡が取れない。楽天銀行へ口座凍結を依頼済み。",
+    "wants": "被害届の受理、振込先口座の凍結",
+}
 LINKS = (("2024-05-13", -100_000, "1"), ("2024-05-21", -500_000, "2"))  # the transfers the victim confirmed
 PAID_BACK = ("2024-05-28", 20_000)
 CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)  # the demo bundles' date, so they are the same every time
@@ -61,6 +70,8 @@ def build_demo(out_dir: Path) -> tuple[Path, str]:
 
 def add_records(case: Case) -> None:
     """What the victim of the demo story enters by hand."""
+    cr.set_report(case, "reporter", REPORTER)
+    cr.set_report(case, "overview", OVERVIEW)
     cr.put(case, "party", "1", PARTY)
     for key, data in ACCOUNTS.items():
         cr.put(case, "account", key, cr.record_data(cr.check_account(cr.DestinationAccount(key, **data))))

@@ -19,7 +19,12 @@ from .custody import doc_of
 from .errors import EvidenceKitError
 
 EVENT = "case-record"
-KINDS = ("party", "account", "action", "link", "mark", "profile", "scam_start")
+KINDS = ("party", "account", "action", "link", "mark", "profile", "scam_start", "report")
+# what the bundle prints that only the victim can say: kind "report", id "reporter" or "overview"
+REPORT_FIELDS = {
+    "reporter": ("name", "kana", "age", "job", "address", "phone", "email", "agent"),
+    "overview": ("case_type", "submit_to", "how", "status", "wants", "statement"),
+}
 IDENTIFIER_KINDS = ("line_id", "whatsapp", "phone", "email", "url", "crypto_address", "other")
 ACCOUNT_TYPES = ("普通", "当座", "貯蓄")
 ACTION_WHO = ("police", "bank", "consumer_center_188", "lawyer", "platform", "other")
@@ -77,6 +82,7 @@ class CaseRecords:
     marks: dict[str, dict] = field(default_factory=dict)  # row identity -> {"as", "item", "line"}
     profiles: dict[str, dict] = field(default_factory=dict)  # name -> importer profile dict
     scam_start: str | None = None
+    report: dict[str, dict] = field(default_factory=dict)  # "reporter" / "overview" -> {field: text}
     highest: dict[str, int] = field(default_factory=dict)  # kind -> the highest numeric id ever put
 
 
@@ -105,7 +111,7 @@ def fold(docs) -> CaseRecords:
 
 def _table(state: CaseRecords, kind: str) -> dict:
     return {"party": state.parties, "account": state.accounts, "action": state.actions, "link": state.links,
-            "mark": state.marks, "profile": state.profiles}[kind]
+            "mark": state.marks, "profile": state.profiles, "report": state.report}[kind]
 
 
 def _build(kind: str, key: str, data: dict):
@@ -159,6 +165,16 @@ def set_scam_start(case, day: str | None) -> None:
         delete(case, "scam_start", "scam_start")
     else:
         put(case, "scam_start", "scam_start", {"date": check_date(day)})
+
+
+def set_report(case, part: str, data: dict) -> None:
+    """The reporter's details or the overview the bundle prints (REPORT_FIELDS); empty texts are
+    left out. ValueError for an unknown part or field (a programming error: the CLI and GUI offer
+    only these)."""
+    unknown = set(data) - set(REPORT_FIELDS[part])
+    if unknown:
+        raise ValueError(f"unknown {part} fields: {sorted(unknown)}")
+    put(case, "report", part, {k: str(v) for k, v in data.items() if str(v).strip()})
 
 
 def next_id(state: CaseRecords, kind: str) -> str:

@@ -30,6 +30,16 @@ def format_time(iso: str | None, *, seconds: bool = False, unknown: str = "不�
     return text
 
 
+def utc_text(iso: str | None) -> str:
+    """"\nUTC 2024-06-15 02:18" for a time with an offset; "" for a date or a time without one."""
+    if not iso or "T" not in iso:
+        return ""
+    moment = datetime.fromisoformat(iso)
+    if moment.tzinfo is None:
+        return ""
+    return f"\nUTC {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')}"
+
+
 def format_day(day: date) -> str:
     """令和6年5月1日 (2024-05-01)"""
     return f"{wareki.format_date(day)} ({day.isoformat()})"

@@ -185,15 +185,16 @@ def _section(key: str, title: str, styles) -> list:
 
 # -- the story -----------------------------------------------------------------------------------
 
-SECTIONS = (("overview", "被害の概要"), ("party", "相手方情報・識別子一覧"), ("timeline", "時系列表（被害経過一覧）"),
+SECTIONS = (("overview", "被害の概要"), ("reporter", "申告者（被害者）情報"), ("party", "相手方情報・識別子一覧"), ("timeline", "時系列表（被害経過一覧）"),
             ("money", "被害金一覧表（送金一覧）"), ("crypto", "暗号資産取引一覧"), ("actions", "これまでの対応状況"),
-            ("list", "証拠目録（証拠説明書）"), ("exhibits", "証拠本体"), ("integrity", "付録　完全性・保全記録"))
+            ("list", "証拠目録（証拠説明書）"), ("exhibits", "証拠本体"), ("statement", "陳述書"),
+            ("integrity", "付録　完全性・保全記録"))
 
 
 def sections(bundle: Bundle) -> list[tuple[str, str]]:
     """(key, title) of the sections of this bundle, in order."""
     if bundle.audience != "bank":
-        return list(SECTIONS)
+        return [s for s in SECTIONS if s[0] != "statement" or _report(bundle, "overview").get("statement")]
     sheets = [(f"sheet:{n}", f"口座凍結・被害申出シート　{name}") for n, (name, _) in enumerate(bundle.banks, 1)]
     return sheets + [s for s in SECTIONS if s[0] in ("money", "actions", "list", "exhibits", "integrity")]
 
@@ -207,6 +208,7 @@ def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datet
         story += _money(bundle, styles, [a for _, group in bundle.banks for a in group])
     else:
         story += _overview(bundle, styles)
+        story += _reporter(bundle, styles)
         story += _party(bundle, styles)
         story += _timeline(bundle, styles, pages)
         story += _money(bundle, styles, bundle.summary.accounts)
@@ -215,16 +217,26 @@ def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datet
     story += _exhibit_list(bundle, styles)
     for n, ex in enumerate(bundle.exhibits):
         story += _exhibit(case, bundle, ex, styles, first=n == 0)
+    if bundle.audience != "bank" and _report(bundle, "overview").get("statement"):
+        story += _section("statement", "陳述書", styles)
+        story.append(_p(_report(bundle, "overview")["statement"], styles["body"]))
     story += _integrity(bundle, styles, created)
     return story
 
 
+def _report(bundle: Bundle, part: str) -> dict:
+    return bundle.records.report.get(part) or {}
+
+
 def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
     receipts = [a.reference for a in bundle.actions if a.reference]
+    reporter, overview = _report(bundle, "reporter"), _report(bundle, "overview")
+    author = reporter.get("name", "＿＿＿＿＿＿＿＿＿＿＿＿") + (f"（{reporter['age']}歳）" if reporter.get("age") else "")
     rows = [
-        ("提出先", "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿ 御中"),
+        ("提出先", f"{overview.get('submit_to', '＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿')} 御中"),
         ("作成日", jptime.format_day(created.date())),
-        ("作成者", "＿＿＿＿＿＿＿＿＿＿＿＿（申告者）"),
+        ("作成者", f"{author}（申告者）"),
+        ("事案の種別", overview.get("case_type", "")),
         ("受理番号等", "、".join(receipts) if receipts else "未取得"),
         ("ケース番号", bundle.case_id),
         ("ページ数", f"全 {total} ページ" if total else ""),
@@ -258,7 +270,7 @@ def _contents(bundle: Bundle, styles, pages: dict) -> list:
 
 def _overview(bundle: Bundle, styles) -> list:
     s = bundle.summary
-    times = [e.time for e in bundle.timeline if e.time]
+    times = [e.time for e in bundle.timeline if e.time and e.category != "対応"]  # the incidents, not the reports
     names = [n for p in bundle.parties for n in p.names]
     platforms = sorted({e.means for e in bundle.timeline if e.category == "やり取り"})
     rows = [
@@ -266,10 +278,12 @@ def _overview(bundle: Bundle, styles) -> list:
         ("誰が", "、".join(f"「{n}」" for n in names) + "と名乗る人物" if names else "（相手方の情報が未入力です）"),
         ("どこで", "、".join(platforms) if platforms else ""),
         ("何を", f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "
-                f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"),
-        ("どのように", ""),
-        ("現在の状況", ""),
-        ("求める対応", ""),
+                f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"
+                + "".join(f"、暗号資産の送付 {len(c['sends'])} 回（{c['quantity'].lstrip('-')} {c['asset']}）"
+                          for c in s.crypto)),
+        ("どのように", _report(bundle, "overview").get("how", "")),
+        ("現在の状況", _report(bundle, "overview").get("status", "")),
+        ("求める対応", _report(bundle, "overview").get("wants", "")),
     ]
     table = _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows], [30 * mm, 135 * mm],
                    styles, header=False)
@@ -277,6 +291,17 @@ def _overview(bundle: Bundle, styles) -> list:
     return _section("overview", "被害の概要", styles) + [
         _p("空欄は、申告者が手書きで記入するか、アプリで入力してから出力し直してください。", styles["small"]),
         Spacer(1, 2 * mm), table]
+
+
+def _reporter(bundle: Bundle, styles) -> list:
+    r = _report(bundle, "reporter")
+    rows = [("氏名（ふりがな）", r.get("name", "") + (f"（{r['kana']}）" if r.get("kana") else "")),
+            ("年齢", r.get("age", "")), ("職業", r.get("job", "")), ("住所", r.get("address", "")),
+            ("連絡先", r.get("phone", "")), ("メールアドレス", r.get("email", "")), ("代理人", r.get("agent", ""))]
+    return _section("reporter", "申告者（被害者）情報", styles) + [
+        _p("住所・連絡先は任意です。空欄は手書きで記入できます。", styles["small"]), Spacer(1, 2 * mm),
+        _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows], [40 * mm, 125 * mm], styles,
+               header=False)]
 
 
 def _party(bundle: Bundle, styles) -> list:
@@ -416,9 +441,8 @@ def _crypto(bundle: Bundle, styles) -> list:
     for send in bundle.summary.crypto:
         for s in send["sends"]:
             tx = s["tx"]
-            utc = tx.attrs.get("time_utc") or ""
             ex = bundle.exhibit_of(tx.sources[0].item)
-            rows.append([_p(jptime.format_time(tx.time) + (f" / {utc}" if utc else ""), styles["cell"]),
+            rows.append([_p(_two_lines(jptime.format_time(tx.time)) + jptime.utc_text(tx.time), styles["cell"]),
                          _p(f"{send['asset']} {str(tx.attrs.get('quantity', '')).lstrip('-')}", styles["cell"]),
                          _p(tx.attrs.get("address") or "（明細に記載なし）", styles["mono"]),
                          _p(tx.attrs.get("txid") or "（明細に記載なし）", styles["mono"]),

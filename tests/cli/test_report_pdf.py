@@ -55,7 +55,7 @@ def outline(reader: PdfReader, items=None) -> list:
 def test_pages_are_numbered_n_of_n(police):
     path, pages = police
     reader = PdfReader(path)
-    assert len(reader.pages) == pages == 21
+    assert len(reader.pages) == pages == 22
     texts = pages_text(path)
     assert [t.strip().splitlines()[-1].strip() for t in texts] == [f"{n} / {pages}" for n in range(1, pages + 1)]
     assert f"全 {pages} ページ" in texts[0]
@@ -66,7 +66,7 @@ def test_pages_are_numbered_n_of_n(police):
 def test_outline_has_every_section_and_exhibit(police):
     reader = PdfReader(police[0])
     assert outline(reader) == [
-        "表紙", "目次", "被害の概要", "相手方情報・識別子一覧", "時系列表（被害経過一覧）", "被害金一覧表（送金一覧）",
+        "表紙", "目次", "被害の概要", "申告者（被害者）情報", "相手方情報・識別子一覧", "時系列表（被害経過一覧）", "被害金一覧表（送金一覧）",
         "暗号資産取引一覧", "これまでの対応状況", "証拠目録（証拠説明書）", "証拠本体",
         ["資料1　三井住友銀行 取引明細（smbc_meisai_202406.csv）", "資料2　LINEトーク履歴（テキスト出力「ケン」）",
          "資料3　画像（Screenshot_20240520-180512.png）", "資料4　電子メール（件名「【デモ】お振込の受付について」）",

@@ -23,6 +23,11 @@ def test_format_time(iso, text):
     assert jptime.format_time(iso) == text
 
 
+def test_utc_text():
+    assert jptime.utc_text("2024-06-15T11:18:02+09:00") == "\nUTC 2024-06-15 02:18"
+    assert jptime.utc_text("2024-06-15") == jptime.utc_text("2024-06-15T11:18:02") == jptime.utc_text(None) == ""
+
+
 def test_format_time_with_seconds_and_own_unknown():
     assert jptime.format_time("2024-05-01T14:32:05+09:00", seconds=True) == "令和6年5月1日 (2024-05-01) 14:32:05"
     assert jptime.format_time(None, unknown="unknown") == "unknown"
