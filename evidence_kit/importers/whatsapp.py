@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import codecs
 import functools
-import itertools
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
@@ -168,9 +168,11 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
         content, encoding = text.decode(data)
     except ValueError:
         raise EvidenceKitError("whatsapp_not_text", path=path, member=info.get("chat_member", "")) from None
+    del data
+    plain = not _dropped().search(content)
     lines = text.split_lines(content)
-    del content, data  # only the lines are needed from here on (peak memory)
-    parser = _Parser(lines, path, zone, date_order, present)
+    del content  # only the lines are needed from here on (peak memory)
+    parser = _Parser(lines, path, zone, date_order, present, plain)
     records, warnings = parser.run()
     info.update(parser.info)
     return ParseResult(NAME, parser.variant, encoding, records, warnings, info)
@@ -197,98 +199,197 @@ def _shape(m: re.Match) -> tuple:
 
 
 class _Parser:
-    def __init__(self, lines: list[str], path: Path, zone: str, date_order: str | None, present: set | None):
+    """One pass over the lines: a header of the expected shape starts a record, any other line belongs
+    to the record before it. Two things are only known for sure from the whole file, so the pass
+    guesses them and runs again when the guess was wrong: the header shape (the first one seen; the
+    most common counts) and the day/month order (from the first date with a day or month above 12;
+    _decide_order over all the dates counts). Times read before the order is guessed wait in
+    `_Pass.waiting` with "HH:MM:SS" as their time."""
+
+    def __init__(self, lines: list[str], path: Path, zone: str, date_order: str | None, present: set | None,
+                 plain: bool):
         self.lines, self.path, self.zone, self.given, self.present = lines, path, zone, date_order, present
+        self.plain = plain  # no line has a character text.for_matching drops
         self.info: dict = {}
         self.variant = "whatsapp-unrecognised"
 
     def run(self) -> tuple[list[Record], list[ParseWarning]]:
-        lines = self.lines
-        changed, matching, match = _changed().search, text.for_matching, _HEADER.match
-        first_chars, invisible = "0123456789[", _dropped_chars()
-        # Pass 1: every header-like line, grouped by shape (no Match objects are kept: memory).
-        # shape -> [line indices, headers with a meridiem, consecutive distinct (d1, d2, d3)]
-        by_shape: dict[tuple, list] = {}
-        shapes: dict[tuple, tuple] = {}
-        for i, line in enumerate(lines):
-            c = line[:1]
-            if not c:
-                continue
-            if c in first_chars:
-                ml = matching(line) if changed(line) else line
-            elif c in invisible:
-                ml = matching(line)
-                if not ml or ml[0] not in first_chars:
-                    continue
-            else:
-                continue
-            m = match(ml)
-            if m is None:
-                continue
-            open_, dsep, d1, d2, d3, pre, suf, end = m.group("open", "dsep", "d1", "d2", "d3", "pre", "suf", "end")
-            key = (open_, dsep, len(d1) >= 3, end)
-            shape = shapes.get(key)
-            if shape is None:
-                shape = shapes[key] = (bool(open_), dsep, len(d1) >= 3,
-                                       "]" if open_ else (end.strip() or " ").replace("–", "-"))
-            group = by_shape.get(shape)
-            if group is None:
-                group = by_shape[shape] = [[], 0, [], 0]
-            group[0].append(i)
-            group[3] += 1
-            if pre or suf:
-                group[1] += 1
-            dates = group[2]
-            if not dates or dates[-1] != (d1, d2, d3):
-                dates.append((d1, d2, d3))
-        # the most common shape (the first seen among equals, as Counter.most_common gives it)
-        shape = max(by_shape.items(), key=lambda kv: kv[1][3])[0] if by_shape else None
-        heads, meridiems, dates, _ = by_shape[shape] if shape else ([], 0, [], 0)
-        order = self._decide_order(dates, shape)
+        found = self._read(None, None)
+        most = max(found.counts.items(), key=lambda kv: kv[1])[0] if found.counts else None
+        if most != found.shape:  # the first shape seen is not the most common (the first among equals)
+            found = self._read(most, None)
+        shape = found.shape
+        order = self._decide_order(found.dates, shape)
+        if found.order is None:
+            found.order = order
+            self._settle(found)
+        elif found.order != order:
+            found = self._read(shape, order)
         self.info.update(platform="unknown", clock=None)
         if shape:
-            clock = "12h" if 2 * meridiems > len(heads) else "24h"
+            clock = "12h" if 2 * found.meridiems > found.counts[shape] else "24h"
             self.variant = "whatsapp-" + {"]": "ios", "-": "android", ":": "legacy"}.get(shape[3], "other")
             self.info.update(platform={"]": "ios", "-": "android"}.get(shape[3], "unknown"), clock=clock)
+        warnings = found.warnings
+        warnings.extend(ParseWarning(i + 1, "whatsapp_header_like", self.lines[i]) for i in found.others)
+        self.info["out_of_order"] = found.later
+        _mark_events(found.records)
+        return found.records, sorted(warnings, key=lambda w: w.line)
 
-        records: list[Record] = []
-        warnings: list[ParseWarning] = []
-        first = heads[0] if heads else len(lines)
-        for i in range(first):  # before the first message
-            line = lines[i]
-            records.append(Record("blank" if line == "" else "unparsed", i + 1, i + 1, [line]))
-            if line != "":
-                warnings.append(ParseWarning(i + 1, "whatsapp_unparsed", line))
-        for s, group in by_shape.items():  # header-like lines inside a message
-            if s != shape:
-                warnings.extend(ParseWarning(i + 1, "whatsapp_header_like", lines[i]) for i in group[0] if i > first)
-        del by_shape, shapes
-        # Pass 2: one record per header, with the lines up to the next header.
-        header = self._header_fn(order, warnings)
-        classify = self._classify
-        nxt = heads[1:] + [len(lines)]
-        for i, j in zip(heads, nxt):
-            record = header(lines[i], i)
-            records.append(record)
-            if j > i + 1:
-                raw = record.raw = lines[i:j]
-                record.end_line = j
-                if j == len(lines):  # empty lines after the last message belong to no message
-                    k = j
-                    while k - i > 1 and raw[-1] == "":
-                        raw.pop()
-                        k -= 1
-                    record.end_line = k
-                    tail = [Record("blank", n, n, [""]) for n in range(k + 1, j + 1)]
-                record.text = record.text + "\n" + "\n".join(raw[1:]) if len(raw) > 1 else record.text
-            if record.type != "system":
-                classify(record)
-            if j == len(lines) and j > i + 1:
-                records.extend(tail)
-        _mark_events(records)
-        time_list = [r.time for r in records if r.time]
-        self.info["out_of_order"] = sum(b < a for a, b in itertools.pairwise(time_list))
-        return records, sorted(warnings, key=lambda w: w.line)
+    def _read(self, shape: tuple | None, order: str | None) -> _Pass:
+        """Records for every line, expecting headers of `shape` (None: the first shape seen) and dates
+        in `order` (None: guessed)."""
+        lines, match, first_chars, invisible = self.lines, _HEADER.match, _FIRST_CHARS, _dropped_chars()
+        has_dropped = None if self.plain else _dropped().search
+        special_first, special_last, classify = _SPECIAL_FIRST, _SPECIAL_LAST, self._classify
+        found = _Pass(shape, order, _Clock(self.zone))
+        records, warnings, counts, dates, waiting = found.records, found.warnings, found.counts, found.dates, found.waiting
+        append, hms_of, day_of, at = records.append, found.clock.hms, found.clock.day, found.clock.at
+        shapes: dict[tuple, tuple] = {}  # (open, dsep, year first, end as written) -> shape
+        usual = None  # the (open, dsep, year first, end as written) of the first header of `shape`
+        senders: dict[str, str] = {}
+        start, record, stamp, date_key, day, last, later, heads, meridiems = -1, None, None, None, None, None, 0, 0, 0
+        for i, line in enumerate(lines):
+            c = line[:1]
+            m = None
+            if c in first_chars and (has_dropped is None or not has_dropped(line)):
+                mline = line  # U+202F and U+00A0 are matched by \s like the spaces for_matching makes of them
+                m = match(line)
+            elif c in first_chars or c in invisible:
+                mline = text.for_matching(line)
+                if mline[:1] in first_chars:
+                    m = match(mline)
+            if m is not None:
+                open_, this, d1, dsep, d2, d3, pre, h, _, mi, s, suf, end = m.groups()
+                key = (open_, dsep, len(d1) >= 3, end)
+                if key != usual:
+                    seen = shapes.get(key)
+                    if seen is None:
+                        seen = shapes[key] = (bool(open_), dsep, len(d1) >= 3,
+                                              "]" if open_ else (end.strip() or " ").replace("–", "-"))
+                    if shape is None:
+                        shape = found.shape = seen
+                        counts[shape] = 0  # first: it wins a tie
+                    if seen == shape:
+                        usual = key
+                    else:
+                        counts[seen] = counts.get(seen, 0) + 1
+                        if record is not None:  # a header-like line inside a message
+                            found.others.append(i)
+                        m = None
+            if m is None:
+                if record is None:  # before the first message
+                    n = i + 1
+                    append(Record("blank" if line == "" else "unparsed", n, n, [line], attrs=text.NO_ATTRS))
+                    if line != "":
+                        warnings.append(ParseWarning(n, "whatsapp_unparsed", line))
+                continue
+            if record is not None:  # the message before is complete
+                if start + 1 < i:
+                    self._finish(record, start, i, records)
+                elif record.type != "system":
+                    t = record.text
+                    if t[:1] in special_first or t[-1:] in special_last or "<" in t or ")" in t:
+                        classify(record)
+            heads += 1
+            if pre or suf:
+                meridiems += 1
+            if this != stamp:  # a new date and time (else the last one's time and time_raw are kept)
+                stamp, time_raw = this, None
+                if date_key is None or d1 != date_key[0] or d2 != date_key[1] or d3 != date_key[2]:
+                    date_key = (d1, d2, d3)
+                    dates.append(date_key)
+                    if order is None and (order := self._guess_order(date_key, shape)):
+                        found.order, found.last, found.later = order, last, later
+                        self._settle(found)
+                        last, later = found.last, found.later
+                    day = day_of(date_key, order) if order else None
+                time = hms_of(h, mi, s, pre or suf)
+                if time is not None and order is not None:
+                    if day is None:  # 31/02
+                        time = None
+                    else:
+                        time = day[0] + time + day[1] if day[2] is None else at(day, time)
+                        if last is not None and time < last:
+                            later += 1
+                        last = time
+            n = i + 1
+            if time is None:
+                warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
+            start = i
+            if len(mline) != len(line):  # for_matching dropped invisible characters
+                record = self._header_slow(line, mline, m, n, time, senders)
+            else:
+                if time_raw is None:
+                    time_raw = this
+                mend = m.end()
+                if line.find("\u202f", mend) >= 0 or line.find("\u00a0", mend) >= 0:
+                    mline = line.replace("\u202f", " ").replace("\u00a0", " ")
+                colon = mline.find(": ", mend)
+                if colon >= 0:
+                    sender = line[mend:colon]
+                    record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                                    line[colon + 2:], text.NO_ATTRS)
+                else:
+                    bare = len(mline) - (2 if mline.endswith(":.") else 1)
+                    if mline[bare] == ":" and bare > mend:  # "Name:" / "Name:." (a view-once or self-deleting item)
+                        sender = line[mend:bare]
+                        record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                                        line[bare + 1:], text.NO_ATTRS)
+                    else:
+                        record = Record("system", n, n, [line], time_raw, time, None, line[mend:], text.NO_ATTRS)
+            append(record)
+            if order is None and time is not None:
+                waiting.append((record, date_key))
+        if record is not None:
+            self._finish(record, start, len(lines), records)
+        if shape is not None:
+            counts[shape] = counts.get(shape, 0) + heads
+        found.order, found.last, found.later, found.meridiems = order, last, later, meridiems
+        return found
+
+    def _guess_order(self, date_key: tuple, shape: tuple) -> str | None:
+        """The day/month order _decide_order will most likely find, from one header's (d1, d2, d3)."""
+        if shape[2]:
+            return "ymd"
+        if self.given:
+            return self.given
+        day_first, month_first = int(date_key[0]) > 12, int(date_key[1]) > 12
+        return None if day_first == month_first else "dmy" if day_first else "mdy"
+
+    def _settle(self, found: _Pass) -> None:
+        """Full times for the records read before the order was known."""
+        for record, date_key in found.waiting:
+            day = found.clock.day(date_key, found.order)
+            if day is None:
+                record.time = None
+                found.warnings.append(ParseWarning(record.line, "whatsapp_time_invalid", record.raw[0]))
+                continue
+            record.time = found.clock.at(day, record.time)
+            if found.last is not None and record.time < found.last:
+                found.later += 1
+            found.last = record.time
+        found.waiting.clear()
+
+    def _finish(self, record: Record, i: int, j: int, records: list[Record]) -> None:
+        """The record a header on line i started, now that its lines end before line j."""
+        tail = ()
+        if j > i + 1:
+            lines = self.lines
+            raw = record.raw = lines[i:j]
+            record.end_line = j
+            if j == len(lines):  # empty lines after the last message belong to no message
+                k = j
+                while k - i > 1 and raw[-1] == "":
+                    raw.pop()
+                    k -= 1
+                record.end_line = k
+                tail = [Record("blank", n, n, [""], attrs=text.NO_ATTRS) for n in range(k + 1, j + 1)]
+            if len(raw) > 1:
+                record.text = record.text + "\n" + "\n".join(raw[1:])
+        if record.type != "system":
+            self._classify(record)
+        records.extend(tail)
 
     def _decide_order(self, dates: list[tuple], shape: tuple | None) -> str | None:
         """ymd when the year comes first; else the caller's date_order when given; else a day or month
@@ -314,48 +415,6 @@ class _Parser:
         self.info.update(date_order=order, date_order_by=by)
         return order
 
-    def _header_fn(self, order, warnings):
-        """A function (line, index) -> the record a header line starts (text: the first line's part)."""
-        changed, matching, match = _changed().search, text.for_matching, _HEADER.match
-        clock = _Clock(self.zone)
-        senders: dict[str, str] = {}
-        last = [None, None, None]  # stamp, time, time_raw
-
-        def header(line: str, i: int) -> Record:
-            ml = matching(line) if changed(line) else line
-            m = match(ml)
-            n = i + 1
-            stamp = m["stamp"]
-            if stamp == last[0]:
-                time = last[1]
-            else:
-                time = last[1] = clock.moment(*m.group("d1", "d2", "d3", "h", "mi", "s", "pre", "suf"), order=order)
-                last[0] = stamp
-            if time is None:
-                warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
-            mend = m.end()
-            if len(ml) != len(line):  # for_matching dropped invisible characters
-                return self._header_slow(line, ml, m, n, time, senders)
-            a, b = m.span("stamp")
-            time_raw = line[a:b]
-            if time_raw == last[2]:
-                time_raw = last[2]
-            else:
-                last[2] = time_raw
-            colon = ml.find(": ", mend)
-            if colon >= 0:
-                sender = line[mend:colon]
-                return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                              line[colon + 2:])
-            bare = len(ml) - (2 if ml.endswith(":.") else 1)
-            if ml[bare] == ":" and bare > mend:
-                sender = line[mend:bare]
-                return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                              line[bare + 1:])
-            return Record("system", n, n, [line], time_raw, time, None, line[mend:])
-
-        return header
-
     def _header_slow(self, line, mline, m, n, time, senders) -> Record:
         """A header line with invisible characters for_matching dropped: positions are mapped back."""
         colon = mline.find(": ", m.end())
@@ -376,12 +435,12 @@ class _Parser:
         if colon >= 0:
             sender = line[start:at(colon)].strip(_LRM)
             return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                          line[at(colon + 1) + 1:].lstrip(_LRM))
+                          line[at(colon + 1) + 1:].lstrip(_LRM), text.NO_ATTRS)
         if mline[bare] == ":" and bare > m.end():  # "Name:" / "Name:." (a view-once or self-deleting item)
             sender = line[start:at(bare)].strip(_LRM)
             return Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                          line[at(bare) + 1:])
-        return Record("system", n, n, [line], time_raw, time, None, line[start:].lstrip(_LRM))
+                          line[at(bare) + 1:], text.NO_ATTRS)
+        return Record("system", n, n, [line], time_raw, time, None, line[start:].lstrip(_LRM), text.NO_ATTRS)
 
     def _classify(self, r: Record) -> None:
         """Type and attrs of a message from its text's matching copy (cheap checks first)."""
@@ -394,33 +453,60 @@ class _Parser:
             r.type = "deleted"
             return
         if mt in _CALLS:
-            r.type, r.attrs["call"] = "call", _CALLS[mt]
+            r.type, r.attrs = "call", {"call": _CALLS[mt]}
             return
         found = None
         if "<" in mt or ")" in mt:
             first = mt.split("\n", 1)[0].strip()
             found = _ATTACHED.search(first) or _ATTACHED_2015.match(first) or _FILE_ATTACHED.match(first)
+        attrs = {}
         if found:
             name = found["file"].strip()
             r.type = "media"
-            r.attrs.update(media=_file_kind(name), attachment=name)
+            attrs = {"media": _file_kind(name), "attachment": name}
             if self.present is not None:
-                r.attrs["attachment_present"] = name in self.present
+                attrs["attachment_present"] = name in self.present
         elif mt[:1] == "<" and mt.lower() in _OMITTED_ANDROID:
             r.type = "media"
-            r.attrs.update(media="unknown", omitted=True)
+            attrs = {"media": "unknown", "omitted": True}
         elif mt[-1:] in "dDnN" and "\n" not in mt and (omitted := _OMITTED_IOS.match(mt)):
             r.type = "media"
-            r.attrs.update(media=_KIND_WORDS[(omitted["kind"] or omitted["doc"] or omitted["de"]).lower()], omitted=True)
+            attrs = {"media": _KIND_WORDS[(omitted["kind"] or omitted["doc"] or omitted["de"]).lower()], "omitted": True}
         elif mt[:1] in "lLsS\u017f" and (loc := _LOCATION.match(mt)):
-            r.attrs["location"] = loc["url"]
+            attrs = {"location": loc["url"]}
         elif mt in _LIVE_LOCATION:
-            r.attrs["location"] = "live"
+            attrs = {"location": "live"}
         if mt.endswith(_EDITED):
-            r.attrs["edited"] = True
+            attrs["edited"] = True
+        if attrs:
+            r.attrs = attrs
 
 
 _ENCRYPTION_FIRST = "MNメ"
+_FIRST_CHARS = frozenset("0123456789[")  # a header starts with one (after the marks for_matching drops)
+# "HH" of an hour as written (1 or 2 ASCII digits): 24h, and 12h before noon and after
+_HOURS = {**{str(h): f"{h:02d}" for h in range(10)}, **{f"{h:02d}": f"{h:02d}" for h in range(24)}}
+_AM_HOURS = {k: f"{int(k) % 12:02d}" for k in _HOURS if int(k) <= 12}
+_PM_HOURS = {k: f"{int(k) % 12 + 12:02d}" for k in _HOURS if 0 < int(k) <= 12}
+_SIXTY = frozenset(f"{n:02d}" for n in range(60))  # minutes and seconds as written
+
+
+@dataclass
+class _Pass:
+    """What one pass over the lines found, expecting headers of `shape` and dates in `order`."""
+
+    shape: tuple | None
+    order: str | None
+    clock: _Clock
+    records: list[Record] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    counts: dict[tuple, int] = field(default_factory=dict)  # header-like lines per shape, first seen first
+    dates: list[tuple] = field(default_factory=list)  # the headers' (d1, d2, d3), consecutive repeats left out
+    others: list[int] = field(default_factory=list)  # indices of header-like lines of other shapes in messages
+    waiting: list[tuple] = field(default_factory=list)  # (record, (d1, d2, d3)) read before the order was known
+    meridiems: int = 0  # headers of `shape` with AM/PM (or a word for it)
+    later: int = 0  # times earlier than the one before
+    last: str | None = None  # the last full time
 
 
 def _mark_events(records: list[Record]) -> None:
@@ -434,16 +520,24 @@ def _mark_events(records: list[Record]) -> None:
 
 
 class _Clock:
-    """Header date and time -> ISO 8601 in a zone, computed once per day: the date part and the offset
-    come from text.local_iso at the day's start, and are reused for every time of a day whose offset
-    does not change; a day with a change (DST) asks text.local_iso for each time."""
+    """Header date and time -> ISO 8601 in a zone, the day computed once: its date part and offset come
+    from text.local_iso at the day's start, and are reused for every time of a day whose offset does
+    not change; a day with a change (DST) asks text.local_iso for each time."""
 
     def __init__(self, zone: str):
         self.zone = zone
         self.days: dict[tuple, tuple | None] = {}
         self.meridiems: dict[str, bool] = {}
 
-    def day(self, key: tuple, order: str):
+    def day(self, key: tuple, order: str) -> tuple | None:
+        """(date part, offset, None), or (None, None, start of the day) when the offset changes during
+        it, or None when there is no such day (31/02); `key` is a header's (d1, d2, d3)."""
+        found = self.days.get(key, False)
+        if found is False:
+            found = self.days[key] = self._day(key, order)
+        return found
+
+    def _day(self, key: tuple, order: str) -> tuple | None:
         ymd = _ymd(key, order)
         if ymd is None:
             return None
@@ -457,29 +551,42 @@ class _Clock:
             return iso[0][:11], iso[0][19:], None
         return None, None, start  # the offset changes during this day
 
-    def moment(self, d1, d2, d3, h, mi, s, pre, suf, order) -> str | None:
-        """The ISO time a header states, or None when it is impossible (31/02, 23:59 PM)."""
-        hour, meridiem = int(h), pre or suf
+    def hms(self, h: str, mi: str, s: str | None, meridiem: str | None) -> str | None:
+        """"HH:MM:SS" of a header's time, or None when it is impossible (23:59 PM, 10:61). ASCII
+        digits are looked up in tables; other digits (and impossible times) are computed."""
         if meridiem:
             pm = self.meridiems.get(meridiem)
             if pm is None:
-                pm = self.meridiems[meridiem] = meridiem.lower().replace(".", "").replace(" ", "") in _PM_WORDS
+                plain = text.for_matching(meridiem).lower().replace(".", "").replace(" ", "")
+                pm = self.meridiems[meridiem] = plain in _PM_WORDS
+            hh = (_PM_HOURS if pm else _AM_HOURS).get(h)
+        else:
+            hh = _HOURS.get(h)
+        if hh is not None and mi in _SIXTY and (s is None or s in _SIXTY):
+            return f"{hh}:{mi}:{s or '00'}"
+        hour = int(h)
+        if meridiem:
             if hour > 12 or (pm and hour == 0):
                 return None
             hour = hour % 12 + (12 if pm else 0)  # 12 AM is midnight, 12 PM noon; "00:04 AM" is 00:04
         minute, second = int(mi), int(s or 0)
         if hour > 23 or minute > 59 or second > 59:
             return None
-        key = (d1, d2, d3)
-        day = self.days.get(key, False)
-        if day is False:
-            day = self.days[key] = self.day(key, order)
-        if day is None:
-            return None
+        return f"{hour:02d}:{minute:02d}:{second:02d}"
+
+    def at(self, day: tuple, hms: str) -> str:
+        """The ISO time of "HH:MM:SS" on a day from day()."""
         prefix, suffix, start = day
         if start is not None:
-            return text.local_iso(start.replace(hour=hour, minute=minute, second=second), self.zone)
-        return f"{prefix}{hour:02d}:{minute:02d}:{second:02d}{suffix}"
+            moment = start.replace(hour=int(hms[:2]), minute=int(hms[3:5]), second=int(hms[6:]))
+            return text.local_iso(moment, self.zone)
+        return prefix + hms + suffix
+
+    def moment(self, d1, d2, d3, h, mi, s, pre, suf, order) -> str | None:
+        """The ISO time a header states, or None when it is impossible (31/02, 23:59 PM)."""
+        hms = self.hms(h, mi, s, pre or suf)
+        day = self.day((d1, d2, d3), order) if hms else None
+        return self.at(day, hms) if day else None
 
 
 @functools.cache
@@ -497,6 +604,14 @@ def _dropped() -> re.Pattern:
 def _changed() -> re.Pattern:
     """The characters text.for_matching removes or replaces: a line without any is its own copy."""
     return re.compile("[" + "".join(sorted(_dropped_chars() | {"\u202f", "\u00a0"})) + "]")
+
+
+_WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # str.strip() removes these
+# _classify finds nothing in a text (a plain message) unless its first or last character is one of
+# these, or it has a "<" or ")": the characters its checks start or end with, and those for_matching
+# or strip() would remove or change at either end.
+_SPECIAL_FIRST = frozenset("MNメTYDlLsS\u017f<" + _WHITESPACE) | _dropped_chars() | {"\u202f", "\u00a0"}
+_SPECIAL_LAST = frozenset("dDnN" + _WHITESPACE) | _dropped_chars() | {"\u202f", "\u00a0"}
 
 
 def _file_kind(name: str) -> str:
