@@ -89,10 +89,12 @@ def add_records(case: Case) -> None:
 
 def export_bundles(case: Case, out_dir: Path) -> list[tuple[Path, int]]:
     """The police bundle and one bundle per destination bank, as (path, pages)."""
-    from .report import model, pdf
+    from .report import model
+    from .report.export import export
 
-    police = model.build(case, "police")
-    bundles = [("demo-police.pdf", police)] + [
-        (f"demo-bank-{group[0].account.bank_code}.pdf", model.build(case, "bank", bank=group[0].account.bank_code))
-        for _, group in model.bank_groups(police.summary)]
-    return [pdf.export(case, bundle, Path(out_dir) / name, created=CREATED) for name, bundle in bundles]
+    written = [export(case, Path(out_dir) / "demo-police.pdf", created=CREATED)]
+    for _, group in model.bank_groups(model.build(case, "police").summary):
+        code = group[0].account.bank_code
+        written.append(export(case, Path(out_dir) / f"demo-bank-{code}.pdf", audience="bank", bank=code,
+                              created=CREATED))
+    return [(r.path, r.pages) for r in written]

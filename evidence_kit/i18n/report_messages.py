@@ -1,6 +1,15 @@
 """Texts of the PDF bundle's checks before export (shown as "check.<code>"), and of the report
 command. {exhibits} is the list of exhibit numbers a check concerns."""
 
+ERRORS = {
+    "report_blocked": {
+        "ja": "出力を止めました。先に対応が必要な項目が {count} 件あります（上の「要対応」）。口座の項目が足りない場合は、"
+              "内容を確かめたうえで --acknowledge を付けると出力できます。ケースの検査の問題は、解決するまで出力できません。",
+        "en": "Export stopped: {count} item(s) must be dealt with first (\"Must fix\" above). For missing account details you may "
+              "export anyway with --acknowledge after checking them. Problems found by checking the case block the export until solved.",
+    },
+}
+
 TEXTS = {
     "check.severity.error": {"ja": "要対応", "en": "Must fix"},
     "check.severity.warning": {"ja": "注意", "en": "Warning"},

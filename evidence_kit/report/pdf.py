@@ -8,10 +8,8 @@ day, the second prints those page numbers in the contents and the timeline.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from datetime import datetime
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -25,8 +23,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 
 from .. import __version__
 from ..core import age, layout
-from ..core.fsio import atomic_writer
-from . import fonts, jptime, model
+from . import fonts, jptime
 from .model import Bundle, Exhibit, account_text
 
 TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
@@ -37,19 +34,6 @@ SHADE = colors.Color(0.93, 0.94, 0.96)
 MARK = colors.Color(1.0, 0.93, 0.80)
 CHAT_ROWS_PER_TABLE = 60
 SENDER_WIDTH = 30 * mm - 6  # the sender column less its padding
-
-
-def export(case, bundle: Bundle, path, *, created: datetime) -> tuple[Path, int]:
-    """Write the bundle's PDF to `path` (atomically) and log the export in the custody log, with the
-    exhibit numbers it gave; return (path, pages)."""
-    out = io.BytesIO()
-    pages = render(case, bundle, out, created=created)
-    data = out.getvalue()
-    path = Path(path)
-    with atomic_writer(path) as f:
-        f.write(data)
-    model.record_export(case, bundle, file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
-    return path, pages
 
 
 def render(case, bundle: Bundle, out, *, created: datetime) -> int:
@@ -644,7 +628,8 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
     info = bundle.integrity
     rows = [[_p(h, styles["head"]) for h in ("号証", "ファイル名・取り込み日時（UTC）", "SHA-256")]]
     numbers = {ex.item_id: ex.label for ex in bundle.exhibits}
-    for i in info["items"]:
+    order = {ex.item_id: n for n, ex in enumerate(bundle.exhibits)}
+    for i in sorted(info["items"], key=lambda i: (order.get(i["id"], len(order)), i["seq"])):
         rows.append([_p(numbers.get(i["id"], ""), styles["cell"]), _p(f"{i['name']}\n{i['imported_at']}", styles["cell"]),
                      _p(i["sha256"], styles["mono"])])
     log = [("記録の件数", f"{info['entries']} 件"), ("最初の記録", info["first_time"] or ""),
@@ -655,6 +640,7 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
         _p("保全記録（カストディ・ログ）", styles["h2"]),
         _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in log], [45 * mm, 120 * mm], styles,
                header=False),
+        *_checkpoint(info.get("checkpoint"), styles),
         Spacer(1, 3 * mm),
         _p("確認のしかた", styles["h2"]),
         _p("元のファイルの SHA-256 を計算し（Windows: PowerShell の Get-FileHash、macOS: shasum -a 256、"
@@ -662,3 +648,27 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
            "ケースフォルダ全体は「evidence-kit verify --deep ケースフォルダ」で検査できます。"
            "ハッシュ値が示すのは取り込み以降に変更がないことであり、取り込み前の来歴を示すものではありません。",
            styles["body"])]
+
+
+def _checkpoint(facts: dict | None, styles) -> list:
+    """The checkpoint signed for this export: its statement, and the commands that check it."""
+    if not facts:
+        return []
+    commands = [
+        "openssl pkeyutl -verify -pubin -inkey {pem} -rawin -in {txt} -sigfile {sig}",
+        "ssh-keygen -Y verify -f {signers} -I {principal} -n evidence-case-checkpoint -s {sshsig} < {txt}",
+    ]
+    return [
+        _p("出力時のチェックポイント（電子署名）", styles["h2"]),
+        _p("この資料を出力する直前に、保全記録全体に対する署名を作成しました。ケースフォルダの中の次の文書と署名で、"
+           "記録がその後変えられていないことを確かめられます（コマンドはケースフォルダで実行します）。", styles["small"]),
+        Spacer(1, 1 * mm),
+        _table([[_p(facts["statement"].strip(), styles["mono"])]], [165 * mm], styles, header=False),
+        _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in (
+            ("文書", facts["txt"]), ("文書の SHA-256", facts["sha256"]), ("Ed25519 署名", facts["sig"]),
+            ("SSH 形式の署名", facts["sshsig"]), ("公開鍵", f"{facts['pem']}、{facts['signers']}"),
+            ("タイムスタンプ要求", f"{facts['tsq']}（RFC 3161。時刻認証局で押印を受けると、この時刻に存在したことを示せます）"))],
+            [45 * mm, 120 * mm], styles, header=False),
+        Spacer(1, 1 * mm),
+        *[_p(c.format(**facts), styles["mono"]) for c in commands],
+    ]

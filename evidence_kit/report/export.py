@@ -1,0 +1,59 @@
+"""Export a bundle the way an officer can trust it: check the case, sign a checkpoint over the
+custody log, draw the PDF with that checkpoint in its appendix, publish it atomically, and log the
+export (file name, SHA-256, pages, the exhibit numbers it gave)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..core import layout
+from ..core.errors import EvidenceKitError
+from ..core.fsio import atomic_writer
+from . import checks, model, pdf
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    pages: int
+    sha256: str
+    checks: list[checks.Check]
+
+
+def export(case, out: Path, *, audience: str = "police", bank: str | None = None, acknowledged: bool = False,
+           today: date | None = None, created: datetime | None = None) -> ExportResult:
+    """Write the bundle of an unlocked case to `out`. Raises EvidenceKitError("report_blocked") when a
+    check must be fixed first: a damaged case always, an incomplete destination account unless
+    `acknowledged` (the user read the list and exports anyway)."""
+    created = created or datetime.now(timezone.utc).replace(microsecond=0)
+    report, _ = case.verify(deep=True)
+    bundle = model.build(case, audience, bank)
+    found = checks.run(case, bundle, today=today or created.date(), integrity_problems=len(report.problems))
+    blocking = [c for c in found if c.blocks and (c.code == "integrity" or not acknowledged)]
+    if blocking:
+        raise EvidenceKitError("report_blocked", count=len(blocking))
+    statement = case.checkpoint("export")
+    bundle = model.build(case, audience, bank)  # again, so that the log summary includes the checkpoint
+    bundle.integrity["checkpoint"] = _checkpoint_facts(case, statement)
+    buffer = io.BytesIO()
+    pages = pdf.render(case, bundle, buffer, created=created)
+    data = buffer.getvalue()
+    out = Path(out)
+    with atomic_writer(out) as f:
+        f.write(data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    model.record_export(case, bundle, file=out.name, sha256=sha256, pages=pages)
+    return ExportResult(out, pages, sha256, found)
+
+
+def _checkpoint_facts(case, statement: Path) -> dict:
+    text = statement.read_bytes()
+    folder = statement.relative_to(case.path).parent.as_posix()
+    return {"statement": text.decode("ascii"), "sha256": hashlib.sha256(text).hexdigest(),
+            "txt": f"{folder}/{statement.name}", "sig": f"{folder}/{statement.stem}.sig",
+            "sshsig": f"{folder}/{statement.name}.sshsig", "tsq": f"{folder}/{statement.stem}.tsq",
+            "pem": layout.SIGNING_PUB_PEM, "signers": layout.ALLOWED_SIGNERS, "principal": f"case-{case.case_id}"}

@@ -1,0 +1,83 @@
+"""Exporting a bundle: the checks that stop it, the checkpoint signed for it (checked with the real
+openssl and ssh-keygen, by the commands the PDF prints), and the export in the custody log."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+from datetime import date, datetime, timezone
+
+import pytest
+
+from evidence_kit.core import caserecords as cr
+from evidence_kit.core import custody, layout
+from evidence_kit.core.case import Case
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.demo import build_demo
+from evidence_kit.report.export import export
+
+CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def demo(tmp_path):
+    path, passphrase = build_demo(tmp_path / "cases")
+    case = Case.open(path)
+    case.unlock(passphrase)
+    yield case
+    case.lock()
+
+
+def text_of(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_export_is_signed_and_logged(demo, tmp_path):
+    result = export(demo, tmp_path / "bundle.pdf", created=CREATED, today=date(2024, 6, 22))
+    data = result.path.read_bytes()
+    assert (result.pages, result.sha256) == (23, hashlib.sha256(data).hexdigest())
+    assert [c.code for c in result.checks] == ["image_not_original", "chat_unsent", "chat_deleted",
+                                               "chat_media_missing", "crypto_no_txid"]
+    last = custody.doc_of(demo.entries()[-1])
+    assert (last["event"], last["what"], last["audience"], last["file"], last["sha256"], last["pages"]) == (
+        "export", "pdf", "police", "bundle.pdf", result.sha256, 23)
+    assert len(last["numbers"]) == 9
+    checkpoint = custody.doc_of(demo.entries()[-2])
+    assert (checkpoint["event"], checkpoint["reason"]) == ("checkpoint", "export")
+    text = text_of(result.path)
+    commands = re.findall(r"^(openssl pkeyutl .*\n.*|ssh-keygen -Y verify .*\n.*)$", text, re.M)
+    assert len(commands) == 2
+    statement = re.search(r"custody/checkpoints/(\d{8})\.txt", text)[0]
+    assert f"seq: {int(statement[-12:-4])}" in text
+    assert (demo.path / statement).read_bytes().decode().splitlines()[0] in text
+    for command in commands:  # the commands as printed, run in the case folder
+        line = command.replace("\n", " ")
+        done = subprocess.run(line, shell=True, cwd=demo.path, capture_output=True, text=True)
+        assert done.returncode == 0, (line, done.stderr)
+    assert hashlib.sha256((demo.path / statement).read_bytes()).hexdigest() in text
+
+
+def test_an_incomplete_account_stops_the_export_until_acknowledged(demo, tmp_path):
+    cr.put(demo, "account", "2", {"bank_name": "楽天銀行", "type": "普通", "number": "7012345", "holder_kana": ""})
+    with pytest.raises(EvidenceKitError) as stopped:
+        export(demo, tmp_path / "b.pdf", created=CREATED)
+    assert stopped.value.code == "report_blocked" and stopped.value.params == {"count": 1}
+    assert not (tmp_path / "b.pdf").exists()
+    events = [custody.doc_of(e)["event"] for e in demo.entries()]
+    assert events[-2:] == ["case-record", "verify"] and "export" not in events  # checked, nothing signed or logged
+    result = export(demo, tmp_path / "b.pdf", created=CREATED, acknowledged=True)
+    assert result.checks[0].code == "account_incomplete" and result.path.exists()
+
+
+def test_a_damaged_case_cannot_be_exported_even_when_acknowledged(demo, tmp_path):
+    item = next(i for i in demo.items() if i["original_name"] == "line_chat_ken.txt")
+    blob = demo.path / layout.item_blob(item["id"])
+    data = bytearray(blob.read_bytes())
+    data[-20] ^= 1
+    blob.write_bytes(bytes(data))
+    with pytest.raises(EvidenceKitError) as stopped:
+        export(demo, tmp_path / "b.pdf", created=CREATED, acknowledged=True)
+    assert stopped.value.code == "report_blocked"
+    assert stopped.value.message("en").startswith("Export stopped: 1 item(s) must be dealt with first")
+    assert not (tmp_path / "b.pdf").exists()
