@@ -22,7 +22,7 @@ MONEY_FORMATS = ("money", "ofx")
 EXCHANGE_DAYS = 7  # an external send on the exchange this many days after the bank transfer at most
 ROUND_UNIT, ROUND_MIN = 10_000, 100_000
 CHURN_PAYEES, CHURN_DAYS = 3, 28  # this many new personal payees within these days: rotating mule accounts
-MIN_PREFIX = 4  # statements cut payee names short: a key this long that starts the other one matches
+MIN_PREFIX = 6  # statements cut long payee names short: a cut name this long that starts a holder's name matches
 # the collection accounts of the crypto exchanges in Japan, as a payee reads on a statement
 EXCHANGE_NAMES = ("ビットフライヤー", "コインチェック", "ジーエムオーコイン", "ビットバンク", "ビットポイント",
                   "ディーエムエムビットコイン", "エスビーアイブイシートレード", "オーケーコインジャパン", "ビットトレード",
@@ -226,34 +226,44 @@ def holder_key(kana: str) -> str:
     return name_key(kana)[0] if kana else ""
 
 
-def names_match(a: str, b: str) -> str | None:
-    """name_equal, name_prefix (one key starts the other and is long enough), or None."""
-    if not a or not b:
+def names_match(payee: str, holder: str) -> str | None:
+    """name_equal; name_prefix when the statement's payee key is the start of the holder's key and
+    long enough (a name cut short); else None."""
+    if not payee or not holder:
         return None
-    if a == b:
+    if payee == holder:
         return "name_equal"
-    short, long_ = sorted((a, b), key=len)
-    return "name_prefix" if len(short) >= MIN_PREFIX and long_.startswith(short) else None
+    return "name_prefix" if len(payee) >= MIN_PREFIX and holder.startswith(payee) else None
 
 
-def _account_by_name(tx: Tx, records: CaseRecords) -> tuple[str, str] | None:
-    for account in records.accounts.values():
-        code = names_match(tx.key, holder_key(account.holder_kana))
-        if code:
-            return account.id, code
-    return None
+class _Holders:
+    """The recorded accounts by their holder's name key, with the answer for each payee key kept
+    (a statement repeats its payees)."""
+
+    def __init__(self, records: CaseRecords):
+        self.keys = [(holder_key(a.holder_kana), a.id) for a in records.accounts.values() if a.holder_kana]
+        self.seen: dict[str, tuple[str, str] | None] = {}
+
+    def match(self, tx: Tx, exact: bool = False) -> tuple[str, str] | None:
+        """(account id, name_equal | name_prefix), or None; with `exact`, only an equal name."""
+        if tx.key not in self.seen:
+            hits = [(a, code) for k, a in self.keys if (code := names_match(tx.key, k))]
+            self.seen[tx.key] = min(hits, key=lambda h: h[1] != "name_equal", default=None)
+        hit = self.seen[tx.key]
+        return None if hit is None or (exact and hit[1] != "name_equal") else hit
 
 
 def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
     """Rows the user has not linked or marked that match a recorded account: paid out with the
     amount of a transfer known from other evidence within one business day of its date, or with a
     payee name matching the holder's."""
+    holders = _Holders(records)
     out = []
     for tx in txs:
         if tx.identity in records.links or tx.identity in records.marks or tx.amount is None:
             continue
         known = _known_transfer(tx, records)
-        hit = _account_by_name(tx, records)
+        hit = holders.match(tx)
         if known:
             out.append(Suggestion(tx, known[0], "transfer_record", {**known[1], "account": known[0]}))
         elif hit:
@@ -279,11 +289,12 @@ def business_days_apart(a: str, b: str) -> int:
 
 
 def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:
-    """The first day a row was paid to the scam: linked, marked as scam, or to a recorded account's
-    name (and not marked as not about the scam)."""
+    """The first day a row was paid to the scam: linked, marked as scam, or to the exact name of a
+    recorded account's holder (and not marked as not about the scam)."""
+    holders = _Holders(records)
     days = [t.date for t in txs if t.direction == "out" and records.marks.get(t.identity, {}).get("as") != "not_scam" and (
         t.identity in records.links or records.marks.get(t.identity, {}).get("as") == "scam"
-        or _account_by_name(t, records))]
+        or holders.match(t, exact=True))]
     return min(days, default=None)
 
 
@@ -293,8 +304,9 @@ def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
     dismissed = {i for i, m in records.marks.items() if m.get("as") == "not_scam"}
     live = [t for t in txs if t.identity not in dismissed]
     found: list[Flag] = []
+    holders = _Holders(records)
     for tx in live:
-        hit = _account_by_name(tx, records)
+        hit = holders.match(tx)
         if hit and tx.direction == "out":
             found.append(Flag("marked_account", "strong", [tx], {"account": hit[0]}))
         elif hit and tx.direction == "in":
@@ -349,9 +361,11 @@ def _payee_churn(first_time: list[Flag]) -> list[Flag]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _exchange_keys() -> tuple[str, ...]:
-    return tuple(holder_key(name) for name in EXCHANGE_NAMES)
+@functools.lru_cache(maxsize=4096)
+def is_exchange(key: str) -> bool:
+    """Whether a payee key is a crypto exchange's collection account (the name, maybe cut short,
+    maybe followed by more words)."""
+    return any(key.startswith(k) or names_match(key, k) for k in map(holder_key, EXCHANGE_NAMES))
 
 
 def _exchange_chains(live: list[Tx]) -> list[Flag]:
@@ -360,8 +374,7 @@ def _exchange_chains(live: list[Tx]) -> list[Flag]:
     sends = [t for t in live if is_crypto_send(t)]
     out = []
     for tx in live:
-        if tx.direction != "out" or tx.kind == "crypto" or not any(
-                names_match(tx.key, k) for k in _exchange_keys()):
+        if tx.direction != "out" or tx.kind == "crypto" or not is_exchange(tx.key):
             continue
         until = (date.fromisoformat(tx.date) + timedelta(days=EXCHANGE_DAYS)).isoformat()
         after = [s for s in sends if tx.date <= s.date <= until]
@@ -379,6 +392,7 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
     per_account = {a: AccountSummary(acc, Figure(), Figure()) for a, acc in records.accounts.items()}
     other, paid, back = Figure(), Figure(), Figure()
     by_source: dict[str, Figure] = {}
+    holders = _Holders(records)
     for tx in txs:
         if tx.amount is None:
             continue
@@ -387,8 +401,8 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
         if mark == "not_scam":
             continue
         status, account = "confirmed", link if link in per_account else None
-        if account is None and mark is None:
-            hit = _account_by_name(tx, records)
+        if account is None and mark is None:  # counted as flagged only on the holder's exact name
+            hit = holders.match(tx, exact=True)
             if hit is None:
                 continue
             status, account = "flagged", hit[0]

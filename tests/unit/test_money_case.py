@@ -283,8 +283,20 @@ def test_link_suggestions_by_kana_key():
         ("t-1", "1", "name_equal"), ("t-2", "1", "name_equal"), ("t-back", "1", "name_equal")]
     linked = records_with_account(more=[("link", "t-1", {"account": "1"}), ("mark", "t-2", {"as": "not_scam"})])
     assert [s.tx.identity for s in money.suggest_links(txs, linked)] == ["t-back"]
-    assert money.names_match("ヤマダタロ", "ヤマダタロウ") == "name_prefix"
-    assert money.names_match("ヤマダ", "ヤマダタロウ") is None
+    assert money.names_match("ABCトレーデ", "ABCトレーディング") == "name_prefix"  # cut short on the statement
+    assert money.names_match("ヤマダタロ", "ヤマダタロウ") is None  # too short to tell
+    assert money.names_match("ヤマダタロウイチ", "ヤマダタロウ") is None  # the holder's name is not cut
+
+
+def test_a_cut_name_is_suggested_but_not_counted():
+    rows = [(item(ITEM_A, "a.csv"), [tx("t-1", "2024-05-01", -90_000, "ｶ)ABCﾄﾚｰﾃﾞ", key="ABCトレーデ", line=2,
+                                                 corporate=True)])]
+    txs = money.collect(rows)
+    state = cr.fold([put("account", "1", {"holder_kana": "カ)ABCトレーディング"})])
+    assert [(s.code, s.params) for s in money.suggest_links(txs, state)] == [("name_prefix", {"account": "1"})]
+    assert [f.code for f in money.flags(txs, state)] == ["marked_account"]
+    summary = money.summarise(txs, state)
+    assert (summary.paid.rows, summary.scam_start) == ([], None)
 
 
 def test_link_suggestions_by_a_transfer_known_from_other_evidence():
