@@ -51,18 +51,16 @@ class Tx:
     own_account: str  # the victim's account the row belongs to
     attrs: dict
     sources: list[Source] = field(default_factory=list)
+    date: str = field(init=False)  # YYYY-MM-DD
+    key: str = field(init=False)  # the payee's name key ("" when none)
 
-    @property
-    def date(self) -> str:
-        return self.time[:10]
+    def __post_init__(self) -> None:
+        self.date = self.time[:10]
+        self.key = self.attrs.get("counterparty_key") or ""
 
     @property
     def ref(self) -> str:
         return self.sources[0].ref
-
-    @property
-    def key(self) -> str:
-        return self.attrs.get("counterparty_key") or ""
 
     @property
     def counterparty(self) -> str:
