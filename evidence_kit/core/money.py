@@ -313,7 +313,7 @@ def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
     found += first_time + _payee_churn(first_time)
     found += _exchange_chains(live)
     for tx in live:
-        if tx.direction == "out" and tx.attrs.get("transfer") and tx.amount is not None \
+        if tx.direction == "out" and tx.kind != "crypto" and tx.attrs.get("transfer") and tx.amount is not None \
                 and -tx.amount >= ROUND_MIN and tx.amount % ROUND_UNIT == 0:
             found.append(Flag("round_amount", "weak", [tx]))
     order = {t.identity: n for n, t in enumerate(txs)}
@@ -321,15 +321,15 @@ def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
 
 
 def _first_time_payees(live: list[Tx], txs: list[Tx], start: str | None) -> list[Flag]:
-    """Outgoing transfers to a personal payee never seen before the scam start (with no start
-    known: never seen in an earlier row)."""
+    """Outgoing bank or wallet transfers to a personal payee never seen before the scam start (with
+    no start known: never seen in an earlier row). Sends on an exchange go to addresses, not payees."""
     before = {t.key for t in txs if start and t.date < start and t.key}
     counted = {t.identity for t in live}
     seen: set[str] = set()
     out = []
     for tx in txs:
-        if tx.identity in counted and tx.direction == "out" and tx.attrs.get("transfer") and not tx.attrs.get("corporate") \
-                and tx.key and (start is None or tx.date >= start):
+        if tx.identity in counted and tx.kind != "crypto" and tx.direction == "out" and tx.attrs.get("transfer") \
+                and not tx.attrs.get("corporate") and tx.key and (start is None or tx.date >= start):
             new = tx.key not in before if start else tx.key not in seen
             if new:
                 out.append(Flag("first_time_payee", "medium", [tx], {"start": start or ""}))

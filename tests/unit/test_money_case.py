@@ -348,6 +348,12 @@ def test_first_time_payee_respects_the_scam_start_and_dismissed_rows():
         ("exchange_chain", ["t-ex", "c-1"]), ("round_amount", ["t-ex"])]
 
 
+def test_crypto_rows_are_not_first_time_payees():
+    rows = [(item(ITEM_C, "coincheck.csv", kind="crypto"), [
+        tx("c-jpy", "2024-05-01", -200_000, "1ABC", key="1ABC", line=2, transfer=True)])]
+    assert money.flags(money.collect(rows), cr.CaseRecords()) == []
+
+
 def test_payee_churn():
     rows = [(item(ITEM_A, "a.csv"), [
         tx("p-1", "2024-05-01", -50_000, "ｱｵｷ ｲﾁﾛｳ", key="アオキイチロウ", line=2),
