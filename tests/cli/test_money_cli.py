@@ -176,7 +176,9 @@ def test_records_survive_verify_lock_and_rebuild(money_case, capsys):
     before = run(capsys, "money", case_path, "--json")[1]
     case = Case.open(case_path)
     case.unlock(PASSPHRASE)
-    case.rebuild_index()
+    case.rebuild_index()  # every item parsed again from its manifest: u2.csv with the layout saved from u1.csv
+    u2 = next(i["id"] for i in case.items() if i["original_name"] == "u2.csv")
+    assert [(r["line"], r["attrs"]["amount"]) for r in case.records(u2) if r["type"] == "transaction"] == [(2, -100_000)]
     state = caserecords.load(case)
     assert sorted(state.accounts) == ["1", "2"] and len(state.links) == 1 and len(state.profiles) == 1
     case.lock()
