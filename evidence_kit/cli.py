@@ -10,7 +10,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from . import __version__, cli_money
+from . import __version__, cli_money, cli_report
 from .core import caserecords
 from .core.case import Case, create_case
 from .core.errors import EvidenceKitError
@@ -196,7 +196,7 @@ class Cli:
             return 0
         print(summary)
         for record in result.records:
-            if result.format == "money":
+            if result.format in ("money", "ofx"):
                 if record.type == "transaction":
                     print(_money_row(record))
                 continue
@@ -217,10 +217,17 @@ class Cli:
         return 0
 
     def demo(self, args) -> int:
-        from .demo import build_demo
+        from .demo import build_demo, export_bundles
 
         path, passphrase = build_demo(Path(args.out_dir))
         self.say("cli.demo_done", path=path, passphrase=passphrase)
+        case = Case.open(path)
+        case.unlock(passphrase)
+        try:
+            for pdf, pages in export_bundles(case, Path(args.out_dir)):
+                self.say("cli.demo_bundle", path=pdf, pages=pages)
+        finally:
+            case.lock()
         return 0
 
 
@@ -312,6 +319,7 @@ def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
     demo.add_argument("out_dir")
     demo.set_defaults(run=Cli.demo)
     cli_money.add_parsers(sub, common, pass_opt, lang)
+    cli_report.add_parsers(sub, common, pass_opt, lang)
     return parser
 
 

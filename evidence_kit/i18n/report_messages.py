@@ -2,6 +2,10 @@
 command. {exhibits} is the list of exhibit numbers a check concerns."""
 
 ERRORS = {
+    "report_no_bank": {
+        "ja": "銀行向けの資料を作る振込先口座がありません。先に「evidence-kit account add」で振込先口座を登録し、明細の行と結び付けてください。",
+        "en": "There is no destination account to make a bank bundle for. Add one with \"evidence-kit account add\" and link the statement rows to it first.",
+    },
     "report_blocked": {
         "ja": "出力を止めました。先に対応が必要な項目が {count} 件あります（上の「要対応」）。口座の項目が足りない場合は、"
               "内容を確かめたうえで --acknowledge を付けると出力できます。ケースの検査の問題は、解決するまで出力できません。",
@@ -11,6 +15,45 @@ ERRORS = {
 }
 
 TEXTS = {
+    "cli.report_done": {
+        "ja": "PDF を書き出しました: {path}（{pages} ページ、SHA-256 {sha256}）",
+        "en": "PDF written: {path} ({pages} pages, SHA-256 {sha256})",
+    },
+    "cli.demo_bundle": {"ja": "  PDF: {path}（{pages} ページ）", "en": "  PDF: {path} ({pages} pages)"},
+    "cli.help_report": {
+        "ja": "警察・弁護士・銀行に渡す PDF 資料を作ります（作る前に内容を確認し、署名を残します）",
+        "en": "export the PDF bundle for the police, a lawyer or a bank (checked first, and signed)",
+    },
+    "cli.help_report_out": {"ja": "書き出す PDF ファイル", "en": "the PDF file to write"},
+    "cli.help_report_audience": {
+        "ja": "渡す相手: police（資料1…）、lawyer（甲1…）、bank（振込先の銀行ごとの凍結申出シート）",
+        "en": "who it is for: police (資料1 ...), lawyer (甲1 ...), bank (a freeze sheet per destination bank)",
+    },
+    "cli.help_report_bank": {"ja": "bank のとき、この金融機関コードの銀行だけ", "en": "for bank: only the bank with this code"},
+    "cli.help_report_acknowledge": {
+        "ja": "「要対応」の項目（口座の項目不足）を確認したうえで、そのまま出力する",
+        "en": "export although \"must fix\" items (missing account details) remain, after checking them",
+    },
+    "cli.help_about": {
+        "ja": "申告者（あなた）の情報と、被害の概要に載せる文章を入力・表示します（入力しない項目は変わりません）",
+        "en": "enter or show the reporter's details and the overview the bundle opens with (fields not given stay as they are)",
+    },
+    "cli.help_about_statement_file": {"ja": "陳述書の文章（UTF-8 のテキストファイル）", "en": "the written statement (a UTF-8 text file)"},
+    "cli.about_name": {"ja": "氏名", "en": "Name"},
+    "cli.about_kana": {"ja": "ふりがな", "en": "Name in kana"},
+    "cli.about_age": {"ja": "年齢", "en": "Age"},
+    "cli.about_job": {"ja": "職業", "en": "Occupation"},
+    "cli.about_address": {"ja": "住所", "en": "Address"},
+    "cli.about_phone": {"ja": "連絡先", "en": "Phone"},
+    "cli.about_email": {"ja": "メールアドレス", "en": "E-mail"},
+    "cli.about_agent": {"ja": "代理人", "en": "Representative"},
+    "cli.about_case_type": {"ja": "事案の種別", "en": "Kind of case"},
+    "cli.about_submit_to": {"ja": "提出先", "en": "Submitted to"},
+    "cli.about_how": {"ja": "どのように（手口）", "en": "How it happened"},
+    "cli.about_status": {"ja": "現在の状況", "en": "Current situation"},
+    "cli.about_wants": {"ja": "求める対応", "en": "What you ask for"},
+    "cli.about_statement": {"ja": "陳述書", "en": "Statement"},
+    "cli.about_statement_chars": {"ja": "{count} 文字", "en": "{count} characters"},
     "check.severity.error": {"ja": "要対応", "en": "Must fix"},
     "check.severity.warning": {"ja": "注意", "en": "Warning"},
     "check.severity.info": {"ja": "お知らせ", "en": "Note"},

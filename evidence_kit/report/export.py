@@ -35,7 +35,7 @@ def export(case, out: Path, *, audience: str = "police", bank: str | None = None
     found = checks.run(case, bundle, today=today or created.date(), integrity_problems=len(report.problems))
     blocking = [c for c in found if c.blocks and (c.code == "integrity" or not acknowledged)]
     if blocking:
-        raise EvidenceKitError("report_blocked", count=len(blocking))
+        raise EvidenceKitError("report_blocked", count=len(blocking), checks=found)
     statement = case.checkpoint("export")
     bundle = model.build(case, audience, bank)  # again, so that the log summary includes the checkpoint
     bundle.integrity["checkpoint"] = _checkpoint_facts(case, statement)

@@ -62,7 +62,8 @@ def test_an_incomplete_account_stops_the_export_until_acknowledged(demo, tmp_pat
     cr.put(demo, "account", "2", {"bank_name": "楽天銀行", "type": "普通", "number": "7012345", "holder_kana": ""})
     with pytest.raises(EvidenceKitError) as stopped:
         export(demo, tmp_path / "b.pdf", created=CREATED)
-    assert stopped.value.code == "report_blocked" and stopped.value.params == {"count": 1}
+    assert stopped.value.code == "report_blocked" and stopped.value.params["count"] == 1
+    assert [c.code for c in stopped.value.params["checks"]][0] == "account_incomplete"
     assert not (tmp_path / "b.pdf").exists()
     events = [custody.doc_of(e)["event"] for e in demo.entries()]
     assert events[-2:] == ["case-record", "verify"] and "export" not in events  # checked, nothing signed or logged
