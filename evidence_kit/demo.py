@@ -77,14 +77,12 @@ def add_records(case: Case) -> None:
         cr.put(case, "account", key, cr.record_data(cr.check_account(cr.DestinationAccount(key, **data))))
     for key, data in ACTIONS.items():
         cr.put(case, "action", key, data)
-    cr.put(case, "scam_start", "scam_start", {"date": "2024-05-01"})
-    txs = money.case_transactions(case)
+    cr.set_scam_start(case, "2024-05-01")
+    txs, records = money.case_transactions(case), cr.load(case)
     for day, amount, account in LINKS:
-        tx = next(t for t in txs if t.date == day and t.amount == amount)
-        cr.put(case, "link", tx.identity, {"account": account, "item": tx.sources[0].item, "line": tx.sources[0].line})
+        money.link(case, records, next(t for t in txs if t.date == day and t.amount == amount), account)
     day, amount = PAID_BACK
-    tx = next(t for t in txs if t.date == day and t.amount == amount)
-    cr.put(case, "mark", tx.identity, {"as": "returned", "item": tx.sources[0].item, "line": tx.sources[0].line})
+    money.mark(case, next(t for t in txs if t.date == day and t.amount == amount), "returned")
 
 
 def export_bundles(case: Case, out_dir: Path) -> list[tuple[Path, int]]:
