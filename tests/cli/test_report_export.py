@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 from datetime import date, datetime, timezone
 
@@ -16,6 +17,10 @@ from evidence_kit.core.case import Case
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.demo import build_demo
 from evidence_kit.report.export import export
+
+for _tool in ("pdftotext", "openssl", "ssh-keygen"):
+    if shutil.which(_tool) is None:
+        pytest.skip(f"{_tool} not found (Debian: poppler-utils, openssl, openssh-client)", allow_module_level=True)
 
 CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)
 

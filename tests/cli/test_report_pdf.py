@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 from datetime import datetime, timezone
 
@@ -15,6 +16,10 @@ from pypdf import PdfReader
 from evidence_kit.core.case import Case
 from evidence_kit.demo import build_demo
 from evidence_kit.report import model, pdf
+
+for _tool in ("pdftotext", "pdffonts"):
+    if shutil.which(_tool) is None:
+        pytest.skip(f"{_tool} not found (Debian: poppler-utils, openssl, openssh-client)", allow_module_level=True)
 
 CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)
 

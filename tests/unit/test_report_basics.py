@@ -1,5 +1,6 @@
 """The report's building blocks: Japan-time dates, and the shipped font embedded in a PDF."""
 
+import shutil
 import subprocess
 from datetime import date
 
@@ -34,6 +35,7 @@ def test_format_time_with_seconds_and_own_unknown():
     assert jptime.format_day(date(2019, 5, 1)) == "令和元年5月1日 (2019-05-01)"
 
 
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler-utils) not found")
 def test_the_font_is_embedded_and_japanese_text_extracts(tmp_path):
     from reportlab.pdfgen import canvas
 
