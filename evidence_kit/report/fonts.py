@@ -26,3 +26,12 @@ def register() -> tuple[str, str]:
         addMapping(REGULAR, 0, italic, REGULAR)
         addMapping(REGULAR, 1, italic, BOLD)
     return REGULAR, BOLD
+
+
+@functools.cache
+def glyphs() -> frozenset[int]:
+    """The code points both fonts can draw (a character outside them would print as an empty box)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    regular, bold = register()
+    return frozenset(pdfmetrics.getFont(regular).face.charToGlyph) & frozenset(pdfmetrics.getFont(bold).face.charToGlyph)

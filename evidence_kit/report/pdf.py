@@ -142,8 +142,11 @@ def _p(text: str | None, style: ParagraphStyle) -> Paragraph:
 
 
 def _xml(text: str) -> str:
-    """Evidence text as paragraph markup: escaped, line breaks kept, control characters shown."""
-    shown = "".join(c if c >= " " or c in "\n\t" else f"\\x{ord(c):02x}" for c in text)
+    """Evidence text as paragraph markup: escaped, line breaks kept. A control character, or one the
+    embedded font has no glyph for (an emoji, a rare kanji, a zero-width space), is shown by its code,
+    〔U+1F600〕, so that nothing in the evidence is silently printed as a blank box."""
+    glyphs = fonts.glyphs()
+    shown = "".join(c if c in "\n\t" or (c >= " " and ord(c) in glyphs) else f"〔U+{ord(c):04X}〕" for c in text)
     return escape(shown).replace("\t", "    ").replace("\n", "<br/>")
 
 
@@ -152,7 +155,8 @@ def _yen(amount: int | None) -> str:
 
 
 def _table(rows, widths, styles, header=True, marks=()) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    # splitInRow: a row taller than a page (a long message, a long e-mail line) goes on over the page
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     style = [("GRID", (0, 0), (-1, -1), 0.4, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
@@ -457,7 +461,8 @@ def _exhibit_list(bundle: Bundle, styles) -> list:
                      _p(_made(ex.made), styles["cell"]), _p(ex.author, styles["cell"]), _p(ex.purpose, styles["cell"])])
     return _section("list", "証拠目録（証拠説明書）", styles) + [
         _p(f"証拠は {len(bundle.exhibits)} 点です。証拠本体では、各証拠の最初のページに元のファイル名、SHA-256 ハッシュ値、"
-           "日時とその出所を記載しています。", styles["small"]), Spacer(1, 2 * mm),
+           "日時とその出所を記載しています。フォントにない文字（絵文字など）と制御文字は、〔U+1F600〕のように"
+           "文字コードで示しています。", styles["small"]), Spacer(1, 2 * mm),
         _table(rows, [14 * mm, 45 * mm, 14 * mm, 32 * mm, 28 * mm, 32 * mm], styles)]
 
 
@@ -505,7 +510,7 @@ def _image(case, ex: Exhibit, styles) -> Flowable:
     attrs = (case.records(ex.item_id) or [{}])[0].get("attrs") or {}
     width, height = attrs.get("width"), attrs.get("height")  # as shown: EXIF orientation applied
     if not width or not height:
-        return _p("この画像は読み取れないため、印刷できません。元のファイルでご確認ください。", styles["body"])
+        return _p(UNREADABLE_IMAGE, styles["body"])
     frame_w, frame_h = A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM - 62 * mm
     scale = min(frame_w / width, frame_h / height, 2.0)
     return _Picture(case, ex.item_id, width * scale, height * scale)
@@ -530,13 +535,32 @@ class _Picture(Flowable):
         from reportlab.lib.utils import ImageReader
 
         data = read_item(self.case, self.item_id)
-        with PILImage.open(io.BytesIO(data)) as img:
-            if img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1:
-                shown = ImageOps.exif_transpose(img).convert("RGB")  # HEIC, WebP, a turned photo: a PNG copy
-                out = io.BytesIO()
-                shown.save(out, "PNG")
-                data = out.getvalue()
+        try:
+            with PILImage.open(io.BytesIO(data)) as img:
+                img.load()  # a file cut short or damaged fails here, not half-way through the page
+                if img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1:
+                    shown = ImageOps.exif_transpose(img).convert("RGB")  # HEIC, WebP, a turned photo: a PNG copy
+                    out = io.BytesIO()
+                    shown.save(out, "PNG")
+                    data = out.getvalue()
+        except (OSError, SyntaxError, ValueError):  # what Pillow raises for a file it cannot decode
+            self._unreadable()
+            return
         self.canv.drawImage(ImageReader(io.BytesIO(data)), 0, 0, self.width, self.height)
+
+    def _unreadable(self) -> None:
+        """The place the image would take, framed, with the reason it is not there."""
+        canv, style = self.canv, self.canv._doctemplate.styles["body"]
+        canv.saveState()
+        canv.setStrokeColor(LINE)
+        canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        text = Paragraph(UNREADABLE_IMAGE, style)
+        _, h = text.wrap(max(self.width - 6 * mm, 40 * mm), self.height)
+        text.drawOn(canv, 3 * mm, max(self.height - h - 3 * mm, 0))
+        canv.restoreState()
+
+
+UNREADABLE_IMAGE = "この画像は読み取れないため、印刷できません。元のファイルでご確認ください。"
 
 
 def _transcript(case, ex: Exhibit, styles) -> list:

@@ -140,3 +140,52 @@ def test_a_bank_bundle(demo, tmp_path):
         assert expected in sheet, expected
     assert "7654321" not in "\n".join(texts)  # the other bank's account is not shown
     assert outline(PdfReader(out))[2:4] == ["口座凍結・被害申出シート　楽天銀行（0036）", "被害金一覧表（送金一覧）"]
+
+
+# -- evidence the layout must survive ------------------------------------------------------------
+
+def line_chat(messages: list[tuple[str, str, str]]) -> bytes:
+    """A LINE text export of 2024/05/01 with (time, sender, text) lines."""
+    lines = ["[LINE] ジョンとのトーク履歴", "保存日時：2024/06/05 10:00", "", "2024/05/01(水)"]
+    lines += [f"{t}\t{s}\t{x}" for t, s, x in messages]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def export_text(case, tmp_path, audience="police") -> list[str]:
+    out = tmp_path / "edge.pdf"
+    pdf.render(case, model.build(case, audience), out, created=CREATED)
+    return pages_text(out)
+
+
+def test_a_message_longer_than_a_page_is_printed_whole(unlocked, tmp_path):
+    from tests.conftest import write
+
+    long = "\\n".join(f"行{n:03d}の本文です。" for n in range(120))
+    unlocked.import_file(write(tmp_path / "line.txt", line_chat([("10:00", "ジョン", '"' + long.replace("\\n", "\n") + '"'),
+                                                                 ("10:01", "ジョン", "おわり")])))
+    texts = export_text(unlocked, tmp_path)
+    whole = "\n".join(texts)
+    assert re.findall(r"行(\d{3})の本文", whole) == [f"{n:03d}" for n in range(120)]
+    assert "おわり" in whole
+
+
+def test_characters_the_font_lacks_and_control_characters_are_shown_by_code(unlocked, tmp_path):
+    from tests.conftest import write
+
+    unlocked.import_file(write(tmp_path / "line.txt", line_chat([("10:00", "ジョン", "絵文字😀と𠮷野家\x07<b>&amp;</b>")])))
+    whole = "\n".join(export_text(unlocked, tmp_path))
+    assert "絵文字〔U+1F600〕と〔U+20BB7〕野家〔U+0007〕<b>&amp;</b>" in whole
+
+
+def test_an_image_that_cannot_be_decoded_does_not_stop_the_bundle(unlocked, tmp_path):
+    from PIL import Image
+
+    from tests.conftest import write
+
+    out = io.BytesIO()
+    Image.new("RGB", (300, 120), (20, 30, 200)).save(out, "PNG")
+    data = out.getvalue()
+    unlocked.import_file(write(tmp_path / "cut.png", data[: len(data) - 40]))
+    texts = export_text(unlocked, tmp_path)
+    page = next(t for t in texts if "cut.png" in t and "バイト" in t)
+    assert "この画像は読み取れないため、印刷できません。元のファイルでご確認ください。" in page
