@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from ..core.errors import EvidenceKitError
@@ -19,6 +19,8 @@ from . import bank, moneytext as mt, text
 
 NAME = "ofx"
 _LEAF = re.compile(r"<(\w+)>([^<\r\n]*)")
+_AMOUNT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # thousands commas tolerated
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")  # OFX allows a comma as the decimal point
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?(?:\.\d+)?)?\s*(?:\[([+-]?\d+(?:\.\d+)?)(?::\w+)?\])?")
 
 
@@ -65,6 +67,35 @@ def _moment(raw: str) -> date | datetime:
     return datetime(day.year, day.month, day.day, int(m[4]), int(m[5]), int(m[6] or 0), tzinfo=offset)
 
 
+def _amount(raw: str | None) -> Decimal | None:
+    """TRNAMT as an exact decimal; None (to be warned) for anything that is not a plain number (NaN,
+    Infinity and exponents included, which Decimal would otherwise accept)."""
+    s = (raw or "").strip()
+    if _DECIMAL_COMMA.fullmatch(s):
+        return Decimal(s.replace(",", "."))
+    if _AMOUNT.fullmatch(s):
+        return Decimal(s.replace(",", ""))
+    return None
+
+
+def _accounts(body: str):
+    """A function from an offset in the body to the account [BANKID, ACCTID] of the statement it lies in:
+    the last ones written before it (a file may hold several statements)."""
+    marks: dict[str, tuple[list[int], list[str]]] = {"BANKID": ([], []), "ACCTID": ([], [])}
+    for m in re.finditer(r"<(BANKID|ACCTID)>([^<\r\n]*)", body, re.I):
+        starts, values = marks[m.group(1).upper()]
+        starts.append(m.start())
+        values.append(m.group(2).strip())
+
+    def at(offset: int) -> list[str]:
+        out = []
+        for starts, values in marks.values():
+            n = bisect.bisect_right(starts, offset)
+            out.append(values[n - 1] if n else "")
+        return out
+    return at
+
+
 def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None = None,
           data: bytes | None = None) -> ParseResult:
     path = Path(path)
@@ -80,6 +111,7 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
     warnings: list[ParseWarning] = []
     seen: dict[str, int] = {}
     covered = 0  # lines already in a record
+    account_at = _accounts(body)
     for n, begin in enumerate(starts):
         end_match = re.compile(r"</STMTTRN>", re.I).search(body, begin)
         stop = end_match.end() if end_match else (starts[n + 1] if n + 1 < len(starts) else len(body))
@@ -88,7 +120,7 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
         own_first = max(first, covered + 1)
         record = Record("transaction", own_first if own_first <= last else first, last,
                         lines[own_first - 1:last] if own_first <= last else [])
-        _fill(record, _tags(body[begin:stop]), currency, zone, path, seen, warnings)
+        _fill(record, _tags(body[begin:stop]), currency, zone, account_at(begin), seen, warnings)
         records.append(record)
         covered = max(covered, last)
     records += _plain(lines, covered + 1, len(lines), "preamble" if not records else "skipped")
@@ -121,18 +153,16 @@ def _plain(lines: list[str], first: int, last: int, kind: str) -> list[Record]:
     return out
 
 
-def _fill(record: Record, tags: dict, currency: str, zone: str, path: Path, seen: dict, warnings: list) -> None:
+def _fill(record: Record, tags: dict, currency: str, zone: str, account: list[str], seen: dict, warnings: list) -> None:
     record.time_raw = tags.get("DTPOSTED")
     try:
         moment = _moment(record.time_raw or "")
         record.time = (moment.astimezone(text.zone_of(zone)).isoformat(timespec="seconds")
                        if isinstance(moment, datetime) else moment.isoformat())
-    except ValueError:
+    except (ValueError, OverflowError):
         warnings.append(ParseWarning(record.line, "money_bad_date", "\n".join(record.raw)))
-    try:
-        value = Decimal(tags.get("TRNAMT", "").replace(",", ""))
-    except InvalidOperation:
-        value = None
+    value = _amount(tags.get("TRNAMT"))
+    if value is None:
         warnings.append(ParseWarning(record.line, "money_bad_amount", "\n".join(record.raw)))
     amount = int(value) if value is not None and currency == "JPY" and value == value.to_integral_value() else None
     name = tags.get("NAME") or None
@@ -146,5 +176,7 @@ def _fill(record: Record, tags: dict, currency: str, zone: str, path: Path, seen
         "fee": None, "cells": tags, "currency": currency, "quantity": None if value is None else str(value),
         "transfer": value is not None and value < 0 and tags.get("TRNTYPE", "").upper() in ("XFER", "PAYMENT"),
     }
-    seed = ["ofx", "id", tags["FITID"]] if tags.get("FITID") else ["ofx", record.time_raw, str(value), description]
+    # FITIDs are unique per account only (spec 9.6): the account is part of the identity
+    seed = (["ofx", account, "id", tags["FITID"]] if tags.get("FITID")
+            else ["ofx", account, record.time_raw, str(value), description])
     record.attrs["identity"] = bank.identity(seed, seen)

@@ -416,3 +416,33 @@ def test_money_fixtures_go_to_money_importers():
     assert claimed["excel_renamed.csv"] == "money"
     assert claimed["unknown.csv"] is None and claimed["empty.csv"] is None and claimed["undecodable.csv"] is None
     assert {claimed[name] for name in EXPECTED} == {"money", "ofx"}
+
+
+# --- regressions found in review ------------------------------------------------------------------
+def _ofx_ids(data: bytes) -> list[str]:
+    return [r.attrs["identity"] for r in txs(ofx.parse(Path("s.ofx"), data=data))]
+
+
+def test_ofx_identity_is_per_account_not_only_fitid():
+    """FITIDs are unique per account only: the same FITID in another account's file is another row."""
+    data = (FIXTURES / "bank.ofx").read_bytes()
+    other = data.replace(b"<ACCTID>1234567", b"<ACCTID>7654321")
+    assert _ofx_ids(data) == _ofx_ids(data)
+    assert not set(_ofx_ids(data)) & set(_ofx_ids(other))
+
+
+@pytest.mark.parametrize("amount", [b"NaN", b"sNaN", b"Infinity", b"-Inf", b"1E+999999999", b"1e3"])
+def test_ofx_non_numeric_amounts_are_warned_not_crashed(amount):
+    data = (FIXTURES / "bank.ofx").read_bytes().replace(b"<TRNAMT>-150000", b"<TRNAMT>" + amount)
+    result = ofx.parse(Path("s.ofx"), data=data)
+    first = txs(result)[0]
+    assert (first.attrs["amount"], first.attrs["direction"]) == (None, None)
+    assert [(w.line, w.code) for w in result.warnings] == [(24, "money_bad_amount")]
+    assert result.info["total_out"] == 0 and result.info["total_in"] == 250000
+
+
+def test_ofx_offset_out_of_range_is_a_bad_date_not_a_crash():
+    data = (FIXTURES / "bank.ofx").read_bytes().replace(b"[+9:JST]", b"[+99999999999:X]")
+    result = ofx.parse(Path("s.ofx"), data=data)
+    assert [r.time for r in txs(result)] == ["2024-01-10", None]
+    assert [(w.line, w.code) for w in result.warnings] == [(31, "money_bad_date")]
