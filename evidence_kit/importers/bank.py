@@ -158,12 +158,13 @@ class _Layout:
         return cells[i] if i is not None and i < len(cells) else None
 
     def _needed(self) -> list[int]:
-        """Columns a transaction cannot do without (a row shorter than these is truncated)."""
+        """Columns a transaction cannot do without (a row shorter than these is truncated; a statement
+        writes its balance on every row, so a row that stops before it was cut off too)."""
         f = self.fields
         names = list(_date_columns(f.get("date", {})))
         amount = f.get("amount", {})
         names += [amount.get(k) for k in ("column", "debit", "credit", "direction")]
-        names += [f.get("quantity", {}).get("column")]
+        names += [f.get("quantity", {}).get("column"), f.get("balance")]
         return [i for i in map(self.index, names) if i is not None]
 
 
@@ -252,6 +253,26 @@ def _skip_reason(layout: _Layout, cells: list[str]) -> str | None:
         if cell is not None and cell.strip() == rule["equals"]:
             return rule.get("reason", "total")
     return None
+
+
+def _open_quote(row: str, delimiter: str) -> bool:
+    """Whether a CSV row's text ends inside a quoted cell (as csv reads it: a quote opens a cell only
+    at the cell's start, and a doubled quote inside is a literal one)."""
+    inside, start = False, True
+    i = 0
+    while i < len(row):
+        c = row[i]
+        if inside:
+            if c == '"':
+                if row[i + 1:i + 2] == '"':
+                    i += 1
+                else:
+                    inside = False
+        elif c == '"' and start:
+            inside = True
+        start = not inside and c == delimiter
+        i += 1
+    return inside
 
 
 def _is_total(cells: list[str]) -> bool:
@@ -348,7 +369,8 @@ class _Statement:
                 self._account_from_preamble(raw)
                 self.records.append(Record(kind, start, end, raw))
             else:
-                self.records.append(self._row(start, end, raw, cells))
+                cut = n == len(self.rows) - 1 and _open_quote("\n".join(raw), _delimiter(self.lines))
+                self.records.append(self._row(start, end, raw, cells, cut))
         self._settlements()
         self._groups()
         self._check_balances()
@@ -359,12 +381,13 @@ class _Statement:
             if m:
                 self.account[key] = m.group(1)
 
-    def _row(self, start: int, end: int, raw: list[str], cells: list[str]) -> Record:
+    def _row(self, start: int, end: int, raw: list[str], cells: list[str], cut: bool = False) -> Record:
+        """`cut`: the file ends inside a quoted cell of this row (a download cut off)."""
         layout = self.layout
         reason = _skip_reason(layout, cells)
         if reason:
             return Record("skipped", start, end, raw, attrs={"reason": reason})
-        short = [i for i in layout.needed if i >= len(cells)]
+        short = cut or [i for i in layout.needed if i >= len(cells)]
         try:
             try:
                 moment, time_raw = _moment(layout, cells, self.year_hint)

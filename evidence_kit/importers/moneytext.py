@@ -20,7 +20,8 @@ decode = text.decode
 
 
 # --- amounts ----------------------------------------------------------------------------------------
-_AMOUNT_STRIP = str.maketrans("", "", ",\\￥¥円 \t\u3000")
+_AMOUNT_STRIP_KEEP_COMMAS = str.maketrans("", "", "\\￥¥円 \t\u3000")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 _EMPTY = {"", "-", "－", "ー", "―"}
 
 
@@ -32,12 +33,16 @@ def _number(cell: str | None, pattern: str) -> tuple[str, bool] | None:
     s = unicodedata.normalize("NFKC", cell).strip()
     if s in _EMPTY:
         return None
-    s = s.translate(_AMOUNT_STRIP)
+    s = s.translate(_AMOUNT_STRIP_KEEP_COMMAS)
     negative = s.startswith(("-", "△", "▲", "−"))
     if negative or s.startswith("+"):
         s = s[1:]
     if s == "":
         return None
+    if "," in s:  # thousands commas in groups of three only: `-3,0` is a cell cut short, not -30
+        if not _GROUPED.fullmatch(s):
+            raise ValueError(f"not a number: {cell!r}")
+        s = s.replace(",", "")
     if not re.fullmatch(pattern, s):
         raise ValueError(f"not a number: {cell!r}")
     return s, negative

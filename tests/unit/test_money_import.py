@@ -446,3 +446,13 @@ def test_ofx_offset_out_of_range_is_a_bad_date_not_a_crash():
     result = ofx.parse(Path("s.ofx"), data=data)
     assert [r.time for r in txs(result)] == ["2024-01-10", None]
     assert [(w.line, w.code) for w in result.warnings] == [(31, "money_bad_date")]
+
+
+@pytest.mark.parametrize("last", ['20240102,"-3,0', "20240102,-3", '20240102,"-3,086",47,"ラクテン'])
+def test_a_last_row_cut_short_is_not_counted(last):
+    """A download cut off inside the last row: never a transaction with a made-up amount."""
+    data = ("取引日,入出金(円),取引後残高(円),入出金内容\n20240101,3146,3146,給与\n" + last).encode("cp932")
+    result = bank.parse(Path("rakuten.csv"), data=data)
+    assert [(r.type, r.line) for r in result.records] == [("header", 1), ("transaction", 2), ("skipped", 3)]
+    assert [(w.line, w.code) for w in result.warnings] == [(3, "money_row_short")]
+    assert (result.info["total_in"], result.info["total_out"]) == (3146, 0)

@@ -137,3 +137,18 @@ def test_header_key_unifies_width_brackets_and_spaces():
     assert mt.header_key("入出金明細ＩＤ") == "入出金明細ID"
     assert mt.header_key("取扱日付　年") == "取扱日付年"
     assert mt.header_key("\ufeff取引日") == "取引日"
+
+
+@pytest.mark.parametrize("cell", ["1,0", "1,00", "-3,0", "12,34,567", ",100", "1,000,"])
+def test_parse_amount_refuses_misplaced_thousands_commas(cell):
+    """A cell cut short (`"-3,0` from `"-3,086"`) must not read as -30 yen."""
+    with pytest.raises(ValueError):
+        mt.parse_amount(cell)
+
+
+def test_parse_amount_and_quantity_accept_proper_grouping():
+    assert [mt.parse_amount(c) for c in ("1,000", "-1,000,000", "１２，３４５", "\\7,000", "1,000円")] == [
+        1000, -1000000, 12345, 7000, 1000]
+    assert mt.parse_quantity("1,595,143.5") == Decimal("1595143.5")
+    with pytest.raises(ValueError):
+        mt.parse_quantity("0,5")
