@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..i18n import tr
-from .model import Bundle
+from .model import JST, Bundle, moment
 
 RECENT_DAYS = 14  # a transfer this recent: the destination bank may still be able to freeze it
 
@@ -57,9 +57,10 @@ def run(case, bundle: Bundle, *, today: date, integrity_problems: int = 0) -> li
                                        and r["attrs"].get("media") != "sticker" for r in case.records(e.item_id))]
     if omitted:
         found.append(Check("chat_media_missing", "warning", [e.label for e in omitted]))
-    last = max((e.time for e in bundle.timeline if e.time and e.category != "対応"), default=None)  # incidents only
+    last = max((e.time for e in bundle.timeline if e.time and e.category != "対応"), default=None,
+               key=moment)  # incidents only, by the instant (offsets differ)
     early = [e for e in chats if (saved := (e.item.get("parsed") or {}).get("saved_at")) and last
-             and saved[:10] < last[:10]]
+             and _day(saved) < _day(last)]
     if early:
         found.append(Check("chat_export_early", "warning", [e.label for e in early]))
     if not any(p.names for p in bundle.parties):
@@ -79,6 +80,11 @@ def run(case, bundle: Bundle, *, today: date, integrity_problems: int = 0) -> li
         found.append(Check("recent_transfer", "info", params={"count": len(recent), "days": RECENT_DAYS}))
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(found, key=lambda c: order[c.severity])
+
+
+def _day(iso: str) -> date:
+    """The day in Japan of a record's time."""
+    return moment(iso).astimezone(JST).date()
 
 
 def _attrs(case, ex) -> dict:

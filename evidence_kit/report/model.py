@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 from ..core import caserecords, custody, money
 from ..core.caserecords import Action, CaseRecords, DestinationAccount, Party
@@ -19,6 +20,7 @@ PREFIX = {"police": "資料", "lawyer": "甲", "bank": "資料"}
 EXPORT_EVENT = "export"
 CHAT_FORMATS = ("line", "whatsapp")
 PLATFORM = {"line": "LINE", "whatsapp": "WhatsApp"}
+JST = timezone(timedelta(hours=9))
 
 
 @dataclass
@@ -145,7 +147,7 @@ def _numbers(docs: list[dict], exhibits: list[Exhibit]) -> tuple[dict, dict]:
     top = max((int(n.split("-")[0]) for n in known.values()), default=0)
     new: dict[str, str] = {}
     main = [e for e in exhibits if not e.item.get("container")]
-    for ex in sorted(main, key=lambda e: (e.time is None, e.time or "", e.item["seq"])):
+    for ex in sorted(main, key=lambda e: (moment(e.time), e.item["seq"])):
         if ex.item_id not in known:
             top += 1
             new[ex.item_id] = str(top)
@@ -186,6 +188,13 @@ def _exhibit(case, item: dict) -> Exhibit:
         author = "申告者（撮影・保存）"
         purpose = "画像に写っている内容と、その撮影日時"
         time, time_source = shot, source or "none"
+        sent = _sent_in_chat(case, item)
+        if sent is not None:  # a photo that came in a chat's zip: someone sent it, the reporter did not take it
+            chat_format, line = sent
+            author = f"{line.get('sender') or '送信者不明'}（{PLATFORM[chat_format]}のトーク履歴で送信）"
+            purpose = "トーク履歴で送られた画像の内容と、その送信日時"
+            if line.get("time"):
+                made, time, time_source = line["time"], line["time"], "chat-line"
     elif fmt in CHAT_FORMATS:
         messages = [r for r in case.records(item["id"]) if r["type"] != "header" and r.get("time")]
         senders = Counter(r["sender"] for r in messages if r.get("sender"))
@@ -223,7 +232,30 @@ def _exhibit(case, item: dict) -> Exhibit:
     return Exhibit("", "", item, kind, title, "写し", made, author, purpose, time, time_source)
 
 
+def _sent_in_chat(case, item: dict) -> tuple[str, dict] | None:
+    """(chat format, the chat line that attached it) for a file that came inside a chat export."""
+    parent = item.get("container")
+    if not parent:
+        return None
+    chat = next((i for i in case.items() if i["id"] == parent), None)
+    fmt = ((chat or {}).get("parsed") or {}).get("format")
+    if fmt not in CHAT_FORMATS:
+        return None
+    line = next((r for r in case.records(parent)
+                 if (r.get("attrs") or {}).get("attachment") == item["original_name"]), {})
+    return fmt, line
+
+
 # -- timeline ------------------------------------------------------------------------------------
+
+def moment(iso: str | None) -> datetime:
+    """The instant a record's time means, for ordering: a time with an offset as it is, a time
+    without one and a bare date as Japan time (the bundle's zone). No time sorts last."""
+    if not iso:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    when = datetime.fromisoformat(iso if "T" in iso else iso + "T00:00:00")
+    return when if when.tzinfo else when.replace(tzinfo=JST)
+
 
 def _timeline(case, bundle: Bundle) -> list[Event]:
     events: list[Event] = []
@@ -234,7 +266,9 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
             events.append(Event(ex.time, "画像", f"画像「{ex.item['original_name']}」", "", exhibit=ex.label,
                                 anchor=ex.item_id))
         elif ex.kind == "email":
-            events.append(Event(ex.time, "メール", ex.title, ex.author, exhibit=ex.label, anchor=ex.item_id))
+            sender = f"{ex.author} から" if ex.author else ""
+            events.append(Event(ex.time, "メール", f"{sender}{ex.title}", "電子メール", exhibit=ex.label,
+                                anchor=ex.item_id))
     account_of = {row.tx.identity: a.account for a in bundle.summary.accounts for row in a.paid.rows}
     for row in bundle.summary.paid.rows:
         account = account_of.get(row.tx.identity)
@@ -255,7 +289,7 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
     for action in bundle.actions:
         events.append(Event(action.date, "対応", f"{action.organisation} {action.what}".strip(),
                             WHO_JA.get(action.who, action.who)))
-    events.sort(key=lambda e: (e.time is None, e.time or ""))
+    events.sort(key=lambda e: moment(e.time))  # the instant, not the text: offsets differ
     return events
 
 

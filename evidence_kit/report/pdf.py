@@ -24,7 +24,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 from .. import __version__
 from ..core import age, layout
 from . import fonts, jptime
-from .model import Bundle, Exhibit, account_text
+from .model import Bundle, Exhibit, account_text, moment
 
 TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
 LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 15 * mm, 20 * mm, 18 * mm
@@ -262,7 +262,8 @@ def _overview(bundle: Bundle, styles) -> list:
     names = [n for p in bundle.parties for n in p.names]
     platforms = sorted({e.means for e in bundle.timeline if e.category == "やり取り"})
     rows = [
-        ("いつ", f"{jptime.format_time(min(times))} 〜 {jptime.format_time(max(times))}" if times else "不明"),
+        ("いつ", f"{jptime.format_time(min(times, key=moment))} 〜 {jptime.format_time(max(times, key=moment))}"
+         if times else "不明"),
         ("誰が", "、".join(f"「{n}」" for n in names) + "と名乗る人物" if names else "（相手方の情報が未入力です）"),
         ("どこで", "、".join(platforms) if platforms else ""),
         ("何を", f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "

@@ -108,3 +108,28 @@ def test_a_bank_bundle_holds_that_bank_only(demo):
     assert [e.label for e in bundle.exhibits] == ["資料1"]
     with pytest.raises(ValueError, match="unknown audience 'court'"):
         model.build(demo, "court")
+
+
+def test_a_photo_that_came_in_a_chat_is_credited_to_its_sender_not_to_the_reporter(demo):
+    part = next(e for e in model.build(demo, "police").exhibits if e.label == "資料6の1")
+    assert (part.author, part.purpose, part.time_source) == (
+        "Ken（WhatsAppのトーク履歴で送信）", "トーク履歴で送られた画像の内容と、その送信日時", "chat-line")
+    assert part.time == "2024-06-14T08:13:30+09:00"
+
+
+def test_the_timeline_is_in_order_of_the_moment_whatever_the_time_zone(demo, tmp_path):
+    from tests.unit.test_images import exif
+
+    # taken at 20:00 in New York on 12 May = 10:00 on 13 May in Japan
+    demo.import_file(write(tmp_path / "IMG_0100.JPG", image("JPEG", exif=exif("2024:05:12 20:00:00", "-05:00"))))
+    rows = [(e.time, e.category) for e in model.build(demo, "police").timeline][2:6]
+    assert rows == [("2024-05-12T09:30:00+09:00", "やり取り"), ("2024-05-13", "送金"),
+                    ("2024-05-12T20:00:00-05:00", "画像"), ("2024-05-13T10:05:00+09:00", "やり取り")]
+    assert model.moment("2024-05-12T20:00:00-05:00") == model.moment("2024-05-13T10:00:00+09:00") == \
+        model.moment("2024-05-13T10:00:00")
+
+
+def test_an_e_mail_row_names_the_sender_in_the_event_and_the_means_is_e_mail(demo):
+    mail = next(e for e in model.build(demo, "police").timeline if e.category == "メール")
+    assert (mail.text, mail.means) == (
+        "三井住友銀行（デモ・架空） <info@bank.example.jp> から電子メール（件名「【デモ】お振込の受付について」）", "電子メール")
