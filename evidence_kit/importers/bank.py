@@ -17,6 +17,7 @@ Profile entries (column names are compared as moneytext.header_key):
            crypto: quantity = { column, direction + map | always = "out" }, asset, txid, network,
                    address (a column, or { column, regex } with the address as group 1)
            balance, type, counterparty, description = [...], row_id = [...], fee,
+           currency (a column: rows in another currency than JPY get no yen amount, only quantity),
            direction_check = { column, in = [...], out = [...] }
   [rows] skip_if = [{ column, equals, reason }], hold/settle (regexes whose group 1 pairs a card hold
          with its settlement), group_by (a column shared by the parts of one payment)
@@ -204,25 +205,25 @@ def _moment(layout: _Layout, cells: list[str], year_hint: int | None) -> tuple[d
     return moment, time_raw
 
 
-def _amount(layout: _Layout, cells: list[str]) -> tuple[int | None, str | None]:
-    """(signed yen, direction); negative = money out."""
+def _amount(layout: _Layout, cells: list[str], parse=mt.parse_amount):
+    """(signed yen, direction); negative = money out. `parse`: mt.parse_quantity for another currency."""
     spec = layout.fields.get("amount")
     if spec is None:
         return None, None
     kind = spec["kind"]
     if kind == "debit_credit":
-        out = mt.parse_amount(layout.cell(cells, spec["debit"]))
-        into = mt.parse_amount(layout.cell(cells, spec["credit"]))
+        out = parse(layout.cell(cells, spec["debit"]))
+        into = parse(layout.cell(cells, spec["credit"]))
         if out and into:
             raise _Bad("bad_amount", "money_two_directions")
         value = -out if out else into
     elif kind == "signed":
-        value = mt.parse_amount(layout.cell(cells, spec["column"]))
+        value = parse(layout.cell(cells, spec["column"]))
     elif kind == "spend_only":
-        value = mt.parse_amount(layout.cell(cells, spec["column"]))
+        value = parse(layout.cell(cells, spec["column"]))
         value = None if value is None else -value
     else:  # unsigned_with_direction
-        value = mt.parse_amount(layout.cell(cells, spec["column"]))
+        value = parse(layout.cell(cells, spec["column"]))
         word = (layout.cell(cells, spec["direction"]) or "").strip()
         direction = spec["map"].get(word)
         if value is not None and direction is None:
@@ -443,6 +444,10 @@ class _Statement:
         layout, f = self.layout, self.layout.fields
         description = " ".join(c for c in (layout.cell(cells, n) for n in f.get("description", [])) if c)
         attrs: dict = {"amount": None, "direction": None}
+        currency = (layout.cell(cells, f.get("currency")) or "").strip() if f.get("currency") else None
+        foreign = bool(currency) and mt.nfkc(currency).upper() not in ("JPY", "円")
+        if currency is not None:
+            attrs["currency"] = currency or None
         try:
             if layout.kind == "crypto":
                 quantity, attrs["direction"] = _quantity(layout, cells)
@@ -452,11 +457,14 @@ class _Statement:
                 attrs.update(asset=asset or None, quantity=None if quantity is None else str(quantity))
                 for key in ("txid", "address", "network"):
                     attrs[key] = self._crypto_text(cells, key)
+            elif foreign:  # not yen: the exact quantity in its currency, and no yen amount
+                quantity, attrs["direction"] = _amount(layout, cells, mt.parse_quantity)
+                attrs["quantity"] = None if quantity is None else str(quantity)
             else:
                 attrs["amount"], attrs["direction"] = _amount(layout, cells)
-            balance = mt.parse_amount(layout.cell(cells, f.get("balance")))
+            balance = mt.parse_amount(layout.cell(cells, f.get("balance"))) if not foreign else None
             fee_cell = layout.cell(cells, f.get("fee"))
-            fee = mt.parse_quantity(fee_cell) if layout.kind == "crypto" else mt.parse_amount(fee_cell)
+            fee = mt.parse_quantity(fee_cell) if layout.kind == "crypto" or foreign else mt.parse_amount(fee_cell)
         except ValueError:
             raise _Bad("bad_amount", "money_bad_amount") from None
         if attrs["direction"] is None:
@@ -469,7 +477,7 @@ class _Statement:
             description=description,
             row_id=" ".join(c.strip() for c in (layout.cell(cells, n) for n in f.get("row_id", [])) if c and c.strip())
             or None,
-            fee=fee if layout.kind != "crypto" or fee is None else str(fee),
+            fee=fee if (layout.kind != "crypto" and not foreign) or fee is None else str(fee),
             cells={h: (cells[i] if i < len(cells) else None) for i, h in enumerate(layout.header) if h.strip()},
             transfer=attrs["direction"] == "out"
             and any(re.search(p, matched) for p in self.profile.get("counterparty_rules", {}).get("transfer_out", [])),

@@ -456,3 +456,18 @@ def test_a_last_row_cut_short_is_not_counted(last):
     assert [(r.type, r.line) for r in result.records] == [("header", 1), ("transaction", 2), ("skipped", 3)]
     assert [(w.line, w.code) for w in result.warnings] == [(3, "money_row_short")]
     assert (result.info["total_in"], result.info["total_out"]) == (3146, 0)
+
+
+def test_paypal_rows_in_another_currency_are_not_counted_as_yen():
+    data = (FIXTURES / "paypal.csv").read_bytes().decode("utf-8-sig")
+    data += ("2024/10/13,10:00:00,JST,US Shop,ウェブペイメント,完了,USD,-10.00,-0.50,-10.50,victim@example.com,"
+             "us@example.com,0TEST000000000004,,,,,0\n"
+             "2024/10/13,10:00:01,JST,US Shop,ウェブペイメント,完了,USD,-12.34,0.00,-12.34,victim@example.com,"
+             "us@example.com,0TEST000000000005,,,,,0\n")
+    result = bank.parse(Path("paypal.csv"), data=data.encode("utf-8"))
+    usd = txs(result)[3:]
+    assert [(r.attrs["amount"], r.attrs["direction"], r.attrs["currency"], r.attrs["quantity"], r.attrs["fee"])
+            for r in usd] == [(None, "out", "USD", "-10.00", "-0.50"), (None, "out", "USD", "-12.34", "0.00")]
+    assert txs(result)[0].attrs["currency"] == "JPY" and txs(result)[0].attrs["amount"] == -2246
+    assert (result.info["rows"], result.info["total_in"], result.info["total_out"]) == (5, 2246, 52246)
+    assert result.warnings == []
