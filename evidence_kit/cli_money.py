@@ -94,6 +94,8 @@ def row_text(cli, tx: money.Tx, status: str | None = None) -> str:
             + tr("cli.money_source", cli.lang, file=_shown(first.file), line=first.line))
     if others:
         text += " " + tr("cli.money_also_in", cli.lang, refs=", ".join(s.ref for s in others))
+    if tx.fee_rows:
+        text += "  " + tr("money.row_fee", cli.lang, fee=f"{tx.attrs['fee']:,}", refs=", ".join(f.ref for f in tx.fee_rows))
     if status:
         text += "  " + tr("money.status_" + status, cli.lang)
     return text
@@ -137,6 +139,8 @@ def show_money(cli, args) -> int:
         say("cli.money_other_head")
         _figure(cli, "cli.money_paid", summary.other_paid, fees=summary.other_paid.fees)
     say("cli.money_total_paid", **_sums(summary.paid))
+    if summary.paid.fees:
+        say("money.fees_total", fees=f"{summary.paid.fees:,}")
     say("cli.money_total_received", **_sums(summary.received_back))
     say("cli.money_net", net=f"{summary.net_damage:,}", confirmed=f"{summary.net_damage_confirmed:,}")
     if summary.by_source:

@@ -9,6 +9,7 @@ log, so the history of every edit stays in the log and nothing is kept anywhere 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -101,8 +102,8 @@ def fold(docs) -> CaseRecords:
                 _table(state, kind).pop(key, None)
         elif doc.get("op") == "put" and isinstance(data, dict):
             if kind == "scam_start":
-                state.scam_start = data.get("date")
-            else:
+                state.scam_start = data.get("date") if _is_date(data.get("date")) else None
+            elif _usable(kind, data):
                 _table(state, kind)[key] = _build(kind, key, data)
                 if key.isdigit():
                     state.highest[kind] = max(state.highest.get(kind, 0), int(key))
@@ -114,12 +115,51 @@ def _table(state: CaseRecords, kind: str) -> dict:
             "mark": state.marks, "profile": state.profiles, "report": state.report}[kind]
 
 
+def _is_date(value) -> bool:
+    try:
+        return check_date(value) == value
+    except EvidenceKitError:
+        return False
+
+
+def _usable(kind: str, data: dict) -> bool:
+    """Whether a link or mark can be used at all (a damaged entry must never count a row)."""
+    if kind == "link":
+        return isinstance(data.get("account"), str)
+    if kind == "mark":
+        return data.get("as") in MARKS
+    return True
+
+
+def _fits(name: str, value) -> bool:
+    """Whether a stored field has the shape the record's code expects."""
+    if name == "transfers":
+        return isinstance(value, dict) and _is_date(value.get("date")) and type(value.get("amount")) is int \
+            and isinstance(value.get("evidence", ""), str)
+    if name == "identifiers":
+        return isinstance(value, dict) and isinstance(value.get("kind"), str) and isinstance(value.get("value"), str)
+    return isinstance(value, str)
+
+
 def _build(kind: str, key: str, data: dict):
+    """A record from its stored fields; a field of the wrong type is left at its default (a list
+    keeps its well-formed entries), so that a damaged entry never stops the case from opening."""
     cls = {"party": Party, "account": DestinationAccount, "action": Action}.get(kind)
     if cls is None:
-        return dict(data)
-    known = {f for f in cls.__dataclass_fields__ if f != "id"}
-    return cls(id=key, **{k: v for k, v in data.items() if k in known})
+        return {k: v for k, v in data.items() if kind != "report" or isinstance(v, str)}
+    fields = {}
+    for name, value in data.items():
+        if name == "id" or name not in cls.__dataclass_fields__:
+            continue
+        if isinstance(value, list):
+            fields[name] = [v for v in value if _fits(name, v)]
+        elif _fits(name, value):
+            fields[name] = value
+    default = cls.__dataclass_fields__
+    for name in list(fields):  # a list where the record has a text, or the other way round
+        if isinstance(fields[name], list) != (default[name].default_factory is not dataclasses.MISSING):
+            del fields[name]
+    return cls(id=key, **fields)
 
 
 def load(case) -> CaseRecords:
@@ -255,7 +295,8 @@ def check_account(account: DestinationAccount) -> DestinationAccount:
 
 def yucho_to_branch(symbol: str) -> tuple[str, str, str]:
     """ゆうちょ 記号-番号 -> (店番, type, 口座番号), per money-formats.md section 2.1: a 記号 starting
-    with 1 (通常貯金) gives 店番 = its 2nd-3rd digits + 8, 普通, and the 番号 without its last digit;
+    with 1 (通常貯金) gives 店番 = its 2nd-3rd digits + 8, 普通, and the 番号 without its last digit
+    (always a 1) in 7 digits (a passbook may print 7 digits or fewer: 1234561 gives 0123456);
     one starting with 0 (振替口座) gives 店番 = 2nd-3rd digits + 9, 当座, and the 番号 in 7 digits
     (a 振替口座 is often written with its check digit between: 00120-4-123456)."""
     text = unicodedata.normalize("NFKC", symbol).strip()
@@ -263,10 +304,10 @@ def yucho_to_branch(symbol: str) -> tuple[str, str, str]:
     if not match:
         raise EvidenceKitError("money_yucho_symbol", value=symbol)
     kigou, bangou = match.groups()
-    if kigou[0] == "1":
-        if len(bangou) != 8:
+    if kigou[0] == "1":  # the 番号 of a 通常貯金 always ends in 1; shorter ones are padded with 0
+        if len(bangou) < 2 or not bangou.endswith("1"):
             raise EvidenceKitError("money_yucho_symbol", value=symbol)
-        return kigou[1:3] + "8", "普通", bangou[:-1]
+        return kigou[1:3] + "8", "普通", bangou[:-1].zfill(7)
     if len(bangou) > 7:
         raise EvidenceKitError("money_yucho_symbol", value=symbol)
     return kigou[1:3] + "9", "当座", bangou.zfill(7)

@@ -10,6 +10,8 @@ until then, and the summary says which is which.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -22,6 +24,9 @@ MONEY_FORMATS = ("money", "ofx")
 EXCHANGE_DAYS = 7  # an external send on the exchange this many days after the bank transfer at most
 ROUND_UNIT, ROUND_MIN = 10_000, 100_000
 CHURN_PAYEES, CHURN_DAYS = 3, 28  # this many new personal payees within these days: rotating mule accounts
+FEE_MAX = 1_100  # yen: a 振込手数料 row costs at most this much (the dearest counter transfer is 990 yen)
+# a fee row's text once NFKC-normalised: 振込手数料, 他行振込手数料, ﾌﾘｺﾐﾃｽｳﾘﾖｳ ...
+FEE_TEXT = re.compile(r"手数料|テスウリ[ョヨ]ウ")
 MIN_PREFIX = 6  # statements cut long payee names short: a cut name this long that starts a holder's name matches
 # the collection accounts of the crypto exchanges in Japan, as a payee reads on a statement
 EXCHANGE_NAMES = ("ビットフライヤー", "コインチェック", "ジーエムオーコイン", "ビットバンク", "ビットポイント",
@@ -53,6 +58,9 @@ class Tx:
     sources: list[Source] = field(default_factory=list)
     date: str = field(init=False)  # YYYY-MM-DD
     key: str = field(init=False)  # the payee's name key ("" when none)
+    # a transfer's fee rows (its attrs["fee"] is their sum, plus a fee column's); a fee row's transfer
+    fee_rows: list[Tx] = field(default_factory=list, compare=False, repr=False)
+    fee_of: Tx | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.date = self.time[:10]
@@ -69,7 +77,7 @@ class Tx:
 
 @dataclass
 class Flag:
-    code: str  # reason: marked_account, first_time_payee, payee_churn, exchange_chain, to_exchange, round_amount,
+    code: str  # reason: marked_account, first_time_payee, new_payee, payee_churn, exchange_chain, to_exchange, round_amount,
     # paid_back
     strength: str  # strong | medium | weak | context
     txs: list[Tx]
@@ -157,11 +165,13 @@ def collect(items) -> list[Tx]:
     duplicate of another is passed over, and a row another row supersedes (a PayPay銀行 debit hold
     whose sale was settled) is not counted."""
     found: dict[str, Tx] = {}
+    statements: list[list[Tx]] = []  # each statement's rows in file order
     for item, records in items:
         parsed = item.get("parsed") or {}
         if parsed.get("format") not in MONEY_FORMATS or item.get("duplicate_of"):
             continue
         own = own_account_label(parsed)
+        rows: list[Tx] = []
         for record in records:
             attrs = record.get("attrs") or {}
             if record.get("type") != "transaction" or attrs.get("superseded_by") or not attrs.get("identity"):
@@ -172,7 +182,48 @@ def collect(items) -> list[Tx]:
                 tx = found[attrs["identity"]] = Tx(attrs["identity"], record.get("time") or "", attrs.get("amount"),
                                                    attrs.get("direction", ""), parsed.get("kind", ""), own, attrs)
             tx.sources.append(source)
+            rows.append(tx)
+        statements.append(rows)
+    for rows in statements:
+        _attach_fees(rows)
     return sorted(found.values(), key=lambda t: (t.time, t.sources[0].file, t.sources[0].line))
+
+
+def is_fee_row(tx: Tx) -> bool:
+    """A bank's fee row (振込手数料 and the like): money out, small, with no payee."""
+    a = tx.attrs
+    text = unicodedata.normalize("NFKC", " ".join(str(a.get(k) or "") for k in ("tx_type", "description")))
+    return (tx.kind in ("bank", "ofx") and tx.direction == "out" and isinstance(tx.amount, int)
+            and 0 < -tx.amount <= FEE_MAX and not a.get("transfer") and bool(FEE_TEXT.search(text)))
+
+
+def _attach_fees(rows: list[Tx]) -> None:
+    """Attach each fee row of one statement to the transfer it was charged for (spec 9.6): a
+    transfer out on the same day, on the line next to it. Which neighbour: the one the running
+    balance shows it came right after; else the one before it in time (the line above in a file
+    listed oldest first, the line below in one listed newest first). The fee row is then not a
+    payment of its own: the transfer carries it as attrs["fee"]."""
+    days = [t.date for t in rows if t.date]
+    newest_first = bool(days) and days[0] > days[-1]
+    for i, fee in enumerate(rows):
+        if fee.fee_of is not None or not is_fee_row(fee):
+            continue
+        near = [rows[j] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+        near = [t for t in near if t.date == fee.date and t.direction == "out" and t.attrs.get("transfer")
+                and t.fee_of is None and not is_fee_row(t)]
+        by_balance = [t for t in near if isinstance(t.attrs.get("balance"), int)
+                      and isinstance(fee.attrs.get("balance"), int)
+                      and t.attrs["balance"] + fee.amount == fee.attrs["balance"]]
+        earlier = rows[i + 1] if newest_first and i + 1 < len(rows) else rows[i - 1] if i > 0 else None
+        transfer = by_balance[0] if len(by_balance) == 1 else earlier if any(t is earlier for t in near) else None
+        if transfer is None or any(f is fee for f in transfer.fee_rows):
+            continue
+        if not transfer.fee_rows:  # the importer's attrs are shared: the transfer gets its own copy
+            transfer.attrs = dict(transfer.attrs)
+        own = transfer.attrs.get("fee") if isinstance(transfer.attrs.get("fee"), int) else 0
+        transfer.fee_rows.append(fee)
+        transfer.attrs["fee"] = own - fee.amount
+        fee.fee_of = transfer
 
 
 def own_account_label(parsed: dict) -> str:
@@ -205,6 +256,7 @@ def link(case, records: CaseRecords, tx: Tx, account_id: str) -> None:
     """Tie a row (whichever statement names it) to a destination account: the user's decision."""
     if account_id not in records.accounts:
         raise EvidenceKitError("money_account_unknown", id=account_id)
+    _not_a_fee(tx)
     put(case, "link", tx.identity, {"account": account_id, "item": tx.sources[0].item, "line": tx.sources[0].line})
 
 
@@ -214,7 +266,14 @@ def mark(case, tx: Tx, as_: str) -> None:
         raise EvidenceKitError("money_mark", value=as_, choices=", ".join(MARKS))
     if (as_, tx.direction) in (("scam", "in"), ("returned", "out")):
         raise EvidenceKitError(f"money_mark_{as_}_direction", ref=tx.ref)
+    _not_a_fee(tx)
     put(case, "mark", tx.identity, {"as": as_, "item": tx.sources[0].item, "line": tx.sources[0].line})
+
+
+def _not_a_fee(tx: Tx) -> None:
+    """A fee row goes with its transfer: the user decides about the transfer."""
+    if tx.fee_of is not None:
+        raise EvidenceKitError("money_tx_is_fee", ref=tx.ref, transfer=tx.fee_of.ref)
 
 
 # -- links and flags -----------------------------------------------------------------------------
@@ -258,7 +317,7 @@ def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
     holders = _Holders(records)
     out = []
     for tx in txs:
-        if tx.identity in records.links or tx.identity in records.marks or tx.amount is None:
+        if linked(records, tx) or tx.identity in records.marks or tx.amount is None or tx.fee_of is not None:
             continue
         known = _known_transfer(tx, records)
         hit = holders.match(tx)
@@ -279,6 +338,12 @@ def _known_transfer(tx: Tx, records: CaseRecords) -> tuple[str, dict] | None:
     return None
 
 
+def linked(records: CaseRecords, tx: Tx) -> str | None:
+    """The recorded account a row is linked to; None when it is not, or the account was removed."""
+    account = records.links.get(tx.identity, {}).get("account")
+    return account if account in records.accounts else None
+
+
 def business_days_apart(a: str, b: str) -> int:
     """How many weekdays lie after the earlier day up to the later one (Friday to Monday: 1).
     Public holidays are not known here, so a transfer over one may be a day further."""
@@ -291,7 +356,7 @@ def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:
     recorded account's holder (and not marked as not about the scam)."""
     holders = _Holders(records)
     days = [t.date for t in txs if t.direction == "out" and records.marks.get(t.identity, {}).get("as") != "not_scam" and (
-        t.identity in records.links or records.marks.get(t.identity, {}).get("as") == "scam"
+        linked(records, t) or records.marks.get(t.identity, {}).get("as") == "scam"
         or holders.match(t, exact=True))]
     return min(days, default=None)
 
@@ -300,7 +365,7 @@ def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
     """Rows that look like payments to the scam (or money it paid back), each with its reason."""
     start = records.scam_start or suggested_start(txs, records)
     dismissed = {i for i, m in records.marks.items() if m.get("as") == "not_scam"}
-    live = [t for t in txs if t.identity not in dismissed]
+    live = [t for t in txs if t.identity not in dismissed and t.fee_of is None]
     found: list[Flag] = []
     holders = _Holders(records)
     for tx in live:
@@ -321,18 +386,22 @@ def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
 
 
 def _first_time_payees(live: list[Tx], txs: list[Tx], start: str | None) -> list[Flag]:
-    """Outgoing bank or wallet transfers to a personal payee never seen before the scam start (with
-    no start known: never seen in an earlier row). Sends on an exchange go to addresses, not payees."""
+    """Outgoing bank or wallet transfers to a personal payee never seen before the scam start
+    (first_time_payee; every such transfer after the start), or with no start known, the first
+    transfer to a payee not seen in an earlier row (new_payee). An exchange's collection account is
+    not a personal payee (its own flags say what it is); sends on an exchange go to addresses."""
     before = {t.key for t in txs if start and t.date < start and t.key}
     counted = {t.identity for t in live}
     seen: set[str] = set()
     out = []
     for tx in txs:
         if tx.identity in counted and tx.kind != "crypto" and tx.direction == "out" and tx.attrs.get("transfer") \
-                and not tx.attrs.get("corporate") and tx.key and (start is None or tx.date >= start):
-            new = tx.key not in before if start else tx.key not in seen
-            if new:
-                out.append(Flag("first_time_payee", "medium", [tx], {"start": start or ""}))
+                and not tx.attrs.get("corporate") and tx.key and not is_exchange(tx.key) \
+                and (start is None or tx.date >= start):
+            if start and tx.key not in before:
+                out.append(Flag("first_time_payee", "medium", [tx], {"start": start}))
+            elif not start and tx.key not in seen:
+                out.append(Flag("new_payee", "medium", [tx]))
         if not start:
             seen.add(tx.key)
     return out
@@ -392,7 +461,7 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
     by_source: dict[str, Figure] = {}
     holders = _Holders(records)
     for tx in txs:
-        if tx.amount is None:
+        if tx.amount is None or tx.fee_of is not None:  # a fee row: its transfer carries it
             continue
         mark = records.marks.get(tx.identity, {}).get("as")
         link = records.links.get(tx.identity, {}).get("account")
@@ -447,7 +516,7 @@ def tx_json(tx: Tx) -> dict:
     a = tx.attrs
     out = {"ref": tx.ref, "identity": tx.identity, "time": tx.time, "amount": tx.amount, "direction": tx.direction,
            "counterparty": tx.counterparty, "description": a.get("description"), "fee": a.get("fee"),
-           "own_account": tx.own_account,
+           "own_account": tx.own_account, "fee_rows": [f.ref for f in tx.fee_rows],
            "sources": [{"item": s.item, "file": s.file, "line": s.line} for s in tx.sources]}
     if tx.kind == "crypto":
         out.update({k: a.get(k) for k in ("asset", "quantity", "address", "txid", "network")})

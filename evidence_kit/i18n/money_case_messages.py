@@ -66,6 +66,10 @@ ERRORS = {
         "ja": "「{ref}」に当たる明細の行がありません。evidence-kit money で行の番号を確かめてください。",
         "en": "No statement row matches \"{ref}\". Check the row with evidence-kit money.",
     },
+    "money_tx_is_fee": {
+        "ja": "{ref} は振込手数料の行で、振込 {transfer} の手数料としてまとめて表示しています。{transfer} の行を指定してください。",
+        "en": "{ref} is a transfer fee row, shown as the fee of the transfer {transfer}. Give the row {transfer} instead.",
+    },
     "money_tx_ambiguous": {
         "ja": "「{ref}」に当たる明細の行が複数あります。ファイル番号をもっと長く指定してください。",
         "en": "Several statement rows match \"{ref}\". Give more characters of the file id.",
@@ -179,8 +183,12 @@ TEXTS = {
         "en": "money in from account {account}, recorded as the other party's (possibly a fake \"profit\")",
     },
     "money.reason_first_time_payee": {
-        "ja": "それまで一度も振り込んだことのない個人名義への振込です",
-        "en": "a transfer to a personal name never paid before",
+        "ja": "被害が始まった日（{start}）より前の明細には一度も出てこない個人名義への振込です",
+        "en": "a transfer to a personal name that appears in no row before the scam started ({start})",
+    },
+    "money.reason_new_payee": {
+        "ja": "それより前の明細には一度も出てこない個人名義への、初めての振込です",
+        "en": "the first transfer to a personal name that appears in no earlier row",
     },
     "money.reason_payee_churn": {
         "ja": "{days} 日の間に、初めての個人名義の振込先が {count} つあります（詐欺では振込先の口座が次々に変わることがあります）",
@@ -197,6 +205,14 @@ TEXTS = {
     "money.reason_round_amount": {
         "ja": "10 万円以上の、1 万円単位のちょうどの金額の振込です（弱い手がかり）",
         "en": "a transfer of a round sum of 100,000 yen or more (a weak sign)",
+    },
+    "money.row_fee": {
+        "ja": "手数料 {fee} 円（手数料の行: {refs}）",
+        "en": "fee {fee} yen (fee row: {refs})",
+    },
+    "money.fees_total": {
+        "ja": "振込手数料の合計: {fees} 円（上の支払いの合計には含めていません。口座凍結の申出は振込額そのものについて行います）",
+        "en": "Transfer fees in all: {fees} yen (not included in the total paid above; a freeze request is about the sums transferred)",
     },
     "money.who_police": {"ja": "警察", "en": "police"},
     "money.who_bank": {"ja": "銀行", "en": "bank"},

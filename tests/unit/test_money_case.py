@@ -409,3 +409,116 @@ def test_summary_marks_returned_and_not_scam():
     assert [(r.tx.identity, r.status) for r in summary.received_back.rows] == [("t-salary", "confirmed"),
                                                                                ("t-back", "confirmed")]
     assert summary.net_damage == 300_000 - 280_000
+
+
+# -- fee rows (spec 9.6) -------------------------------------------------------------------------
+
+def fee_statement():
+    """An SMBC-like statement listed newest first: each 振込 has its 振込手数料 on the line above it;
+    an ATM withdrawal's fee is not a transfer's; a fee on another day stands alone."""
+    return [
+        tx("f-3", "2024-06-14", -440, "振込手数料", key="", line=2, transfer=False, balance=965_660),
+        tx("t-3", "2024-06-14", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=3, balance=966_100),
+        tx("f-atm", "2024-06-10", -220, "手数料", key="", line=4, transfer=False, balance=1_266_100),
+        tx("atm", "2024-06-10", -20_000, "ATM", key="", line=5, transfer=False, balance=1_266_320),
+        tx("f-2", "2024-05-21", -440, "振込手数料", key="", line=6, transfer=False, balance=1_286_320),
+        tx("t-2", "2024-05-21", -500_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=7, balance=1_286_760),
+        tx("f-lone", "2024-05-15", -440, "振込手数料", key="", line=8, transfer=False, balance=1_786_760),
+        tx("t-1", "2024-05-13", -100_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=9, balance=1_787_200),
+    ]
+
+
+def test_a_fee_row_belongs_to_the_transfer_next_to_it():
+    txs = money.collect([(item(ITEM_A, "smbc.csv"), fee_statement())])
+    by_id = {t.identity: t for t in txs}
+    assert [(t.identity, t.attrs["fee"], [f.identity for f in t.fee_rows]) for t in txs if t.fee_rows] == [
+        ("t-2", 440, ["f-2"]), ("t-3", 440, ["f-3"])]
+    assert by_id["f-3"].fee_of is by_id["t-3"] and by_id["f-atm"].fee_of is None and by_id["f-lone"].fee_of is None
+    assert by_id["t-1"].attrs["fee"] is None
+    state = cr.fold([put("account", "1", {"holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ"}), put("link", "t-2", {"account": "1"}),
+                     put("link", "t-3", {"account": "1"}), put("mark", "f-lone", {"as": "scam"})])
+    summary = money.summarise(txs, state)
+    (acc,) = summary.accounts
+    assert [(r.tx.identity, r.status) for r in acc.paid.rows] == [("t-1", "flagged"), ("t-2", "confirmed"),
+                                                                 ("t-3", "confirmed")]
+    assert (acc.paid.total, acc.paid.fees) == (900_000, 880)  # the fee is shown, never added to the principal
+    assert identities(summary.other_paid.rows) == ["f-lone"]  # a fee no transfer explains stays a row
+    assert summary.net_damage == 900_440
+    assert money.tx_json(by_id["t-2"])["fee_rows"] == ["aaaaaaaa:6"]
+    assert not [f for f in money.flags(txs, state) if f.txs[0].identity in ("f-2", "f-3")]
+    with pytest.raises(EvidenceKitError) as err:
+        money.mark(None, money.find_tx(txs, "aaaaaaaa:2"), "scam")  # refused before anything is written
+    assert err.value.message("ja") == ("aaaaaaaa:2 は振込手数料の行で、振込 aaaaaaaa:3 の手数料としてまとめて表示しています。"
+                                       "aaaaaaaa:3 の行を指定してください。")
+
+
+def test_a_fee_row_oldest_first_by_balance_and_in_two_statements_once():
+    rows = [tx("t-1", "2024-05-13", -100_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=2, balance=900_000),
+            tx("f-1", "2024-05-13", -330, "ﾌﾘｺﾐﾃｽｳﾘﾖｳ", key="", line=3, transfer=False, balance=899_670),
+            tx("t-2", "2024-05-13", -200_000, "ｽｽﾞｷ ｲﾁﾛｳ", key="スズキイチロウ", line=4, balance=699_670)]
+    txs = money.collect([(item(ITEM_A, "a.csv"), rows), (item(ITEM_B, "b.csv"), rows)])
+    assert [(t.identity, t.attrs["fee"]) for t in txs if t.fee_rows] == [("t-1", 330)]
+    assert [(s.file, s.line) for s in txs[1].sources] == [("a.csv", 3), ("b.csv", 3)]
+    no_balance = [dict(r, attrs={**r["attrs"], "balance": None}) for r in rows]  # one day: the line above
+    assert [(t.identity, t.attrs["fee"]) for t in money.collect([(item(ITEM_A, "a.csv"), no_balance)])
+            if t.fee_rows] == [("t-1", 330)]
+
+
+# -- flags' reasons, removed accounts, a damaged log, 記号番号 of 7 digits ---------------------------
+
+def test_an_exchange_is_not_a_first_time_personal_payee_and_the_reason_names_the_start():
+    rows = [(item(ITEM_A, "a.csv"), [
+        tx("t-1", "2024-05-10", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=2),
+        tx("t-ex", "2024-06-14", -300_000, "ﾋﾞﾂﾄﾌﾗｲﾔｰ", key="ビツトフライヤー", line=3)])]
+    txs = money.collect(rows)
+    state = cr.fold([put("scam_start", "scam_start", {"date": "2024-05-01"})])
+    found = [(f.code, f.txs[0].identity) for f in money.flags(txs, state)]
+    assert found == [("first_time_payee", "t-1"), ("round_amount", "t-1"), ("round_amount", "t-ex"),
+                     ("to_exchange", "t-ex")]
+    from evidence_kit.i18n import tr
+    assert tr("money.reason_first_time_payee", "ja", start="2024-05-01") == (
+        "被害が始まった日（2024-05-01）より前の明細には一度も出てこない個人名義への振込です")
+    assert [(f.code, f.params) for f in money.flags(txs, cr.CaseRecords()) if f.code.endswith("payee")] == [
+        ("new_payee", {})]
+    assert tr("money.reason_new_payee", "en") == "the first transfer to a personal name that appears in no earlier row"
+
+
+def test_a_link_to_a_removed_account_is_no_link():
+    txs = money.collect(statements())
+    state = cr.fold([put("account", "1", {"holder_kana": "ﾀﾅｶ"}), put("link", "t-3", {"account": "1"}),
+                     put("account", "1", None, op="delete"),
+                     put("account", "2", {"holder_kana": "ﾀﾅｶ", "transfers": [
+                         {"date": "2024-05-12", "amount": 200_000, "evidence": "振込受付書"}]})])
+    assert [(s.tx.identity, s.account) for s in money.suggest_links(txs, state)] == [("t-3", "2")]
+    assert money.suggested_start(txs, state) is None
+    assert money.summarise(txs, state).paid.rows == []
+
+
+def test_the_fold_passes_over_malformed_entries():
+    docs = [put("account", "1", {"holder_kana": 5, "bank_name": "みずほ銀行", "transfers": "x"}),
+            put("account", "2", {"holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ", "transfers": [{"date": 5}, "x", {
+                "date": "2024-05-01", "amount": 300_000, "evidence": "振込受付書"}]}),
+            put("party", "1", {"names": "ケン", "identifiers": ["x", {"kind": "phone", "value": "090"}]}),
+            put("scam_start", "scam_start", {"date": 20240501}),
+            put("mark", "t-1", {"as": "maybe"}), put("mark", "t-2", {"as": "not_scam"}),
+            put("link", "t-3", {"account": ["1"]}),
+            put("report", "reporter", {"name": "山田", "age": 5})]
+    state = cr.fold(docs)
+    assert (state.accounts["1"].holder_kana, state.accounts["1"].transfers) == ("", [])
+    assert state.accounts["2"].transfers == [{"date": "2024-05-01", "amount": 300_000, "evidence": "振込受付書"}]
+    assert (state.parties["1"].names, state.parties["1"].identifiers) == ([], [{"kind": "phone", "value": "090"}])
+    assert (state.scam_start, list(state.marks), list(state.links)) == (None, ["t-2"], [])
+    assert state.report == {"reporter": {"name": "山田"}}
+    txs = money.collect(statements())
+    summary = money.summarise(txs, state)
+    assert identities(summary.paid.rows) == ["t-1"]  # by the holder's name only: not confirmed by "maybe"
+    assert [r.status for r in summary.paid.rows] == ["flagged"]
+    money.flags(txs, state), money.suggest_links(txs, state)
+
+
+@pytest.mark.parametrize("symbol, expected", [
+    ("10100-1234561", ("018", "普通", "0123456")),
+    ("10100-12341", ("018", "普通", "0001234")),
+])
+def test_yucho_number_of_fewer_than_8_digits(symbol, expected):
+    assert cr.yucho_to_branch(symbol) == expected
