@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core import layout
 from ..core.errors import EvidenceKitError
 from ..core.fsio import atomic_writer
-from . import checks, model, pdf
+from . import checks, jptime, model, pdf
 
 
 @dataclass
@@ -32,7 +32,7 @@ def export(case, out: Path, *, audience: str = "police", bank: str | None = None
     created = created or datetime.now(timezone.utc).replace(microsecond=0)
     report, _ = case.verify(deep=True)
     bundle = model.build(case, audience, bank)
-    found = checks.run(case, bundle, today=today or created.date(), integrity_problems=len(report.problems))
+    found = checks.run(case, bundle, today=today or created.astimezone(jptime.JST).date(), integrity_problems=len(report.problems))
     blocking = [c for c in found if c.blocks and (c.code == "integrity" or not acknowledged)]
     if blocking:
         raise EvidenceKitError("report_blocked", count=len(blocking), checks=found)

@@ -220,9 +220,14 @@ def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
     receipts = [a.reference for a in bundle.actions if a.reference]
     reporter, overview = _report(bundle, "reporter"), _report(bundle, "overview")
     author = reporter.get("name", "＿＿＿＿＿＿＿＿＿＿＿＿") + (f"（{reporter['age']}歳）" if reporter.get("age") else "")
+    made = created.astimezone(jptime.JST)  # the day in Japan, not in UTC
+    if bundle.audience == "bank":  # a bank's bundle goes to that bank, whoever the police bundle is for
+        submit_to = "、".join(name for name, _ in bundle.banks) or "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿"
+    else:
+        submit_to = overview.get("submit_to", "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿")
     rows = [
-        ("提出先", f"{overview.get('submit_to', '＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿')} 御中"),
-        ("作成日", jptime.format_day(created.date())),
+        ("提出先", f"{submit_to} 御中"),
+        ("作成日", jptime.format_day(made.date())),
         ("作成者", f"{author}（申告者）"),
         ("事案の種別", overview.get("case_type", "")),
         ("受理番号等", "、".join(receipts) if receipts else "未取得"),
@@ -240,7 +245,8 @@ def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
            "暗号化したケースフォルダに取り込んだ時点の状態のまま別途保存しています。各証拠の SHA-256 ハッシュ値は"
            "巻末の付録に記載しています。", styles["small"]),
         Spacer(1, 3 * mm),
-        _p(f"作成: evidence-kit {__version__}　作成日時: {created.isoformat(timespec='seconds')}", styles["small"]),
+        _p(f"作成: evidence-kit {__version__}　作成日時: {jptime.format_time(made.isoformat(), seconds=True)}（日本時間）",
+           styles["small"]),
     ]
 
 
@@ -382,8 +388,10 @@ def _freeze_sheet(bundle: Bundle, key: str, name: str, group: list, styles) -> l
     story = _section(key, f"口座凍結・被害申出シート　{name}", styles)
     story.append(_p("振り込め詐欺救済法に基づく口座凍結・被害申出のための整理票です。空欄は申告者が記入してください。",
                     styles["small"]))
-    story += block("A. 申出人（被害者）", [("氏名・フリガナ", ""), ("生年月日", ""), ("住所", ""), ("日中の連絡先", ""),
-                                          ("メールアドレス", "")])
+    r = _report(bundle, "reporter")
+    story += block("A. 申出人（被害者）", [
+        ("氏名・フリガナ", r.get("name", "") + (f"（{r['kana']}）" if r.get("kana") else "")), ("生年月日", ""),
+        ("住所", r.get("address", "")), ("日中の連絡先", r.get("phone", "")), ("メールアドレス", r.get("email", ""))])
     for a in group:
         acc = a.account
         missing = [label for label, value in (("金融機関", acc.bank_name), ("支店", acc.branch_name), ("種別", acc.type),

@@ -189,3 +189,21 @@ def test_an_image_that_cannot_be_decoded_does_not_stop_the_bundle(unlocked, tmp_
     texts = export_text(unlocked, tmp_path)
     page = next(t for t in texts if "cut.png" in t and "バイト" in t)
     assert "この画像は読み取れないため、印刷できません。元のファイルでご確認ください。" in page
+
+
+def test_a_bank_bundle_is_addressed_to_the_bank_and_names_the_reporter(demo, tmp_path):
+    out = tmp_path / "bank.pdf"
+    pdf.render(demo, model.build(demo, "bank", bank="0036"), out, created=CREATED)
+    texts = pages_text(out)
+    assert re.search(r"提出先\s+楽天銀行（0036） 御中", texts[0])
+    assert "新宿警察署 生活安全課 御中" not in texts[0]
+    sheet = next(t for t in texts if "A. 申出人（被害者）" in t)
+    assert re.search(r"氏名・フリガナ\s+佐藤 さくら（さとう さくら）", sheet)
+
+
+def test_the_creation_date_is_the_day_in_japan(demo, tmp_path):
+    out = tmp_path / "late.pdf"
+    pdf.render(demo, model.build(demo, "police"), out, created=datetime(2024, 6, 22, 20, 30, tzinfo=timezone.utc))
+    cover = pages_text(out)[0]
+    assert re.search(r"作成日\s+令和6年6月23日 \(2024-06-23\)", cover)
+    assert "作成日時: 令和6年6月23日 (2024-06-23) 05:30:00（日本時間）" in cover
