@@ -34,7 +34,7 @@ import hashlib
 import json
 import re
 import tomllib
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from ..core.errors import EvidenceKitError
@@ -179,8 +179,11 @@ class _Bad(Exception):
         self.reason, self.warning = reason, warning
 
 
-def _moment(layout: _Layout, cells: list[str], year_hint: int | None) -> tuple[date | datetime, str]:
-    """The row's date or datetime and the raw date/time cells joined by a space."""
+def _moment(layout: _Layout, cells: list[str], year_hint: int | None,
+            name_date: date | None = None) -> tuple[date | datetime, str]:
+    """The row's date or datetime and the raw date/time cells joined by a space. A date without a year
+    takes `year_hint` (from the file name), or the year before when that would put it after
+    `name_date` (the file name's date)."""
     f = layout.fields
     spec = f["date"]
     raw_cells = [layout.cell(cells, c) or "" for c in _date_columns(spec)]
@@ -193,6 +196,11 @@ def _moment(layout: _Layout, cells: list[str], year_hint: int | None) -> tuple[d
         moment = date(*(int(mt.nfkc(c).strip()) for c in raw_cells))
     else:
         moment = mt.parse_moment(raw_cells[0], spec.get("format", mt.AUTO), spec.get("year", year_hint))
+        if ("year" not in spec and name_date is not None and moment.year == year_hint
+                and not re.search(r"\d{4}", mt.nfkc(raw_cells[0]))):
+            day = date(moment.year, moment.month, moment.day)
+            if day > name_date:
+                moment = moment.replace(year=moment.year - 1)  # ValueError (a bad date) for 2月29日 then
     if time_cells and all(c.strip() for c in time_cells):
         parts = [mt.nfkc(c).strip() for c in time_cells]
         if len(parts) == 1:
@@ -352,7 +360,7 @@ class _Statement:
         self.warnings: list[ParseWarning] = []
         self.account: dict = {}  # from the preamble
         self.own_account: dict | None = None  # as of the first transaction
-        self.year_hint = _year_in(path.name)
+        self.year_hint, self.name_date = _year_in(path.name)
         self.seen: dict[str, int] = {}  # identity seed -> occurrences so far
         self.first_line: dict[tuple, int] = {}  # raw row -> first line (duplicates)
 
@@ -391,7 +399,7 @@ class _Statement:
         short = cut or [i for i in layout.needed if i >= len(cells)]
         try:
             try:
-                moment, time_raw = _moment(layout, cells, self.year_hint)
+                moment, time_raw = _moment(layout, cells, self.year_hint, self.name_date)
             except mt.NeedsYear:
                 moment, time_raw = None, " ".join(layout.cell(cells, c) or "" for c in
                                                   _date_columns(layout.fields["date"]))
@@ -615,9 +623,22 @@ def identity(seed: list, seen: dict[str, int]) -> str:
     return hashlib.sha256(f"[{seed_text}, {occurrence}]".encode()).hexdigest()  # json.dumps([seed, occurrence])
 
 
-def _year_in(name: str) -> int | None:
-    m = re.search(r"(?<!\d)(20\d{2})(?:\d{2}){0,2}(?!\d)", name)
-    return int(m.group(1)) if m else None
+def _year_in(name: str) -> tuple[int | None, date | None]:
+    """The year a file name gives (`..._2024.csv`, `20250105.csv`) and, when it also gives the month
+    (and day), the last day it can speak of: a statement lists no row after the day it was saved."""
+    m = re.search(r"(?<!\d)(20\d{2})(\d{2})?(\d{2})?(?!\d)", name)
+    if not m:
+        return None, None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            return year, date(year, int(m.group(2)), int(m.group(3)))
+        if m.group(2):
+            month = int(m.group(2))
+            return year, date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    except ValueError:
+        pass
+    return year, None
 
 
 def sniff(path: Path, head: bytes) -> float:

@@ -471,3 +471,12 @@ def test_paypal_rows_in_another_currency_are_not_counted_as_yen():
     assert txs(result)[0].attrs["currency"] == "JPY" and txs(result)[0].attrs["amount"] == -2246
     assert (result.info["rows"], result.info["total_in"], result.info["total_out"]) == (5, 2246, 52246)
     assert result.warnings == []
+
+
+def test_year_less_dates_are_never_after_the_date_in_the_file_name():
+    """A JA file downloaded on 2025-01-05 (named so) that lists December rows: those are 2024's."""
+    data = ('"番号","明細区分","取扱日付","起算日","お支払金額","お預り金額","取引区分","残高","摘要"\n'
+            '"001","","12月28日","","","\\7,000","振込入金","\\7,000","ｶﾌﾞﾃｽﾄ"\n'
+            '"002","","1月5日","","\\4,600","","出金","\\2,400","ATM"\n').encode("cp932")
+    assert [r.time for r in txs(bank.parse(Path("ja_20250105.csv"), data=data))] == ["2024-12-28", "2025-01-05"]
+    assert [r.time for r in txs(bank.parse(Path("ja_202501.csv"), data=data))] == ["2024-12-28", "2025-01-05"]
