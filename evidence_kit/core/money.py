@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .caserecords import MARKS, CaseRecords, DestinationAccount, put
-from ..importers.moneytext import name_key
+from ..importers.moneytext import name_key, nfkc
 from .errors import EvidenceKitError
 
 MONEY_FORMATS = ("money", "ofx")
@@ -163,19 +163,33 @@ def collect(items) -> list[Tx]:
     """Transactions from (item, records) pairs, in date order. The same transaction in two
     overlapping statements (same identity) is one, with both sources; an item that is a byte
     duplicate of another is passed over, and a row another row supersedes (a PayPay銀行 debit hold
-    whose sale was settled) is not counted."""
+    whose sale was settled, in its own statement or a later one of the same account) is not
+    counted, in any statement."""
     found: dict[str, Tx] = {}
     statements: list[list[Tx]] = []  # each statement's rows in file order
+    superseded: set[str] = set()  # rows a statement shows settled
+    holds: dict[str, tuple[str, str]] = {}  # identity -> (own account, approval number)
+    settled: set[tuple[str, str]] = set()
     for item, records in items:
         parsed = item.get("parsed") or {}
         if parsed.get("format") not in MONEY_FORMATS or item.get("duplicate_of"):
             continue
         own = own_account_label(parsed)
+        rules = _hold_rules(parsed.get("profile"))
         rows: list[Tx] = []
         for record in records:
             attrs = record.get("attrs") or {}
-            if record.get("type") != "transaction" or attrs.get("superseded_by") or not attrs.get("identity"):
+            if record.get("type") != "transaction" or not attrs.get("identity"):
                 continue
+            if attrs.get("superseded_by"):
+                superseded.add(attrs["identity"])
+                continue
+            if rules:  # a hold in one download, its settlement in the next
+                text = nfkc(attrs.get("description") or "")
+                if m := re.search(rules[1], text):
+                    settled.add((own, m.group(1)))
+                elif m := re.search(rules[0], text):
+                    holds[attrs["identity"]] = (own, m.group(1))
             source = Source(item["id"], item.get("original_name", ""), record["line"])
             tx = found.get(attrs["identity"])
             if tx is None:
@@ -184,9 +198,21 @@ def collect(items) -> list[Tx]:
             tx.sources.append(source)
             rows.append(tx)
         statements.append(rows)
+    dropped = superseded | {i for i, hold in holds.items() if hold in settled}
+    for identity in dropped:
+        found.pop(identity, None)
     for rows in statements:
-        _attach_fees(rows)
+        _attach_fees([t for t in rows if t.identity not in dropped])
     return sorted(found.values(), key=lambda t: (t.time, t.sources[0].file, t.sources[0].line))
+
+
+@functools.lru_cache(maxsize=64)
+def _hold_rules(profile_id: str | None) -> tuple[str, str] | None:
+    """(hold, settle) regexes of a bundled profile whose card holds are settled later (PayPay銀行)."""
+    from ..importers.bank import bundled_profiles
+
+    rules = next((p.get("rows", {}) for p in bundled_profiles() if p.get("id") == profile_id), {})
+    return (rules["hold"], rules["settle"]) if "hold" in rules and "settle" in rules else None
 
 
 def is_fee_row(tx: Tx) -> bool:

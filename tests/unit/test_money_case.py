@@ -522,3 +522,22 @@ def test_the_fold_passes_over_malformed_entries():
 ])
 def test_yucho_number_of_fewer_than_8_digits(symbol, expected):
     assert cr.yucho_to_branch(symbol) == expected
+
+
+def test_a_debit_hold_settled_in_another_statement_is_not_counted():
+    def paypay(item_id, name, rows, number="7654321"):
+        found = item(item_id, name, institution="PayPay銀行")
+        found["parsed"].update(profile="jp.paypay_bank.v1", account={"number": number})
+        return found, rows
+
+    hold_1 = tx("h-1", "2024-05-13T10:00:00+09:00", -5_000, "Visaデビット売上予約 123456", key="", line=2, transfer=False)
+    hold_2 = tx("h-2", "2024-05-30T10:00:00+09:00", -8_000, "Visaデビット売上予約 777777", key="", line=3, transfer=False)
+    settle_1 = tx("s-1", "2024-05-15", -5_000, "Visaデビット売上確定 123456", key="", line=3, transfer=False)
+    settle_2 = tx("s-2", "2024-06-01", -8_000, "Visaデビット売上確定 777777", key="", line=2, transfer=False)
+    seen_settled = dict(hold_1, attrs={**hold_1["attrs"], "superseded_by": 3})
+    items = [paypay(ITEM_A, "may.csv", [hold_1, hold_2]), paypay(ITEM_B, "may-june.csv", [seen_settled, settle_1]),
+             paypay(ITEM_C, "june.csv", [settle_2])]
+    for order in (items, items[::-1]):
+        assert [t.identity for t in money.collect(order)] == ["s-1", "s-2"]
+    other = paypay(ITEM_X, "other.csv", [hold_2], number="1")  # another own account: its hold is its own
+    assert [t.identity for t in money.collect([items[2], other])] == ["h-2", "s-2"]
