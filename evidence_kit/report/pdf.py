@@ -508,10 +508,28 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
         story += _statement(case, bundle, ex, styles)
     elif ex.kind == "email":
         story += _email(case, ex, styles)
+    elif (text := _plain_text(case, item)) is not None:
+        lines = text.splitlines()
+        story.append(_p(f"（ファイルの文字をそのまま印刷しています。文字コード UTF-8、{len(lines)} 行）", styles["small"]))
+        story += [_p("\n".join(lines[n:n + 40]), styles["body"]) for n in range(0, len(lines), 40)]
     else:
         story.append(_p("このファイルは印刷できない形式のため、内容は元のファイルでご確認ください"
                         "（ハッシュ値で同一性を確認できます）。", styles["body"]))
     return story
+
+
+PLAIN_TEXT_LIMIT = 200_000  # bytes: a longer text file is left to the original
+
+
+def _plain_text(case, item: dict) -> str | None:
+    """The text of a file that no importer read but that is plain UTF-8 text (a memo), else None."""
+    if item["size"] > PLAIN_TEXT_LIMIT or not (item.get("mime") or "").startswith("text/"):
+        return None
+    try:
+        text = read_item(case, item["id"]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text.removeprefix("\ufeff")
 
 
 def _image(case, ex: Exhibit, styles) -> Flowable:

@@ -207,3 +207,10 @@ def test_the_creation_date_is_the_day_in_japan(demo, tmp_path):
     cover = pages_text(out)[0]
     assert re.search(r"作成日\s+令和6年6月23日 \(2024-06-23\)", cover)
     assert "作成日時: 令和6年6月23日 (2024-06-23) 05:30:00（日本時間）" in cover
+
+
+def test_a_plain_text_file_is_printed_as_it_is(demo, police):
+    page = next(t for t in pages_text(police[0]) if "memo_first_contact.txt" in t and "バイト" in t)
+    assert "印刷できない形式" not in page
+    assert "2024年5月1日の夜、マッチングアプリで「ケン」と名乗る人物から連絡があった。" in page.replace("\n", "")
+    assert "（ファイルの文字をそのまま印刷しています。文字コード UTF-8、6 行）" in page.replace("\n", "")
