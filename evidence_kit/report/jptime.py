@@ -51,3 +51,11 @@ def _offset(moment: datetime) -> str:
         return "UTC"
     sign = "+" if minutes > 0 else "-"
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def offset_text(iso: str) -> str:
+    """"UTC+09:00" for a time with an offset, "" for a date or a time without one."""
+    if "T" not in iso:
+        return ""
+    moment = datetime.fromisoformat(iso)
+    return _offset(moment) if moment.tzinfo else ""

@@ -496,6 +496,11 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
             ("日時", f"{jptime.format_time(ex.time)}（出所: {TIME_SOURCE_JA.get(ex.time_source, ex.time_source)}）"),
             ("元のファイル名", item["original_name"]), ("大きさ", f"{item['size']:,} バイト"),
             ("SHA-256", item["sha256"]), ("取り込み日時", f"{item['imported_at']}（UTC）")]
+    zone = (item.get("parsed") or {}).get("zone")
+    if ex.kind == "chat" and zone:  # chat exports carry no offset: say which clock the times are
+        offset = jptime.offset_text(ex.time) if ex.time else ""
+        rows.insert(4, ("時刻の基準", f"{zone}{f'（{offset}）' if offset else ''}。トーク履歴には時差の記載がないため、"
+                                     "この時間帯の時刻として読み取っています。"))
     strip = _table([[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])]
                     for k, v in rows], [32 * mm, 133 * mm], styles, header=False)
     story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),

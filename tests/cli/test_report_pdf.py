@@ -214,3 +214,8 @@ def test_a_plain_text_file_is_printed_as_it_is(demo, police):
     assert "印刷できない形式" not in page
     assert "2024年5月1日の夜、マッチングアプリで「ケン」と名乗る人物から連絡があった。" in page.replace("\n", "")
     assert "（ファイルの文字をそのまま印刷しています。文字コード UTF-8、6 行）" in page.replace("\n", "")
+
+
+def test_a_chat_says_in_which_time_zone_its_times_were_read(demo, police):
+    page = re.sub(r"\s+", "", next(t for t in pages_text(police[0]) if "line_chat_ken.txt" in t and "バイト" in t))
+    assert "時刻の基準Asia/Tokyo（UTC+09:00）。トーク履歴には時差の記載がないため、この時間帯の時刻として読み取っています。" in page
