@@ -61,6 +61,8 @@ class Tx:
     # a transfer's fee rows (its attrs["fee"] is their sum, plus a fee column's); a fee row's transfer
     fee_rows: list[Tx] = field(default_factory=list, compare=False, repr=False)
     fee_of: Tx | None = field(default=None, compare=False, repr=False)
+    # the parts of one split payment (PayPay: one 取引番号), this row among them; empty when not split
+    group: list[Tx] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.date = self.time[:10]
@@ -177,6 +179,7 @@ def collect(items) -> list[Tx]:
         own = own_account_label(parsed)
         rules = _hold_rules(parsed.get("profile"))
         rows: list[Tx] = []
+        lines: dict[int, Tx] = {}
         for record in records:
             attrs = record.get("attrs") or {}
             if record.get("type") != "transaction" or not attrs.get("identity"):
@@ -197,6 +200,10 @@ def collect(items) -> list[Tx]:
                                                    attrs.get("direction", ""), parsed.get("kind", ""), own, attrs)
             tx.sources.append(source)
             rows.append(tx)
+            lines[record["line"]] = tx
+            head = lines.get(attrs.get("part_of"))
+            if head is not None and head is not tx:
+                _join(head, tx)
         statements.append(rows)
     dropped = superseded | {i for i, hold in holds.items() if hold in settled}
     for identity in dropped:
@@ -204,6 +211,15 @@ def collect(items) -> list[Tx]:
     for rows in statements:
         _attach_fees([t for t in rows if t.identity not in dropped])
     return sorted(found.values(), key=lambda t: (t.time, t.sources[0].file, t.sources[0].line))
+
+
+def _join(head: Tx, part: Tx) -> None:
+    """Put a part of a split payment in its first part's group (once, whichever statement says so)."""
+    if not head.group:
+        head.group = [head]
+    if not any(t is part for t in head.group):
+        head.group.append(part)
+    part.group = head.group
 
 
 @functools.lru_cache(maxsize=64)
@@ -343,7 +359,7 @@ def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
     holders = _Holders(records)
     out = []
     for tx in txs:
-        if linked(records, tx) or tx.identity in records.marks or tx.amount is None or tx.fee_of is not None:
+        if linked(records, tx) or mark_of(records, tx) or tx.amount is None or tx.fee_of is not None:
             continue
         known = _known_transfer(tx, records)
         hit = holders.match(tx)
@@ -365,9 +381,23 @@ def _known_transfer(tx: Tx, records: CaseRecords) -> tuple[str, dict] | None:
 
 
 def linked(records: CaseRecords, tx: Tx) -> str | None:
-    """The recorded account a row is linked to; None when it is not, or the account was removed."""
-    account = records.links.get(tx.identity, {}).get("account")
-    return account if account in records.accounts else None
+    """The recorded account a row is linked to; None when it is not, or the account was removed.
+    A part of a split payment goes where the user linked any of its parts."""
+    for t in (tx, *tx.group):
+        account = records.links.get(t.identity, {}).get("account")
+        if account in records.accounts:
+            return account
+    return None
+
+
+def mark_of(records: CaseRecords, tx: Tx) -> str | None:
+    """How the user marked a row (scam, not_scam, returned), or None; a part of a split payment is
+    marked as any of its parts is."""
+    for t in (tx, *tx.group):
+        mark = records.marks.get(t.identity, {}).get("as")
+        if mark:
+            return mark
+    return None
 
 
 def business_days_apart(a: str, b: str) -> int:
@@ -381,8 +411,8 @@ def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:
     """The first day a row was paid to the scam: linked, marked as scam, or to the exact name of a
     recorded account's holder (and not marked as not about the scam)."""
     holders = _Holders(records)
-    days = [t.date for t in txs if t.direction == "out" and records.marks.get(t.identity, {}).get("as") != "not_scam" and (
-        linked(records, t) or records.marks.get(t.identity, {}).get("as") == "scam"
+    days = [t.date for t in txs if t.direction == "out" and mark_of(records, t) != "not_scam" and (
+        linked(records, t) or mark_of(records, t) == "scam"
         or holders.match(t, exact=True))]
     return min(days, default=None)
 
@@ -390,8 +420,7 @@ def suggested_start(txs: list[Tx], records: CaseRecords) -> str | None:
 def flags(txs: list[Tx], records: CaseRecords) -> list[Flag]:
     """Rows that look like payments to the scam (or money it paid back), each with its reason."""
     start = records.scam_start or suggested_start(txs, records)
-    dismissed = {i for i, m in records.marks.items() if m.get("as") == "not_scam"}
-    live = [t for t in txs if t.identity not in dismissed and t.fee_of is None]
+    live = [t for t in txs if mark_of(records, t) != "not_scam" and t.fee_of is None]
     found: list[Flag] = []
     holders = _Holders(records)
     for tx in live:
@@ -489,11 +518,10 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
     for tx in txs:
         if tx.amount is None or tx.fee_of is not None:  # a fee row: its transfer carries it
             continue
-        mark = records.marks.get(tx.identity, {}).get("as")
-        link = records.links.get(tx.identity, {}).get("account")
+        mark, account = mark_of(records, tx), linked(records, tx)
         if mark == "not_scam":
             continue
-        status, account = "confirmed", link if link in per_account else None
+        status = "confirmed"
         if account is None and mark is None:  # counted as flagged only on the holder's exact name
             hit = holders.match(tx, exact=True)
             if hit is None:
@@ -526,12 +554,12 @@ def crypto_sends(txs: list[Tx], records: CaseRecords) -> list[dict]:
     assets: dict[str, dict] = {}
     for tx in txs:
         a = tx.attrs
-        if not is_crypto_send(tx) or records.marks.get(tx.identity, {}).get("as") == "not_scam":
+        if not is_crypto_send(tx) or mark_of(records, tx) == "not_scam":
             continue
         group = assets.setdefault(a.get("asset") or "?", {"asset": a.get("asset") or "?", "quantity": Decimal(0),
                                                           "sends": []})
         group["quantity"] += abs(Decimal(a.get("quantity") or 0))
-        status = "confirmed" if records.marks.get(tx.identity, {}).get("as") == "scam" else "listed"
+        status = "confirmed" if mark_of(records, tx) == "scam" else "listed"
         group["sends"].append({"tx": tx, "status": status})
     return [{**g, "quantity": str(g["quantity"])} for _, g in sorted(assets.items())]
 

@@ -541,3 +541,23 @@ def test_a_debit_hold_settled_in_another_statement_is_not_counted():
         assert [t.identity for t in money.collect(order)] == ["s-1", "s-2"]
     other = paypay(ITEM_X, "other.csv", [hold_2], number="1")  # another own account: its hold is its own
     assert [t.identity for t in money.collect([items[2], other])] == ["h-2", "s-2"]
+
+
+def test_a_decision_on_one_part_of_a_split_payment_is_the_whole_payments():
+    parts = [tx("p-1", "2024-05-20T10:00:00+09:00", -7_000, "ｹﾝ", key="ケン", line=2),
+             tx("p-2", "2024-05-20T10:00:00+09:00", -3_000, "ｹﾝ", key="ケン", line=3, part_of=2),
+             tx("p-3", "2024-05-21T10:00:00+09:00", -1_000, "ｹﾝ", key="ケン", line=4)]
+    paypay = item(ITEM_A, "paypay.csv", kind="wallet", institution="PayPay")
+    txs = money.collect([(paypay, parts), (item(ITEM_B, "paypay2.csv", kind="wallet", institution="PayPay"), parts)])
+    assert [[t.identity for t in tx.group] for tx in txs] == [["p-1", "p-2"], ["p-1", "p-2"], []]
+    state = cr.fold([put("account", "1", {"holder_kana": "ﾀﾅｶ"}), put("link", "p-2", {"account": "1"})])
+    summary = money.summarise(txs, state)
+    assert [(r.tx.identity, r.status) for r in summary.accounts[0].paid.rows] == [("p-1", "confirmed"),
+                                                                                 ("p-2", "confirmed")]
+    assert summary.paid.total == 10_000
+    assert [s.tx.identity for s in money.suggest_links(txs, state)] == []
+    state = cr.fold([put("mark", "p-1", {"as": "scam"}), put("mark", "p-3", {"as": "scam"})])
+    assert (money.summarise(txs, state).other_paid.total, money.suggested_start(txs, state)) == (11_000, "2024-05-20")
+    assert [(f.code, f.txs[0].identity) for f in money.flags(txs, cr.CaseRecords())] == [("new_payee", "p-1")]
+    state = cr.fold([put("mark", "p-2", {"as": "not_scam"})])  # the part the user saw: the payment is dismissed
+    assert money.flags(txs, state) == [] and money.summarise(txs, state).paid.rows == []
