@@ -572,13 +572,22 @@ class _Statement:
                     first[key] = r.line
 
     def _check_balances(self) -> None:
-        """The running balance in file order, oldest-first or newest-first, whichever the file fits better;
-        a mismatch is warned on the later row of the pair."""
+        """The running balance in time order: the file read oldest-first or newest-first, whichever fits
+        better (on a tie, the order its dates run in), and the rows of one day in the order (as written or
+        reversed) that fits better, since a newest-first file may keep a day's rows oldest first. A
+        mismatch is warned on the row that follows the gap in time."""
         rows = [r for r in self.transactions() if r.attrs["balance"] is not None and r.attrs["amount"] is not None]
-        pairs = list(zip(rows, rows[1:]))
-        ascending = [b for a, b in pairs if a.attrs["balance"] + b.attrs["amount"] != b.attrs["balance"]]
-        descending = [b for a, b in pairs if b.attrs["balance"] + a.attrs["amount"] != a.attrs["balance"]]
-        for r in min(ascending, descending, key=len):
+        days: list[list[Record]] = []
+        for r in rows:
+            if days and r.time and days[-1][0].time and days[-1][0].time[:10] == r.time[:10]:
+                days[-1].append(r)
+            else:
+                days.append([r])
+        dated = [r.time[:10] for r in rows if r.time]
+        newest_first = bool(dated) and dated[0] > dated[-1]
+        readings = [(len(gaps), newest_first != descending, gaps) for descending, gaps in
+                    ((False, _balance_gaps(days)), (True, _balance_gaps(days[::-1])))]
+        for r in sorted(min(readings, key=lambda g: g[:2])[2], key=lambda r: r.line):
             self.warn(r.line, "money_balance_mismatch", "\n".join(r.raw))
 
     def _account_of(self, cells: list[str]) -> dict:
@@ -599,6 +608,39 @@ class _Statement:
     def info(self) -> dict:
         account = self._account_of([]) if self.own_account is None else self.own_account
         return summary(self.profile["id"], self.profile.get("institution"), self.layout.kind, self.records, account)
+
+
+def _balance_gaps(days: list[list[Record]]) -> list[Record]:
+    """The rows whose balance is not the previous row's plus their amount, the days taken in the given
+    order and each day's rows as in the file or reversed, whichever gives fewer gaps over the whole file
+    (as in the file on a tie)."""
+    def fits(previous: Record, r: Record) -> bool:
+        return previous.attrs["balance"] + r.attrs["amount"] == r.attrs["balance"]
+
+    # steps[i][o] = (gaps up to day i, orientation of day i-1 it follows, gap rows of day i) for day i's
+    # rows as in the file (o = 0) or reversed (o = 1)
+    steps: list[list[tuple[int, int, list[Record]]]] = []
+    for i, day in enumerate(days):
+        options = []
+        for seq in (day, day[::-1]):
+            inner = [b for a, b in zip(seq, seq[1:]) if not fits(a, b)]
+            if i == 0:
+                options.append((len(inner), 0, inner))
+                continue
+            before = []
+            for o, (count, _, _) in enumerate(steps[-1]):
+                last = days[i - 1][-1] if o == 0 else days[i - 1][0]
+                before.append((count + (not fits(last, seq[0])), o, [] if fits(last, seq[0]) else [seq[0]]))
+            count, o, link = min(before, key=lambda b: b[0])
+            options.append((count + len(inner), o, link + inner))
+        steps.append(options)
+    found: list[Record] = []
+    o = min((0, 1), key=lambda k: steps[-1][k][0]) if steps else 0
+    for options in reversed(steps):
+        _, back, rows = options[o]
+        found += rows
+        o = back
+    return found
 
 
 def summary(profile_id: str, institution: str | None, kind: str, records: list[Record], account: dict) -> dict:

@@ -480,3 +480,17 @@ def test_year_less_dates_are_never_after_the_date_in_the_file_name():
             '"002","","1月5日","","\\4,600","","出金","\\2,400","ATM"\n').encode("cp932")
     assert [r.time for r in txs(bank.parse(Path("ja_20250105.csv"), data=data))] == ["2024-12-28", "2025-01-05"]
     assert [r.time for r in txs(bank.parse(Path("ja_202501.csv"), data=data))] == ["2024-12-28", "2025-01-05"]
+
+
+def test_balance_check_newest_first_with_same_day_rows_oldest_first():
+    """Days newest first, the rows within a day oldest first (as a stable sort by date leaves them): the
+    balances add up, so no row may be reported as a mismatch; a real gap still is."""
+    header = '"日付","内容","出金金額(円)","入金金額(円)","残高(円)","メモ"\n'
+    rows = ['"2024/01/03","振込＊A","10",,"90","-"', '"2024/01/03","振込＊B","20",,"70","-"',
+            '"2024/01/02","利息",,"100","100","-"',
+            '"2024/01/01","振込＊C","5",,"0","-"', '"2024/01/01","給与",,"5","5","-"']
+    ok = bank.parse(Path("s.csv"), data=(header + "\n".join(rows)).encode("cp932"))
+    assert ok.warnings == []
+    gap = rows[:2] + rows[3:]  # the 利息 row left out
+    result = bank.parse(Path("s.csv"), data=(header + "\n".join(gap)).encode("cp932"))
+    assert [(w.line, w.code) for w in result.warnings] == [(2, "money_balance_mismatch")]  # the row after the gap
