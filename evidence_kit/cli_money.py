@@ -189,7 +189,9 @@ def _suggestions(cli, txs, records) -> int:
         for flag in found:
             by_row.setdefault(flag.txs[0].identity, []).append(flag)
         for row_flags in by_row.values():
-            print("  " + row_text(cli, row_flags[0].txs[0]))
+            tx = row_flags[0].txs[0]  # a row the user already linked or marked says so
+            decided = money.linked(records, tx) or money.mark_of(records, tx) in ("scam", "returned")
+            print("  " + row_text(cli, tx, "confirmed" if decided else None))
             for flag in row_flags:
                 reason = tr("money.reason_" + flag.code, cli.lang, **flag.params)
                 print(f"      [{tr('money.strength_' + flag.strength, cli.lang)}] {reason}")

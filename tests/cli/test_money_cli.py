@@ -133,6 +133,10 @@ def test_suggestions_then_links_marks_and_totals(money_case, capsys):
     code, out, _ = run(capsys, "link", case, f"{b}:2", "1")  # the same row as a:3, named by its other statement
     assert (code, out) == (0, f"{b}:2 を振込先口座 1 に結び付けました:\n"
                               f"  {a}:3  2024-05-01            -300,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 3 行目 （同じ取引: {b}:2）\n")
+    code, out, _ = run(capsys, "money", case, "--suggest")  # a flagged row already linked says so
+    flagged = out.splitlines()[out.splitlines().index(
+        "詐欺への支払いかもしれない行（決めるのはご自身です。evidence-kit mark で記録できます）:") + 1]
+    assert flagged == f"  {a}:3  2024-05-01            -300,000  ﾔﾏﾀﾞ ﾀﾛｳ  a.csv 3 行目 （同じ取引: {b}:2）  確認済み"
     assert run(capsys, "mark", case, f"{u1}:2", "scam")[0] == 0
     assert run(capsys, "mark", case, f"{u2}:2", "not_scam")[0] == 0
     assert run(capsys, "scam-start", case, "2024-05-01")[1] == "被害が始まった日: 2024-05-01\n"
