@@ -274,18 +274,18 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
         account = account_of.get(row.tx.identity)
         to = account_text(account) if account else row.tx.counterparty
         events.append(Event(row.tx.time, "送金", f"{to} へ送金", _tx_means(row.tx), amount=abs(row.tx.amount),
-                            exhibit=_tx_exhibit(bundle, row.tx), anchor=row.tx.sources[0].item))
+                            exhibit=_tx_exhibit(bundle, row.tx), anchor=_tx_anchor(row.tx)))
     for row in bundle.summary.received_back.rows:
         events.append(Event(row.tx.time, "受取", f"{row.tx.counterparty} から入金（相手方からの支払い）",
                             _tx_means(row.tx), amount=abs(row.tx.amount), exhibit=_tx_exhibit(bundle, row.tx),
-                            anchor=row.tx.sources[0].item))
+                            anchor=_tx_anchor(row.tx)))
     for send in bundle.summary.crypto:
         for s in send["sends"]:
             tx = s["tx"]
             events.append(Event(tx.time, "暗号資産送付",
                                 f"{tx.attrs.get('quantity', '').lstrip('-')} {send['asset']} を外部へ送付",
                                 tx.attrs.get("institution", "") or "暗号資産交換業者",
-                                exhibit=_tx_exhibit(bundle, tx), anchor=tx.sources[0].item))
+                                exhibit=_tx_exhibit(bundle, tx), anchor=_tx_anchor(tx)))
     for action in bundle.actions:
         events.append(Event(action.date, "対応", f"{action.organisation} {action.what}".strip(),
                             WHO_JA.get(action.who, action.who)))
@@ -323,6 +323,11 @@ def _chat_days(case, ex: Exhibit) -> list[Event]:
 def _tx_exhibit(bundle: Bundle, tx: money.Tx) -> str:
     ex = bundle.exhibit_of(tx.sources[0].item)
     return f"{ex.label}（{tx.sources[0].line}行目）" if ex else ""
+
+
+def _tx_anchor(tx: money.Tx) -> str:
+    """Where the statement row of a transaction is printed (its exhibit's page when it is not marked)."""
+    return f"{tx.sources[0].item}:line:{tx.sources[0].line}"
 
 
 def _tx_means(tx: money.Tx) -> str:

@@ -635,8 +635,9 @@ def _transcript(case, ex: Exhibit, styles) -> list:
 
 
 def _statement(case, bundle: Bundle, ex: Exhibit, styles) -> list:
-    linked = {r.tx.sources[0].line for r in bundle.summary.paid.rows + bundle.summary.received_back.rows
-              if r.tx.sources[0].item == ex.item_id}
+    txs = [r.tx for r in bundle.summary.paid.rows + bundle.summary.received_back.rows]
+    txs += [s["tx"] for send in bundle.summary.crypto for s in send["sends"]]
+    linked = {tx.sources[0].line for tx in txs if tx.sources[0].item == ex.item_id}
     head = [_p(h, styles["head"]) for h in ("行", "日付", "内容", "出金", "入金", "残高")]
     rows, marks, story = [head], [], []
     for r in case.records(ex.item_id):
@@ -650,13 +651,15 @@ def _statement(case, bundle: Bundle, ex: Exhibit, styles) -> list:
             qty = str(a["quantity"])
             out, inn = (qty.lstrip("-") + " " + a.get("asset", ""), "") if qty.startswith("-") else \
                 ("", qty + " " + a.get("asset", ""))
-        if r["line"] in linked:
+        line = _p(str(r["line"]), styles["cell"])
+        if r["line"] in linked:  # the timeline and the money list point to the page this row is on
             marks.append(len(rows))
-        rows.append([_p(str(r["line"]), styles["cell"]), _p(r.get("time_raw") or "", styles["cell"]),
+            line = [_Anchor(f"ex:{ex.item_id}:line:{r['line']}"), line]
+        rows.append([line, _p(r.get("time_raw") or "", styles["cell"]),
                      _p(a.get("description") or r.get("text") or "", styles["cell"]), _p(out, styles["cellr"]),
                      _p(inn, styles["cellr"]), _p(_yen(a.get("balance")), styles["cellr"])])
     story.append(_table(rows, [10 * mm, 26 * mm, 61 * mm, 23 * mm, 23 * mm, 22 * mm], styles, marks=marks))
-    story.append(_p("色付きの行は、被害金一覧表に計上した行です。", styles["small"]))
+    story.append(_p("色付きの行は、被害金一覧表または暗号資産取引一覧に載せた行です。", styles["small"]))
     return story
 
 

@@ -219,3 +219,28 @@ def test_a_plain_text_file_is_printed_as_it_is(demo, police):
 def test_a_chat_says_in_which_time_zone_its_times_were_read(demo, police):
     page = re.sub(r"\s+", "", next(t for t in pages_text(police[0]) if "line_chat_ken.txt" in t and "バイト" in t))
     assert "時刻の基準Asia/Tokyo（UTC+09:00）。トーク履歴には時差の記載がないため、この時間帯の時刻として読み取っています。" in page
+
+
+def test_a_transfer_in_a_long_statement_points_to_the_page_its_row_is_on(unlocked, tmp_path):
+    from evidence_kit.core import caserecords as cr
+    from evidence_kit.core import money
+    from evidence_kit.demo import ACCOUNTS
+    from tests.conftest import write
+
+    rows = ["年月日,お引出し,お預入れ,お取り扱い内容,残高,メモ,ラベル", "2024/5/31,100000,,振込　ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ,900000,,"]
+    rows += [f"2024/5/{30 - n // 10},100,,ﾃﾞﾝｷﾘﾖｳｷﾝ,{1000000 + n * 100},," for n in range(150)]
+    rows.append("2024/5/1,100000,,振込　ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ,2000000,,")  # line 153, pages after the first
+    unlocked.import_file(write(tmp_path / "smbc.csv", ("\r\n".join(rows) + "\r\n").encode("cp932")))
+    cr.put(unlocked, "account", "1", cr.record_data(cr.check_account(cr.DestinationAccount("1", **ACCOUNTS["1"]))))
+    records = cr.load(unlocked)
+    for tx in money.case_transactions(unlocked):
+        if tx.amount == -100_000:
+            money.link(unlocked, records, tx, "1")
+    out = tmp_path / "long.pdf"
+    pdf.render(unlocked, model.build(unlocked, "police"), out, created=CREATED)
+    texts = pages_text(out)
+    timeline = next(t for t in texts if "時系列表（被害経過一覧）" in t and "No." in t)
+    where = dict(zip(map(int, re.findall(r"資料1（(\d+)行", timeline)), map(int, re.findall(r"（(\d+)頁）", timeline))))
+    on_page = {n: next(p for p, t in enumerate(texts, 1) if re.search(rf"^\s*{n}\s+2024/5/", t, re.M)) for n in (2, 153)}
+    assert where == on_page
+    assert on_page[153] > on_page[2]
