@@ -349,10 +349,11 @@ def decide(cli, args) -> int:
         tx = money.find_tx(money.case_transactions(case), args.tx)
         if args.command.startswith("un"):
             missing, done = UNDO_TEXTS[kind]
-            if tx.identity not in (records.links if kind == "link" else records.marks):
+            key = money.recorded_under(records.links if kind == "link" else records.marks, tx)
+            if key is None:
                 cli.say(missing, ref=args.tx)
                 return 1
-            cr.delete(case, kind, tx.identity)
+            cr.delete(case, kind, key)
             cli.say(done, ref=args.tx)
             return 0
         if kind == "link":

@@ -63,6 +63,7 @@ class Tx:
     fee_of: Tx | None = field(default=None, compare=False, repr=False)
     # the parts of one split payment (PayPay: one 取引番号), this row among them; empty when not split
     group: list[Tx] = field(default_factory=list, compare=False, repr=False)
+    aliases: list[str] = field(default_factory=list)  # identities of the same row read by another layout
 
     def __post_init__(self) -> None:
         self.date = self.time[:10]
@@ -208,9 +209,32 @@ def collect(items) -> list[Tx]:
     dropped = superseded | {i for i, hold in holds.items() if hold in settled}
     for identity in dropped:
         found.pop(identity, None)
+    same = _same_rows(found)
     for rows in statements:
-        _attach_fees([t for t in rows if t.identity not in dropped])
+        _attach_fees([same.get(t.identity, t) for t in rows if t.identity not in dropped])
     return sorted(found.values(), key=lambda t: (t.time, t.sources[0].file, t.sources[0].line))
+
+
+def _same_rows(found: dict[str, Tx]) -> dict[str, Tx]:
+    """One row read from two files by different layouts (a CSV and an OFX download, a file read
+    through a column mapping and again by a profile) has two identities: it is one row when the
+    day, amount and running balance agree (spec 9.6: rows of one file are never merged). The later
+    row's sources and identity go to the first; returns {merged identity: the row kept}."""
+    first: dict[tuple, Tx] = {}
+    merged: dict[str, Tx] = {}
+    for tx in list(found.values()):
+        balance = tx.attrs.get("balance")
+        if not isinstance(balance, int) or not isinstance(tx.amount, int) or not tx.date:
+            continue
+        key = (tx.date, tx.amount, tx.direction, balance)
+        kept = first.setdefault(key, tx)
+        if kept is tx or {s.item for s in kept.sources} & {s.item for s in tx.sources}:
+            continue
+        kept.sources.extend(tx.sources)
+        kept.aliases.extend([tx.identity, *tx.aliases])
+        merged[tx.identity] = kept
+        del found[tx.identity]
+    return merged
 
 
 def _join(head: Tx, part: Tx) -> None:
@@ -383,18 +407,30 @@ def _known_transfer(tx: Tx, records: CaseRecords) -> tuple[str, dict] | None:
 def linked(records: CaseRecords, tx: Tx) -> str | None:
     """The recorded account a row is linked to; None when it is not, or the account was removed.
     A part of a split payment goes where the user linked any of its parts."""
-    for t in (tx, *tx.group):
-        account = records.links.get(t.identity, {}).get("account")
+    for identity in _decided_by(tx):
+        account = records.links.get(identity, {}).get("account")
         if account in records.accounts:
             return account
     return None
 
 
+def recorded_under(table: dict, tx: Tx) -> str | None:
+    """The identity under which `table` (records.links or records.marks) holds the decision about
+    this row, or None (what unlink and unmark remove)."""
+    return next((i for i in _decided_by(tx) if i in table), None)
+
+
+def _decided_by(tx: Tx) -> list[str]:
+    """The identities a decision about this row may be recorded under: its own (and those of the
+    same row in another layout) first, then those of the other parts of its split payment."""
+    return [i for t in (tx, *tx.group) for i in (t.identity, *t.aliases)]
+
+
 def mark_of(records: CaseRecords, tx: Tx) -> str | None:
     """How the user marked a row (scam, not_scam, returned), or None; a part of a split payment is
     marked as any of its parts is."""
-    for t in (tx, *tx.group):
-        mark = records.marks.get(t.identity, {}).get("as")
+    for identity in _decided_by(tx):
+        mark = records.marks.get(identity, {}).get("as")
         if mark:
             return mark
     return None

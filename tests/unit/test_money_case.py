@@ -561,3 +561,26 @@ def test_a_decision_on_one_part_of_a_split_payment_is_the_whole_payments():
     assert [(f.code, f.txs[0].identity) for f in money.flags(txs, cr.CaseRecords())] == [("new_payee", "p-1")]
     state = cr.fold([put("mark", "p-2", {"as": "not_scam"})])  # the part the user saw: the payment is dismissed
     assert money.flags(txs, state) == [] and money.summarise(txs, state).paid.rows == []
+
+
+def test_the_same_row_read_by_two_layouts_is_one_when_the_balances_match():
+    csv_rows = [tx("a-1", "2024-05-01", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=2, balance=950_000),
+                tx("a-2", "2024-05-02", -1_000, "ATM", key="", line=3, transfer=False),
+                tx("a-3", "2024-05-02", -1_000, "ATM", key="", line=4, transfer=False)]  # two equal rows, one file
+    ofx_rows = [tx("o-1", "2024-05-01T00:00:00+09:00", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=20,
+                   balance=950_000),
+                tx("o-2", "2024-05-02", -1_000, "ATM", key="", line=21, transfer=False),
+                tx("o-3", "2024-05-09", -300_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=22, balance=650_000)]
+    ofx = item(ITEM_B, "smbc.ofx", kind="ofx")
+    ofx["parsed"]["format"] = "ofx"
+    txs = money.collect([(item(ITEM_A, "smbc.csv"), csv_rows), (ofx, ofx_rows)])
+    assert [(t.identity, [(s.file, s.line) for s in t.sources]) for t in txs] == [
+        ("a-1", [("smbc.csv", 2), ("smbc.ofx", 20)]), ("a-2", [("smbc.csv", 3)]), ("a-3", [("smbc.csv", 4)]),
+        ("o-2", [("smbc.ofx", 21)]), ("o-3", [("smbc.ofx", 22)])]  # no balance: not known to be the same
+    state = cr.fold([put("mark", "o-1", {"as": "scam"}), put("mark", "o-3", {"as": "scam"})])  # decided on the OFX
+    summary = money.summarise(txs, state)
+    assert ([(r.tx.identity, r.status) for r in summary.paid.rows], summary.paid.total) == (
+        [("a-1", "confirmed"), ("o-3", "confirmed")], 600_000)
+    assert money.find_tx(txs, "bbbbbbbb:20").identity == "a-1"
+    assert money.recorded_under(state.marks, txs[0]) == "o-1"  # what unmark removes
+    assert money.recorded_under(state.links, txs[0]) is None
