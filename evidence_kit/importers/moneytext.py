@@ -151,9 +151,10 @@ def _build(kind: str, m: re.Match, year_hint: int | None) -> date | datetime:
 _MARKS = str.maketrans({"\u309b": "\u3099", "\u309c": "\u309a"})
 _DASHES = re.compile("[\\-\u2010-\u2015\u2212\u30fc\uff70\u2500\u2501]")
 _SMALL = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+_HIRAGANA = str.maketrans({c: c + 0x60 for c in range(0x3041, 0x3097)})  # ぁ..ゖ -> ァ..ヶ (names typed by the user)
 _SEPARATORS = re.compile(r"[\s*＊・.()]")
-# corporate-form markers after NFKC, as prefix `カ)` or suffix `(カ` (also mid-name `(カ)`)
-_CORPORATE = re.compile(r"\((?:カ|ユ|ド|シヤ|ザイ|ガク|イ|ゴ|メ|ソ|フク|ギヨ|ノウ|セイ)\)?|"
+# corporate-form markers after NFKC, as prefix `カ)`, suffix `(カ` (at the very end only) or mid-name `(カ)`
+_CORPORATE = re.compile(r"\((?:カ|ユ|ド|シヤ|ザイ|ガク|イ|ゴ|メ|ソ|フク|ギヨ|ノウ|セイ)(?:\)|$)|"
                         r"^(?:カ|ユ|ド|シヤ|ザイ|ガク|イ|ゴ|メ|ソ|フク|ギヨ|ノウ|セイ)\)|\(株\)|\(有\)|株式会社|有限会社|合同会社")
 
 
@@ -166,11 +167,13 @@ def nfkc(s: str) -> str:
 def name_key(raw: str) -> tuple[str, bool]:
     """(key, corporate) for matching a payee name (spec 9.5); the raw name is kept by the caller.
 
-    The key folds width, voiced marks, the dash family and small kana, and drops spaces, separators and
-    corporate-form markers (`ｶ)`, `(ｶ`, `ﾕ)`, `ﾄﾞ)`, `(株)`...), whose presence is the second value."""
+    The key folds width, voiced marks, hiragana to katakana, the dash family and small kana, and drops
+    spaces, separators and corporate-form markers (`ｶ)`, `(ｶ` at the end, `(ｶ)`, `ﾕ)`, `ﾄﾞ)`, `(株)`...),
+    whose presence is the second value."""
     s = nfkc(raw).strip()
     s = _DASHES.sub("ー", s)
     s = re.sub(r"\s+", "", s)
+    s = s.translate(_HIRAGANA)
     corporate = bool(_CORPORATE.search(s))
     s = _CORPORATE.sub("", s)
     s = s.translate(_SMALL)

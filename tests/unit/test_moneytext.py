@@ -152,3 +152,17 @@ def test_parse_amount_and_quantity_accept_proper_grouping():
     assert mt.parse_quantity("1,595,143.5") == Decimal("1595143.5")
     with pytest.raises(ValueError):
         mt.parse_quantity("0,5")
+
+
+def test_name_key_open_paren_marker_only_at_the_end():
+    """`(ｶ` (株式会社 after the name) ends a name; a `(` inside one starts no marker: `ｻｷﾞﾉ(ｲﾁﾛｳ` keeps its イ."""
+    assert mt.name_key("ｻｷﾞﾉ(ｲﾁﾛｳ") == ("サギノイチロウ", False)
+    assert mt.name_key("ﾃｽﾄ(ｶ)ﾄｳｷﾖｳｼﾃﾝ") == ("テストトウキヨウシテン", True)
+    assert mt.name_key("ﾃｽﾄ(ｶ ") == ("テスト", True)
+    assert mt.name_key("ﾃｽﾄ(ｲ") == ("テスト", True)
+
+
+def test_name_key_folds_hiragana_typed_by_the_user():
+    """Holder names the victim types (often hiragana) must meet the statement's katakana."""
+    assert mt.name_key("やまだ　たろう") == mt.name_key("ﾔﾏﾀﾞ ﾀﾛｳ") == ("ヤマダタロウ", False)
+    assert mt.name_key("さぎの　しょうじ")[0] == mt.name_key("ｻｷﾞﾉ ｼﾖｳｼﾞ")[0] == "サギノシヨウジ"
