@@ -205,6 +205,8 @@ def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datet
     story += _exhibit_list(bundle, styles)
     for n, ex in enumerate(bundle.exhibits):
         story += _exhibit(case, bundle, ex, styles, first=n == 0)
+    if not bundle.exhibits:
+        story += _section("exhibits", "証拠本体", styles) + [_p("証拠はまだ取り込まれていません。", styles["body"])]
     if bundle.audience != "bank" and _report(bundle, "overview").get("statement"):
         story += _section("statement", "陳述書", styles)
         story.append(_p(_report(bundle, "overview")["statement"], styles["body"]))
@@ -214,6 +216,15 @@ def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datet
 
 def _report(bundle: Bundle, part: str) -> dict:
     return bundle.records.report.get(part) or {}
+
+
+NO_MONEY = "記録された送金はありません"
+
+
+def _any_money(bundle: Bundle) -> bool:
+    """Whether any money is recorded: without it the bundle says so, rather than a damage of 0円."""
+    s = bundle.summary
+    return bool(s.paid.rows or s.received_back.rows or s.crypto)
 
 
 def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
@@ -234,7 +245,7 @@ def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
         ("ケース番号", bundle.case_id),
         ("ページ数", f"全 {total} ページ" if total else ""),
         ("証拠の数", f"{len(bundle.exhibits)} 点"),
-        ("被害額（差引）", _yen(bundle.summary.net_damage)),
+        ("被害額（差引）", _yen(bundle.summary.net_damage) if _any_money(bundle) else NO_MONEY),
     ]
     table = _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows], [38 * mm, 120 * mm],
                    styles, header=False)
@@ -272,10 +283,10 @@ def _overview(bundle: Bundle, styles) -> list:
          if times else "不明"),
         ("誰が", "、".join(f"「{n}」" for n in names) + "と名乗る人物" if names else "（相手方の情報が未入力です）"),
         ("どこで", "、".join(platforms) if platforms else ""),
-        ("何を", f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "
-                f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"
-                + "".join(f"、暗号資産の送付 {len(c['sends'])} 回（{c['quantity'].lstrip('-')} {c['asset']}）"
-                          for c in s.crypto)),
+        ("何を", (f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "
+                 f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"
+                 + "".join(f"、暗号資産の送付 {len(c['sends'])} 回（{c['quantity'].lstrip('-')} {c['asset']}）"
+                           for c in s.crypto)) if _any_money(bundle) else NO_MONEY),
         ("どのように", _report(bundle, "overview").get("how", "")),
         ("現在の状況", _report(bundle, "overview").get("status", "")),
         ("求める対応", _report(bundle, "overview").get("wants", "")),
@@ -349,6 +360,8 @@ def _two_lines(text: str) -> str:
 def _money(bundle: Bundle, styles, accounts: list) -> list:
     s = bundle.summary
     story = _section("money", "被害金一覧表（送金一覧）", styles)
+    if not any(a.paid.rows for a in accounts):
+        story.append(_p("送金は記録されていません。", styles["body"]))
     for a in accounts:
         story.append(_p(f"送金先 {a.account.id}: {account_text(a.account)}", styles["h2"]))
         rows = [[_p(h, styles["head"]) for h in ("No.", "送金日", "金額", "手数料", "送金元", "明細（行）", "確認")]]

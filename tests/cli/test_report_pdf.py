@@ -244,3 +244,15 @@ def test_a_transfer_in_a_long_statement_points_to_the_page_its_row_is_on(unlocke
     on_page = {n: next(p for p, t in enumerate(texts, 1) if re.search(rf"^\s*{n}\s+2024/5/", t, re.M)) for n in (2, 153)}
     assert where == on_page
     assert on_page[153] > on_page[2]
+
+
+def test_an_empty_case_claims_no_damage_and_no_exhibits(unlocked, tmp_path):
+    texts = export_text(unlocked, tmp_path)
+    assert len(texts) == 12
+    assert re.search(r"被害額（差引）\s+記録された送金はありません", texts[0])
+    assert re.search(r"証拠本体\s+11\n", texts[1])
+    overview = next(t for t in texts if "被害の概要" in t and "いつ" in t)
+    assert re.search(r"何を\s+記録された送金はありません", overview)
+    money = next(t for t in texts if "被害金一覧表（送金一覧）" in t and "合計" in t)
+    assert "送金は記録されていません。" in money
+    assert "証拠はまだ取り込まれていません。" in texts[10]
