@@ -152,27 +152,24 @@ def _quoted_end(lines: list[str], i: int, body: str) -> int | None:
 
 
 @dataclass
-class _Pending:
-    record: Record
-    day: tuple | None = None  # parts from _day_line
-    clock: str | None = None  # the time cell to read
-    saved: str | None = None  # the 保存日時 value
-
-
-@dataclass
 class _Reader:
     """First pass: cut the lines into records (no dates or times yet)."""
 
     lines: list[str]
     sep: str  # "\t" (phone), "$" (phone file whose TABs someone replaced) or " " (desktop save)
-    out: list[_Pending] = field(default_factory=list)
+    out: list[Record] = field(default_factory=list)  # a message's time cell is its time_raw, read later
+    days: dict[int, tuple] = field(default_factory=dict)  # index in `out` of a day line -> _day_line parts
+    saved: dict[int, str] = field(default_factory=dict)  # index in `out` of the 保存日時 line -> its value
     warnings: list[ParseWarning] = field(default_factory=list)
     info: dict = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)  # desktop: first word -> names, longest first
+    times: dict[str, bool] = field(default_factory=dict)  # first cells seen -> whether each is a time
 
-    def add(self, kind: str, i: int, count: int = 1, day=None, clock=None, saved=None, **fields) -> None:
-        record = Record(kind, i + 1, i + count, self.lines[i:i + count], **fields)
-        self.out.append(_Pending(record, day, clock, saved))
+    def add(self, kind: str, i: int, count: int = 1, time_raw: str | None = None, sender: str | None = None,
+            body: str | None = None, attrs: dict = text.NO_ATTRS) -> None:
+        n = i + 1
+        self.out.append(Record(kind, n, n if count == 1 else i + count, self.lines[i:i + count], time_raw, None,
+                               sender, body, attrs or text.NO_ATTRS))
 
     def warn(self, i: int, code: str) -> None:
         self.warnings.append(ParseWarning(i + 1, code, self.lines[i]))
@@ -193,7 +190,8 @@ class _Reader:
             elif not started and self.header(i, raw, plain):
                 pass
             elif day := _day_line(plain):
-                self.add("date", i, day=day)
+                self.days[len(self.out)] = day
+                self.add("date", i)
                 started = True
             elif not self.continuation(i):
                 self.add("unparsed", i)
@@ -202,7 +200,8 @@ class _Reader:
 
     def header(self, i: int, raw: str, plain: str) -> bool:
         if m := _SAVED_RE.match(raw) or _SAVED_RE.match(plain):
-            self.add("header", i, saved=m["value"], attrs={"header": "saved_at"})
+            self.saved[len(self.out)] = m["value"]
+            self.add("header", i, attrs={"header": "saved_at"})
             return True
         prefixed = plain.startswith("[LINE]")
         title = plain[6:].lstrip() if prefixed else plain
@@ -226,26 +225,25 @@ class _Reader:
             rest = m["rest"]
             candidates = self.names[rest.split(" ", 1)[0]]
             sender = next(n for n in candidates if rest == n or rest.startswith(n + " "))
-            self.add("message", i, time_raw=m["t"], clock=m["t"], sender=sender, text=rest[len(sender) + 1:])
+            self.add("message", i, time_raw=m["t"], sender=sender, body=rest[len(sender) + 1:])
             if "desktop_names" not in self.info:
                 self.info["desktop_names"] = True
                 self.warn(i, "line_desktop_sender_names")
             return 1
         cells = raw.split(self.sep, 2)
-        if len(cells) < 2 or not _TIME_RE.match(text.for_matching(cells[0])):
+        if len(cells) < 2 or not _is_time(cells[0], self.times):
             return None
         sender, body = (cells[1], cells[2]) if len(cells) == 3 else (None, cells[1])
         if len(cells) == 3 and body == "" and _event(sender):
             sender, body = None, cells[1]  # a system text that landed in the sender column
-        end = _quoted_end(self.lines, i, body)
+        end = _quoted_end(self.lines, i, body) if body[:1] == '"' else None
         if end is not None:
             joined = "\n".join([body, *self.lines[i + 1:end + 1]])
             body = joined[1:-1].replace('""', '"')
         kind, sender, attrs = _classify(sender, body, multiline=end is not None)
         if kind == "unparsed":
             return None
-        self.add(kind, i, (end or i) - i + 1, time_raw=cells[0], clock=cells[0], sender=sender,
-                 text=body, attrs=attrs)
+        self.add(kind, i, (end or i) - i + 1, time_raw=cells[0], sender=sender, body=body, attrs=attrs)
         return (end or i) - i + 1
 
     def continuation(self, i: int) -> bool:
@@ -253,11 +251,11 @@ class _Reader:
         if self.sep != " ":
             return False
         k = len(self.out)
-        while k and self.out[k - 1].record.type == "blank":
+        while k and self.out[k - 1].type == "blank":
             k -= 1
-        if not k or self.out[k - 1].record.type != "message":
+        if not k or self.out[k - 1].type != "message":
             return False
-        record, blanks = self.out[k - 1].record, [p.record for p in self.out[k:]]
+        record, blanks = self.out[k - 1], self.out[k:]
         del self.out[k:]
         record.raw += [*(b.raw[0] for b in blanks), self.lines[i]]
         record.text += "".join("\n" + b.raw[0] for b in blanks) + "\n" + self.lines[i]
@@ -321,11 +319,20 @@ def _desktop_names(lines: list[str]) -> dict[str, list[str]]:
     return names
 
 
-def _separator(lines: list[str]) -> str:
+def _is_time(cell: str, seen: dict[str, bool]) -> bool:
+    """Whether a first cell is a time (matched on its for_matching copy); `seen` remembers the cells
+    (they repeat a lot)."""
+    found = seen.get(cell)
+    if found is None:
+        found = seen[cell] = _TIME_RE.match(text.for_matching(cell)) is not None
+    return found
+
+
+def _separator(lines: list[str], seen: dict[str, bool]) -> str:
     counts = {"\t": 0, "$": 0, " ": 0}
     for line in lines:
         for sep in counts:
-            if sep in line and _TIME_RE.match(text.for_matching(line.split(sep, 1)[0])):
+            if sep in line and _is_time(line.split(sep, 1)[0], seen):
                 counts[sep] += 1
                 break
     if counts["\t"] or counts["$"]:
@@ -359,31 +366,30 @@ def _resolve(reader: _Reader, zone: str, order: str | None) -> None:
     day, last_day, undated_warned = None, None, False
     clocks: dict[str, tuple | None] = {}  # time cell -> _clock (cells repeat a lot)
     days: dict[date, tuple] = {}  # day -> (date part, offset) when the offset is the same all day
-    for p in reader.out:
-        r = p.record
-        if p.day:
-            day = _to_date(p.day, order)
+    for k, r in enumerate(reader.out):
+        if r.type == "date":
+            day = _to_date(reader.days[k], order)
             undated_warned = False
             if day is None:
                 reader.warn(r.line - 1, "line_date_invalid")
             elif last_day and day <= last_day:
                 reader.warn(r.line - 1, "line_date_not_increasing")
-            r.attrs["date"] = day.isoformat() if day else None
+            r.attrs = {"date": day.isoformat() if day else None}
             last_day = day or last_day
-        elif p.saved is not None:
-            r.time_raw = p.saved
-            r.time = _saved_at(p.saved, zone, order)
+        elif k in reader.saved:
+            r.time_raw = reader.saved[k]
+            r.time = _saved_at(r.time_raw, zone, order)
             reader.info.setdefault("saved_at_raw", r.time_raw)
             reader.info.setdefault("saved_at", r.time)
-        elif p.clock is not None:
-            clock = clocks.get(p.clock, False)
+        elif r.time_raw is not None:  # the time cell
+            clock = clocks.get(r.time_raw, False)
             if clock is False:
-                clock = clocks[p.clock] = _clock(p.clock)
+                clock = clocks[r.time_raw] = _clock(r.time_raw)
             if clock is None:
                 reader.warn(r.line - 1, "line_time_invalid")
                 continue
             if clock[2]:
-                r.attrs["time_24"] = True
+                r.attrs = {**r.attrs, "time_24": True}
                 reader.warn(r.line - 1, "line_time_24")
             if day is None:
                 if not undated_warned:
@@ -423,7 +429,7 @@ def _saved_at(value: str, zone: str, order: str | None) -> str | None:
 def _variant(reader: _Reader, order: str | None) -> str:
     if reader.sep == " ":
         return "line-desktop"
-    days = [p.day for p in reader.out if p.day]
+    days = list(reader.days.values())
     weekday = days[0][-1] if days else ""  # no header: the first day line's weekday tells the language
     lang = reader.info.get("lang") or next(
         (name for script, name in (("[月火水木金土日]", "ja"), ("[一二三四五六天]", "zh"), ("[A-Za-z]", "en"))
@@ -444,32 +450,34 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
     if date_order not in (None, "dmy", "mdy"):
         raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
     source = text.read_text(path, data)
-    reader = _Reader(source.lines, _separator(source.lines))
-    reader.run()
-    ab_days = [p.day for p in reader.out if p.day and p.day[0] == "ab"]
-    order, how = _decide_order(ab_days, date_order if ab_days else None, Path(path))
-    _resolve(reader, zone, order or date_order)
+    times: dict[str, bool] = {}
+    reader = _Reader(source.lines, _separator(source.lines, times), times=times)
+    with text.cycle_collector_paused():
+        reader.run()
+        ab_days = [d for d in reader.days.values() if d[0] == "ab"]
+        order, how = _decide_order(ab_days, date_order if ab_days else None, Path(path))
+        _resolve(reader, zone, order or date_order)
     if reader.sep == "$":
-        reader.warn(next((p.record.line for p in reader.out if p.clock), 1) - 1, "line_separator_altered")
+        first = next((r.line for k, r in enumerate(reader.out) if r.time_raw and k not in reader.saved), 1)
+        reader.warn(first - 1, "line_separator_altered")
     reader.warnings.sort(key=lambda w: w.line)
     info = {k: v for k, v in reader.info.items() if k not in ("header_prefix", "desktop_names") and v is not None}
     info.update(zone=zone, separator=reader.sep)
     if order:
         info.update(date_order=order, date_order_by=how)
     if reader.sep == " ":
-        info["senders"] = sorted({p.record.sender for p in reader.out if p.record.sender})
+        info["senders"] = sorted({r.sender for r in reader.out if r.sender})
         _desktop_kinds(reader)
-    return ParseResult(NAME, _variant(reader, order), source.encoding, [p.record for p in reader.out],
+    return ParseResult(NAME, _variant(reader, order), source.encoding, reader.out,
                        reader.warnings, info)
 
 
 def _desktop_kinds(reader: _Reader) -> None:
     """A desktop message whose whole text is a bare media word is probably that media (or call)."""
-    for p in reader.out:
-        r = p.record
+    for r in reader.out:
         if r.type == "message" and r.text in _BARE:
             r.type, kind = _BARE[r.text]
-            r.attrs.update({"media" if r.type == "media" else "call": kind, "probable": True})
+            r.attrs = {**r.attrs, "media" if r.type == "media" else "call": kind, "probable": True}
 
 
 def sniff(path: Path, head: bytes) -> float:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
+import gc
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -36,7 +38,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def split_lines(text: str) -> list[str]:
-    lines = _BREAK.split(text)
+    lines = _BREAK.split(text) if "\r" in text else text.split("\n")  # the same lines; split() is faster
     if lines and lines[-1] == "":
         lines.pop()  # the break after the last line
     return lines
@@ -94,3 +96,18 @@ class _EmptyAttrs(dict):
 
 
 NO_ATTRS = _EmptyAttrs()
+
+
+@contextlib.contextmanager
+def cycle_collector_paused():
+    """For a parser building many records: Python's cycle collector would otherwise walk all of
+    them again each time their number grows by a quarter (half the time of making them). Records
+    form no reference cycles, so nothing is left for it to find afterwards. It is switched back on
+    at the end only if it was on at the start."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

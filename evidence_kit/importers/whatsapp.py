@@ -169,13 +169,27 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
     except ValueError:
         raise EvidenceKitError("whatsapp_not_text", path=path, member=info.get("chat_member", "")) from None
     del data
-    plain = not _dropped().search(content)
     lines = text.split_lines(content)
+    parser = _Parser(lines, path, zone, date_order, present, _marked(content, lines),
+                     "\u202f" in content or "\u00a0" in content)
     del content  # only the lines are needed from here on (peak memory)
-    parser = _Parser(lines, path, zone, date_order, present, plain)
-    records, warnings = parser.run()
+    with text.cycle_collector_paused():
+        records, warnings = parser.run()
     info.update(parser.info)
     return ParseResult(NAME, parser.variant, encoding, records, warnings, info)
+
+
+def _marked(content: str, lines: list[str]) -> frozenset:
+    """Indices of the lines (text.split_lines(content)) with a character text.for_matching drops."""
+    found = _dropped().finditer(content)
+    if "\r" in content:  # line breaks of other lengths: look at each line
+        return frozenset(i for i, line in enumerate(lines) if _dropped().search(line)) if next(found, None) else frozenset()
+    marked, line, at = set(), 0, 0
+    for m in found:
+        line += content.count("\n", at, m.start())
+        at = m.start()
+        marked.add(line)
+    return frozenset(marked)
 
 
 def _chat_member(z: SafeZip) -> str | None:
@@ -207,9 +221,10 @@ class _Parser:
     `_Pass.waiting` with "HH:MM:SS" as their time."""
 
     def __init__(self, lines: list[str], path: Path, zone: str, date_order: str | None, present: set | None,
-                 plain: bool):
+                 marked: frozenset, spaced: bool):
         self.lines, self.path, self.zone, self.given, self.present = lines, path, zone, date_order, present
-        self.plain = plain  # no line has a character text.for_matching drops
+        self.marked = marked  # indices of the lines with a character text.for_matching drops
+        self.spaced = spaced  # the file has a U+202F or U+00A0
         self.info: dict = {}
         self.variant = "whatsapp-unrecognised"
 
@@ -240,11 +255,12 @@ class _Parser:
         """Records for every line, expecting headers of `shape` (None: the first shape seen) and dates
         in `order` (None: guessed)."""
         lines, match, first_chars, invisible = self.lines, _HEADER.match, _FIRST_CHARS, _dropped_chars()
-        has_dropped = None if self.plain else _dropped().search
+        marked, spaced = self.marked, self.spaced
         special_first, special_last, classify = _SPECIAL_FIRST, _SPECIAL_LAST, self._classify
         found = _Pass(shape, order, _Clock(self.zone))
         records, warnings, counts, dates, waiting = found.records, found.warnings, found.counts, found.dates, found.waiting
         append, hms_of, day_of, at = records.append, found.clock.hms, found.clock.day, found.clock.at
+        sixty, pms = _SIXTY, found.clock.meridiems
         shapes: dict[tuple, tuple] = {}  # (open, dsep, year first, end as written) -> shape
         usual = None  # the (open, dsep, year first, end as written) of the first header of `shape`
         senders: dict[str, str] = {}
@@ -252,7 +268,7 @@ class _Parser:
         for i, line in enumerate(lines):
             c = line[:1]
             m = None
-            if c in first_chars and (has_dropped is None or not has_dropped(line)):
+            if c in first_chars and i not in marked:
                 mline = line  # U+202F and U+00A0 are matched by \s like the spaces for_matching makes of them
                 m = match(line)
             elif c in first_chars or c in invisible:
@@ -304,28 +320,39 @@ class _Parser:
                         self._settle(found)
                         last, later = found.last, found.later
                     day = day_of(date_key, order) if order else None
-                time = hms_of(h, mi, s, pre or suf)
+                meridiem = pre or suf
+                if meridiem is None:
+                    hours = _HOURS
+                else:  # known to be AM or PM once hms_of has seen it
+                    pm = pms.get(meridiem)
+                    hours = _EMPTY if pm is None else _PM_HOURS if pm else _AM_HOURS
+                hh = hours.get(h)
+                if (hh is not None and day is not None and day[2] is None and mi in sixty
+                        and (s is None or s in sixty)):  # the usual case, as _Clock.hms and at() would give it
+                    time = f"{day[0]}{hh}:{mi}:{s or '00'}{day[1]}"
+                else:
+                    time = hms_of(h, mi, s, meridiem)
+                    if time is not None and order is not None:
+                        time = None if day is None else at(day, time)  # day None: 31/02
                 if time is not None and order is not None:
-                    if day is None:  # 31/02
-                        time = None
-                    else:
-                        time = day[0] + time + day[1] if day[2] is None else at(day, time)
-                        if last is not None and time < last:
-                            later += 1
-                        last = time
+                    if last is not None and time < last:
+                        later += 1
+                    last = time
             n = i + 1
             if time is None:
                 warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
             start = i
-            if len(mline) != len(line):  # for_matching dropped invisible characters
+            if mline is not line:  # for_matching dropped invisible characters
                 record = self._header_slow(line, mline, m, n, time, senders)
             else:
                 if time_raw is None:
                     time_raw = this
                 mend = m.end()
-                if line.find("\u202f", mend) >= 0 or line.find("\u00a0", mend) >= 0:
-                    mline = line.replace("\u202f", " ").replace("\u00a0", " ")
-                colon = mline.find(": ", mend)
+                colon = line.find(":", mend)
+                if colon < 0 or line[colon + 1:colon + 2] != " ":  # else that is the first ": " after the header
+                    if spaced and (line.find("\u202f", mend) >= 0 or line.find("\u00a0", mend) >= 0):
+                        mline = line.replace("\u202f", " ").replace("\u00a0", " ")
+                    colon = mline.find(": ", mend)
                 if colon >= 0:
                     sender = line[mend:colon]
                     record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
@@ -489,6 +516,7 @@ _HOURS = {**{str(h): f"{h:02d}" for h in range(10)}, **{f"{h:02d}": f"{h:02d}" f
 _AM_HOURS = {k: f"{int(k) % 12:02d}" for k in _HOURS if int(k) <= 12}
 _PM_HOURS = {k: f"{int(k) % 12 + 12:02d}" for k in _HOURS if 0 < int(k) <= 12}
 _SIXTY = frozenset(f"{n:02d}" for n in range(60))  # minutes and seconds as written
+_EMPTY: dict = {}
 
 
 @dataclass
