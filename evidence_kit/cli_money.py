@@ -245,7 +245,15 @@ def _show_parties(cli, records: cr.CaseRecords) -> None:
             cli.say("cli.money_note", note=p.note)
         for n, ident in enumerate(p.identifiers, 1):
             note = f"（{ident['note']}）" if ident.get("note") else ""
-            print(f"  {n}. {tr('money.idkind_' + ident['kind'], cli.lang)}: {ident['value']}{note}")
+            print(f"  {n}. {_word('money.idkind_', ident['kind'], cli.lang)}: {ident['value']}{note}")
+
+
+def _word(prefix: str, value: str, lang: str) -> str:
+    """A kind's word, or the kind as stored when this version has no word for it."""
+    try:
+        return tr(prefix + value, lang)
+    except KeyError:
+        return value
 
 
 # -- destination accounts ------------------------------------------------------------------------
@@ -275,6 +283,9 @@ def account(cli, args) -> int:
             if args.account_command == "remove":
                 cr.remove(case, records, "account", args.id)
                 cli.say("cli.money_removed")
+                untied = sum(1 for link in records.links.values() if link.get("account") == args.id)
+                if untied:
+                    cli.say("money.account_removed_links", count=untied)
                 return 0
             acc = records.accounts.get(args.id)
             if acc is None:
@@ -318,10 +329,10 @@ def action(cli, args) -> int:
         if args.action_command == "list":
             if not records.actions:
                 cli.say("cli.money_no_actions")
-            for a in sorted(records.actions.values(), key=lambda a: (a.date, int(a.id))):
+            for a in sorted(records.actions.values(), key=lambda a: (a.date, len(a.id), a.id)):
                 ref = " " + tr("cli.money_reference", cli.lang, ref=a.reference) if a.reference else ""
                 org = f" {a.organisation}" if a.organisation else ""
-                print(f"{a.id}. {a.date} {tr('money.who_' + a.who, cli.lang)}{org}: {a.what}{ref}")
+                print(f"{a.id}. {a.date} {_word('money.who_', a.who, cli.lang)}{org}: {a.what}{ref}")
             return 0
         if args.action_command == "remove":
             cr.remove(case, records, "action", args.id)
@@ -357,11 +368,13 @@ def decide(cli, args) -> int:
             cli.say(done, ref=args.tx)
             return 0
         if kind == "link":
-            money.link(case, records, tx, args.account)
+            undone = money.link(case, records, tx, args.account)
             cli.say("cli.money_linked", ref=args.tx, account=args.account)
         else:
-            money.mark(case, tx, args.as_)
+            undone = money.mark(case, tx, args.as_, records)
             cli.say("cli.money_marked", ref=args.tx, mark=tr("money.mark_" + args.as_, cli.lang))
+        for key, params in undone:
+            cli.say(key, **params)
         print("  " + row_text(cli, tx))
     finally:
         case.lock()

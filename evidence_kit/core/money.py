@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .caserecords import MARKS, CaseRecords, DestinationAccount, put
+from .caserecords import MARKS, CaseRecords, DestinationAccount, delete, put
 from ..importers.moneytext import name_key, nfkc
 from .errors import EvidenceKitError
 
@@ -318,22 +318,39 @@ def find_tx(txs: list[Tx], ref: str) -> Tx:
     return hits[0]
 
 
-def link(case, records: CaseRecords, tx: Tx, account_id: str) -> None:
-    """Tie a row (whichever statement names it) to a destination account: the user's decision."""
+def link(case, records: CaseRecords, tx: Tx, account_id: str) -> list[tuple[str, dict]]:
+    """Tie a row (whichever statement names it) to a destination account: the user's decision.
+    The latest decision wins: a "not about the scam" mark on the row is removed (logged too).
+    Returns what else was undone, as (message key, parameters)."""
     if account_id not in records.accounts:
         raise EvidenceKitError("money_account_unknown", id=account_id)
     _not_a_fee(tx)
     put(case, "link", tx.identity, {"account": account_id, "item": tx.sources[0].item, "line": tx.sources[0].line})
+    undone = []
+    for identity in _decided_by(tx):
+        if records.marks.get(identity, {}).get("as") == "not_scam":
+            delete(case, "mark", identity)
+            undone.append(("money.undone_not_scam", {"ref": tx.ref}))
+    return undone[:1]
 
 
-def mark(case, tx: Tx, as_: str) -> None:
-    """Mark a row: scam (money out to the scam), not_scam (not about it), returned (money in from it)."""
+def mark(case, tx: Tx, as_: str, records: CaseRecords | None = None) -> list[tuple[str, dict]]:
+    """Mark a row: scam (money out to the scam), not_scam (not about it), returned (money in from it).
+    Marked not_scam, a row loses its links to accounts (logged too), the latest decision winning.
+    Returns what else was undone, as (message key, parameters)."""
     if as_ not in MARKS:
         raise EvidenceKitError("money_mark", value=as_, choices=", ".join(MARKS))
     if (as_, tx.direction) in (("scam", "in"), ("returned", "out")):
         raise EvidenceKitError(f"money_mark_{as_}_direction", ref=tx.ref)
     _not_a_fee(tx)
     put(case, "mark", tx.identity, {"as": as_, "item": tx.sources[0].item, "line": tx.sources[0].line})
+    undone = []
+    for identity in _decided_by(tx) if as_ == "not_scam" and records is not None else ():
+        account = records.links.get(identity, {}).get("account")
+        if account is not None:
+            delete(case, "link", identity)
+            undone.append(("money.undone_link", {"ref": tx.ref, "account": account}))
+    return undone[:1]
 
 
 def _not_a_fee(tx: Tx) -> None:

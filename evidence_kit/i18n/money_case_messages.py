@@ -214,6 +214,18 @@ TEXTS = {
         "ja": "振込手数料の合計: {fees} 円（上の支払いの合計には含めていません。口座凍結の申出は振込額そのものについて行います）",
         "en": "Transfer fees in all: {fees} yen (not included in the total paid above; a freeze request is about the sums transferred)",
     },
+    "money.undone_not_scam": {
+        "ja": "{ref} の「詐欺とは関係ない」の記録は外しました。",
+        "en": "The \"not about the scam\" mark on {ref} was removed.",
+    },
+    "money.undone_link": {
+        "ja": "{ref} の振込先口座 {account} への結び付けは外しました。",
+        "en": "{ref} is no longer tied to destination account {account}.",
+    },
+    "money.account_removed_links": {
+        "ja": "この口座に結び付けていた明細の行 {count} 件は、どの口座にも結び付いていない扱いになります。",
+        "en": "The {count} statement rows tied to this account are no longer tied to any account.",
+    },
     "money.who_police": {"ja": "警察", "en": "police"},
     "money.who_bank": {"ja": "銀行", "en": "bank"},
     "money.who_consumer_center_188": {"ja": "消費生活センター（188）", "en": "consumer centre (188)"},

@@ -373,3 +373,30 @@ def test_a_fee_row_is_shown_as_its_transfers_fee(new_case, tmp_path, capsys):
     ]
     code, out, _ = run(capsys, "money", case, "--suggest")
     assert "振込手数料" not in out
+
+
+def test_the_latest_decision_about_a_row_wins_and_removing_an_account_says_what_it_unties(money_case, capsys):
+    case, ids, _ = money_case
+    a = ids["a.csv"]
+    assert run(capsys, "mark", case, f"{a}:3", "not_scam")[0] == 0
+    code, out, _ = run(capsys, "link", case, f"{a}:3", "1")  # linked after all: the earlier mark goes
+    assert out.splitlines()[:2] == [f"{a}:3 を振込先口座 1 に結び付けました:", f"{a}:3 の「詐欺とは関係ない」の記録は外しました。"]
+    data = json.loads(run(capsys, "money", case, "--json")[1])
+    assert [(r["ref"], r["status"]) for r in data["accounts"][0]["paid"]["rows"]][0] == (f"{a}:3", "confirmed")
+    code, out, _ = run(capsys, "mark", case, f"{a}:3", "not_scam")  # and the other way round
+    assert out.splitlines()[:2] == [f"{a}:3 を「詐欺とは関係ない」と記録しました:", f"{a}:3 の振込先口座 1 への結び付けは外しました。"]
+    assert run(capsys, "link", case, f"{a}:4", "1")[0] == 0
+    code, out, _ = run(capsys, "account", case, "remove", "1")
+    assert out == ("消しました（消したことも記録に残ります）。\n"
+                   "この口座に結び付けていた明細の行 1 件は、どの口座にも結び付いていない扱いになります。\n")
+
+
+def test_listing_records_of_an_unknown_kind_does_not_fail(new_case, capsys):
+    case = Case.open(new_case)
+    case.unlock(PASSPHRASE)
+    caserecords.put(case, "action", "x", {"date": "2024-06-01", "who": "neighbour", "what": "相談"})
+    caserecords.put(case, "action", "2", {"date": "2024-06-01", "who": "police", "what": "相談"})
+    caserecords.put(case, "party", "1", {"identifiers": [{"kind": "skype", "value": "ken.s"}]})
+    case.lock()
+    assert run(capsys, "action", new_case, "list")[1].splitlines() == ["2. 2024-06-01 警察: 相談", "x. 2024-06-01 neighbour: 相談"]
+    assert run(capsys, "party", new_case, "show")[1].splitlines()[-1] == "  1. skype: ken.s"
