@@ -757,8 +757,9 @@ def propose_mapping(path: Path, data: bytes | None = None) -> dict:
     for cell, role in zip(cells, roles):
         if role:
             by_role.setdefault(role, []).append(cell)
-    sample = next((c for _, _, c in rows[n + 1:] if c and c[roles.index("date")].strip()), None)
-    date_cell = sample[roles.index("date")] if sample else ""
+    at = roles.index("date")
+    sample = next((c for _, _, c in rows[n + 1:] if len(c) > at and c[at].strip()), None)
+    date_cell = sample[at] if sample else ""
     date_format = next((k for k in ("compact", "ymd", "wareki", "yymmdd", "month_day") if _parses(date_cell, k)), None)
     return mapping_profile(
         path.stem, date=by_role["date"][0], date_format=date_format,

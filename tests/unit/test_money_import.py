@@ -494,3 +494,11 @@ def test_balance_check_newest_first_with_same_day_rows_oldest_first():
     gap = rows[:2] + rows[3:]  # the 利息 row left out
     result = bank.parse(Path("s.csv"), data=(header + "\n".join(gap)).encode("cp932"))
     assert [(w.line, w.code) for w in result.warnings] == [(2, "money_balance_mismatch")]  # the row after the gap
+
+
+def test_propose_mapping_passes_over_rows_shorter_than_the_date_column():
+    data = "摘要,出金,入金,日付\nメモ行\n振込,100,,2024/1/2\n".encode("cp932")
+    proposal = bank.propose_mapping(Path("short.csv"), data=data)
+    assert proposal["fields"]["date"] == {"column": "日付", "format": ["ymd"]}
+    result = bank.parse(Path("short.csv"), data=data, profiles=[proposal])
+    assert (result.info["rows"], result.info["total_out"]) == (1, 100)
