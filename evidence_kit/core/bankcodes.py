@@ -60,6 +60,8 @@ def branch(bank_code: str, branch_code: str) -> dict | None:
 def _plain(name: str) -> str:
     """A bank or branch name for comparing: NFKC, no spaces, without the words the table leaves out."""
     text = unicodedata.normalize("NFKC", name).replace(" ", "")
+    for word, short in (("信用金庫", "信金"), ("信用組合", "信組"), ("労働金庫", "労金"), ("農業協同組合", "農協")):
+        text = text.replace(word, short)  # the table's short forms: 城南信用金庫 is 城南信金
     for word in ("銀行", "支店", "出張所", "営業部"):
         text = text.replace(word, "")
     return text
@@ -83,6 +85,8 @@ def complete(account) -> list[tuple[str, dict]]:
         found = bank_by_name(account.bank_name)
         if found:
             account.bank_code = found["code"]
+        else:
+            return [("warn_bank_name_unknown", {"name": account.bank_name, "date": data_date()})]
     if not account.bank_code:
         return warnings
     known = bank(account.bank_code)

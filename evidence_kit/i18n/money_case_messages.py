@@ -145,6 +145,10 @@ TEXTS = {
         "ja": "注意: 金融機関コード {code} は一覧（{date} 時点）では「{table}」です。入力された名前は「{name}」です。",
         "en": "Note: bank code {code} is \"{table}\" in the table (as of {date}); the name entered is \"{name}\".",
     },
+    "money.warn_bank_name_unknown": {
+        "ja": "注意: 「{name}」という金融機関は収録の一覧（{date} 時点）に見つかりませんでした。金融機関コード（4 桁）がわかれば --bank-code で入力してください（振込の控えや明細に載っています）。",
+        "en": "Note: no bank named \"{name}\" is in the bundled table (as of {date}). If you know its 4-digit bank code, enter it with --bank-code (it is on the transfer slip or statement).",
+    },
     "money.warn_branch_unknown": {
         "ja": "注意: {bank} の支店番号 {code} は収録の一覧（{date} 時点）にありません。番号を確かめてください。",
         "en": "Note: branch code {code} of {bank} is not in the bundled table (as of {date}). Please check it.",

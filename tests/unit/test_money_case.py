@@ -584,3 +584,16 @@ def test_the_same_row_read_by_two_layouts_is_one_when_the_balances_match():
     assert money.find_tx(txs, "bbbbbbbb:20").identity == "a-1"
     assert money.recorded_under(state.marks, txs[0]) == "o-1"  # what unmark removes
     assert money.recorded_under(state.links, txs[0]) is None
+
+
+def test_a_bank_name_written_out_in_full_is_found_and_an_unknown_one_is_said():
+    assert [bankcodes.bank_by_name(n)["code"] for n in ("城南信用金庫", "中央労働金庫", "北央信用組合")] == [
+        "1344", "2963", "2011"]
+    account = cr.DestinationAccount(id="1", bank_name="城南信用金庫", holder_kana="ﾀﾅｶ")
+    assert (bankcodes.complete(account), account.bank_code) == ([], "1344")
+    unknown = cr.DestinationAccount(id="1", bank_name="ミズホ", holder_kana="ﾀﾅｶ")
+    assert bankcodes.complete(unknown) == [("warn_bank_name_unknown", {"name": "ミズホ", "date": bankcodes.data_date()})]
+    from evidence_kit.i18n import tr
+    assert tr("money.warn_bank_name_unknown", "ja", name="ミズホ", date="2024-01-01") == (
+        "注意: 「ミズホ」という金融機関は収録の一覧（2024-01-01 時点）に見つかりませんでした。"
+        "金融機関コード（4 桁）がわかれば --bank-code で入力してください（振込の控えや明細に載っています）。")
