@@ -23,8 +23,8 @@ ERRORS = {
         "en": "The date \"{value}\" cannot be read. Write it as year-month-day, like 2024-05-01.",
     },
     "money_yucho_symbol": {
-        "ja": "ゆうちょ銀行の記号番号「{value}」が読めません。通帳にある 14020-57561701 のような形（記号 5 桁、番号 8 桁まで）で入力してください。",
-        "en": "The ゆうちょ 記号-番号 \"{value}\" cannot be read. Write it as in the passbook, like 14020-57561701 (a 5-digit 記号, a 番号 of up to 8 digits).",
+        "ja": "ゆうちょ銀行の記号番号「{value}」が読めません。通帳にある 14020-57561701 のような形（記号 5 桁、番号 8 桁まで。記号が 1 で始まる口座の番号は最後が 1 です）で入力してください。",
+        "en": "The ゆうちょ 記号-番号 \"{value}\" cannot be read. Write it as in the passbook, like 14020-57561701 (a 5-digit 記号, a 番号 of up to 8 digits; when the 記号 starts with 1, the 番号 ends in 1).",
     },
     "money_yucho_branch_conflict": {
         "ja": "記号番号 {symbol} からは店番（支店番号）が「{made}」になりますが、「{given}」と入力されています。どちらが正しいか確かめてください。",

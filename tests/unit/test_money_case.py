@@ -178,6 +178,8 @@ def test_yucho_symbol_refused(symbol):
     with pytest.raises(EvidenceKitError) as err:
         cr.yucho_to_branch(symbol)
     assert err.value.code == "money_yucho_symbol"
+    assert err.value.message("ja") == (f"ゆうちょ銀行の記号番号「{symbol}」が読めません。通帳にある 14020-57561701 のような形"
+                                       "（記号 5 桁、番号 8 桁まで。記号が 1 で始まる口座の番号は最後が 1 です）で入力してください。")
 
 
 def test_yucho_account_keeps_both_forms():
