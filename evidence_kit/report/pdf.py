@@ -508,7 +508,7 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
     rows = [("証拠番号", ex.label), ("標目", ex.title), ("原本・写しの別", f"{ex.copy}（原本は電子データ）"),
             ("日時", f"{jptime.format_time(ex.time)}（出所: {TIME_SOURCE_JA.get(ex.time_source, ex.time_source)}）"),
             ("元のファイル名", item["original_name"]), ("大きさ", f"{item['size']:,} バイト"),
-            ("SHA-256", item["sha256"]), ("取り込み日時", f"{item['imported_at']}（UTC）")]
+            ("SHA-256", item["sha256"]), ("取り込み日時", jptime.format_time(item["imported_at"], seconds=True))]
     zone = (item.get("parsed") or {}).get("zone")
     if ex.kind == "chat" and zone:  # chat exports carry no offset: say which clock the times are
         offset = jptime.offset_text(ex.time) if ex.time else ""

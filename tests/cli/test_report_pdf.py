@@ -8,7 +8,7 @@ import io
 import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from pypdf import PdfReader
@@ -256,3 +256,15 @@ def test_an_empty_case_claims_no_damage_and_no_exhibits(unlocked, tmp_path):
     money = next(t for t in texts if "被害金一覧表（送金一覧）" in t and "合計" in t)
     assert "送金は記録されていません。" in money
     assert "証拠はまだ取り込まれていません。" in texts[10]
+
+
+def test_the_import_time_on_an_exhibit_is_in_japan_time_with_the_utc_beside_it(unlocked, tmp_path):
+    from tests.conftest import write
+
+    unlocked.import_file(write(tmp_path / "memo.txt", "メモ\n".encode()))
+    item = unlocked.items()[0]
+    moment = datetime.fromisoformat(item["imported_at"])
+    jst = moment.astimezone(timezone(timedelta(hours=9)))
+    page = re.sub(r"\s+", "", next(t for t in export_text(unlocked, tmp_path) if "memo.txt" in t and "バイト" in t))
+    assert (f"取り込み日時令和{jst.year - 2018}年{jst.month}月{jst.day}日({jst:%Y-%m-%d}){jst:%H:%M:%S}"
+            f"（元の時刻{moment:%Y-%m-%d%H:%M:%S}UTC）") in page
