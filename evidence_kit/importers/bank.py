@@ -324,6 +324,7 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
                        warnings=reader.warnings, info=reader.info())
 
 
+_USER_NOTES = {"メモ"}  # description columns the account holder writes, left out of a row's identity
 _AMOUNT_KEYS = {"debit_credit": ("debit", "credit"), "signed": ("column",), "spend_only": ("column",),
                 "unsigned_with_direction": ("column", "direction", "map")}
 
@@ -528,7 +529,10 @@ class _Statement:
             seed = [self.profile["id"], account, "id", a["row_id"]]
         else:
             day = moment.isoformat() if moment is not None else record.time_raw
-            seed = [self.profile["id"], account, day, a["amount"], a["direction"], a["description"], a["balance"],
+            # the bank's words only: the user's own note (メモ) may be written online between two downloads
+            words = [n for n in self.layout.fields.get("description", []) if mt.header_key(n) not in _USER_NOTES]
+            described = " ".join(c for c in (self.layout.cell(cells, n) for n in words) if c)
+            seed = [self.profile["id"], account, day, a["amount"], a["direction"], described, a["balance"],
                     a.get("quantity")]
         a["identity"] = identity(seed, self.seen)
         row = tuple(cells)

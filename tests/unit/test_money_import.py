@@ -502,3 +502,13 @@ def test_propose_mapping_passes_over_rows_shorter_than_the_date_column():
     assert proposal["fields"]["date"] == {"column": "日付", "format": ["ymd"]}
     result = bank.parse(Path("short.csv"), data=data, profiles=[proposal])
     assert (result.info["rows"], result.info["total_out"]) == (1, 100)
+
+
+def test_identity_ignores_the_users_own_memo():
+    """A victim who writes a note (メモ) on a row online between two downloads: still the same row."""
+    data = (FIXTURES / "sumishin_sbi.csv").read_bytes()
+    noted = data.replace('"300,000",,"5,000","-"'.encode("cp932"), '"300,000",,"5,000","詐欺"'.encode("cp932"))
+    assert noted != data
+    first, later = (txs(bank.parse(Path("s.csv"), data=d)) for d in (data, noted))
+    assert [r.attrs["identity"] for r in first] == [r.attrs["identity"] for r in later]
+    assert later[0].attrs["description"] == "振込＊サギノハナコ 詐欺"
