@@ -32,6 +32,8 @@ def export(case, out: Path, *, audience: str = "police", bank: str | None = None
     created = created or datetime.now(timezone.utc).replace(microsecond=0)
     report, _ = case.verify(deep=True)
     bundle = model.build(case, audience, bank)
+    if audience == "bank" and not bundle.banks:  # no money went to that bank: a bundle of blank sheets
+        raise EvidenceKitError("report_no_bank")
     found = checks.run(case, bundle, today=today or created.astimezone(jptime.JST).date(), integrity_problems=len(report.problems))
     blocking = [c for c in found if c.blocks and (c.code == "integrity" or not acknowledged)]
     if blocking:

@@ -87,3 +87,11 @@ def test_a_damaged_case_cannot_be_exported_even_when_acknowledged(demo, tmp_path
     assert stopped.value.code == "report_blocked"
     assert stopped.value.message("en").startswith("Export stopped: 1 item(s) must be dealt with first")
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_a_bank_bundle_for_a_bank_the_money_never_went_to_is_refused(demo, tmp_path):
+    with pytest.raises(EvidenceKitError) as stopped:
+        export(demo, tmp_path / "bank.pdf", audience="bank", bank="9999", created=CREATED, today=date(2024, 6, 22))
+    assert stopped.value.code == "report_no_bank"
+    assert not (tmp_path / "bank.pdf").exists()
+    assert custody.doc_of(demo.entries()[-1]).get("event") != "export"
