@@ -179,12 +179,12 @@ TEXTS = {
         "en": "the payee's name matches the start of account {account}'s holder name (statements cut names short)",
     },
     "money.reason_marked_account": {
-        "ja": "記録した相手の口座 {account} への支払いです",
-        "en": "a payment to account {account}, recorded as the other party's",
+        "ja": "振込先の名前が、相手の口座として記録した口座 {account} の名義と一致します（名前だけの一致です。口座番号は明細にありません）",
+        "en": "the payee's name matches the holder of account {account}, recorded as the other party's (the name only: the statement has no account number)",
     },
     "money.reason_paid_back": {
-        "ja": "記録した相手の口座 {account} からの入金です（「利益」として返されたお金の可能性）",
-        "en": "money in from account {account}, recorded as the other party's (possibly a fake \"profit\")",
+        "ja": "入金元の名前が、相手の口座として記録した口座 {account} の名義と一致します（「利益」として返されたお金の可能性）",
+        "en": "the payer's name matches the holder of account {account}, recorded as the other party's (possibly a fake \"profit\")",
     },
     "money.reason_first_time_payee": {
         "ja": "被害が始まった日（{start}）より前の明細には一度も出てこない個人名義への振込です",
