@@ -575,9 +575,9 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
         if mark == "not_scam":
             continue
         status = "confirmed"
-        if account is None and mark is None:  # counted as flagged only on the holder's exact name
-            hit = holders.match(tx, exact=True)
-            if hit is None:
+        if account is None and mark is None:  # counted as flagged only on the holder's exact name,
+            hit = holders.match(tx, exact=True)  # and not before the day the user says the scam began
+            if hit is None or (records.scam_start and tx.date < records.scam_start):
                 continue
             status, account = "flagged", hit[0]
         row = Row(tx, status)

@@ -599,3 +599,13 @@ def test_a_bank_name_written_out_in_full_is_found_and_an_unknown_one_is_said():
     assert tr("money.warn_bank_name_unknown", "ja", name="ミズホ", date="2024-01-01") == (
         "注意: 「ミズホ」という金融機関は収録の一覧（2024-01-01 時点）に見つかりませんでした。"
         "金融機関コード（4 桁）がわかれば --bank-code で入力してください（振込の控えや明細に載っています）。")
+
+
+def test_a_name_match_before_the_scam_start_the_user_set_is_not_counted():
+    txs = money.collect(statements())
+    state = records_with_account(more=[("scam_start", "scam_start", {"date": "2024-05-05"}),
+                                       ("link", "t-salary", {"account": "1"})])
+    summary = money.summarise(txs, state)
+    assert [(r.tx.identity, r.status) for r in summary.paid.rows] == [("t-2", "flagged")]  # t-1 is before the start
+    assert [(r.tx.identity, r.status) for r in summary.received_back.rows] == [("t-salary", "confirmed"),
+                                                                               ("t-back", "flagged")]
