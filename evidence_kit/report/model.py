@@ -273,10 +273,10 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
     for row in bundle.summary.paid.rows:
         account = account_of.get(row.tx.identity)
         to = account_text(account) if account else row.tx.counterparty
-        events.append(Event(row.tx.time, "送金", f"{to} へ送金", _tx_means(row.tx), amount=abs(row.tx.amount),
+        events.append(Event(row.tx.time, "送金", f"{to} へ送金{_guessed(row)}", _tx_means(row.tx), amount=abs(row.tx.amount),
                             exhibit=_tx_exhibit(bundle, row.tx), anchor=_tx_anchor(row.tx)))
     for row in bundle.summary.received_back.rows:
-        events.append(Event(row.tx.time, "受取", f"{row.tx.counterparty} から入金（相手方からの支払い）",
+        events.append(Event(row.tx.time, "受取", f"{row.tx.counterparty} から入金（相手方からの支払い）{_guessed(row)}",
                             _tx_means(row.tx), amount=abs(row.tx.amount), exhibit=_tx_exhibit(bundle, row.tx),
                             anchor=_tx_anchor(row.tx)))
     for send in bundle.summary.crypto:
@@ -323,6 +323,14 @@ def _chat_days(case, ex: Exhibit) -> list[Event]:
 def _tx_exhibit(bundle: Bundle, tx: money.Tx) -> str:
     ex = bundle.exhibit_of(tx.sources[0].item)
     return f"{ex.label}（{tx.sources[0].line}行目）" if ex else ""
+
+
+GUESSED = "（推定: 名義の一致から本アプリが推定。申告者は未確認）"
+
+
+def _guessed(row: money.Row) -> str:
+    """A row only matched by the payee's name is said to be a guess: the timeline holds facts."""
+    return "" if row.status == "confirmed" else GUESSED
 
 
 def _tx_anchor(tx: money.Tx) -> str:

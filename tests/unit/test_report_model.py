@@ -133,3 +133,16 @@ def test_an_e_mail_row_names_the_sender_in_the_event_and_the_means_is_e_mail(dem
     mail = next(e for e in model.build(demo, "police").timeline if e.category == "メール")
     assert (mail.text, mail.means) == (
         "三井住友銀行（デモ・架空） <info@bank.example.jp> から電子メール（件名「【デモ】お振込の受付について」）", "電子メール")
+
+
+def test_a_transfer_the_reporter_has_not_confirmed_is_marked_as_guessed_in_the_timeline(unlocked, tmp_path):
+    from evidence_kit.core import caserecords as cr
+    from evidence_kit.demo import ACCOUNTS
+
+    rows = ["年月日,お引出し,お預入れ,お取り扱い内容,残高,メモ,ラベル", "2024/5/13,100000,,振込　ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ,900000,,"]
+    unlocked.import_file(write(tmp_path / "smbc.csv", ("\r\n".join(rows) + "\r\n").encode("cp932")))
+    cr.put(unlocked, "account", "1", cr.record_data(cr.check_account(cr.DestinationAccount("1", **ACCOUNTS["1"]))))
+    bundle = model.build(unlocked, "police")
+    assert [r.status for r in bundle.summary.paid.rows] == ["flagged"]
+    assert [(e.category, e.text) for e in bundle.timeline] == [
+        ("送金", "みずほ銀行 新宿中央支店 普通 7654321 ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ へ送金（推定: 名義の一致から本アプリが推定。申告者は未確認）")]
