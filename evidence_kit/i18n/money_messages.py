@@ -38,6 +38,10 @@ WARNINGS = {
         "ja": "このファイルの日付には年がありません（{line} 行目から）。年はファイル名からも分からなかったため、日付を付けていません。列の対応づけで年を指定してください。",
         "en": "The dates in this file have no year (from line {line}), and the file name gives none, so no dates were set. Please give the year in the column mapping.",
     },
+    "money_year_wrap": {
+        "ja": "この明細の日付には年がなく、{line} 行目で年をまたいでいるようです。年はファイル名（または指定）から一つしか分からないため、年末か年明けの日付が1年ずれている可能性があります。日付を確かめてください。",
+        "en": "The dates in this file have no year, and they seem to run over the year's end at line {line}. Only one year is known (from the file name or the mapping), so the dates on one side of the new year may be a year off. Please check them.",
+    },
 }
 
 ERRORS = {

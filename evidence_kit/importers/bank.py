@@ -169,6 +169,9 @@ class _Layout:
         return [i for i in map(self.index, names) if i is not None]
 
 
+_YEARLESS = re.compile(r"\s*\d{1,2}\s*[/月]\s*\d{1,2}\s*日?\s*$")  # 4月30日, 4/30
+
+
 def _date_columns(spec: dict) -> list[str]:
     return spec.get("columns") or ([spec["column"]] if "column" in spec else [])
 
@@ -364,6 +367,7 @@ class _Statement:
         self.year_hint, self.name_date = _year_in(path.name)
         self.seen: dict[str, int] = {}  # identity seed -> occurrences so far
         self.first_line: dict[tuple, int] = {}  # raw row -> first line (duplicates)
+        self.yearless: list[tuple[int, tuple[int, int]]] = []  # (line, (month, day)) of dates given no year
 
     def warn(self, line: int, code: str, raw: str = "") -> None:
         self.warnings.append(ParseWarning(line, code, raw))
@@ -384,6 +388,7 @@ class _Statement:
         self._settlements()
         self._groups()
         self._check_balances()
+        self._check_year_wrap()
 
     def _account_from_preamble(self, raw: list[str]) -> None:
         for key, pattern in self.profile.get("account", {}).get("preamble", {}).items():
@@ -423,6 +428,8 @@ class _Statement:
         word = (layout.cell(cells, check["column"]) or "").strip() if check else ""
         if word and word not in check.get(attrs["direction"], []):
             self.warn(start, "money_direction_mismatch", "\n".join(raw))
+        if moment is not None and self.name_date is None and _YEARLESS.match(mt.nfkc(time_raw)):
+            self.yearless.append((start, (moment.month, moment.day)))
         record = Record("transaction", start, end, raw, time_raw=time_raw, text=attrs["description"])
         record.time, utc = self._time(moment)
         if utc:
@@ -593,6 +600,17 @@ class _Statement:
                     ((False, _balance_gaps(days)), (True, _balance_gaps(days[::-1])))]
         for r in sorted(min(readings, key=lambda g: g[:2])[2], key=lambda r: r.line):
             self.warn(r.line, "money_balance_mismatch", "\n".join(r.raw))
+
+    def _check_year_wrap(self) -> None:
+        """Dates without a year all got one year (from the file name or the mapping). When, in file order,
+        they run mostly one way but turn back somewhere (12月30日 then 1月5日 in an oldest-first file), the
+        file spans a new year and some of them are a year off: warned on the first such turn."""
+        steps = list(zip(self.yearless, self.yearless[1:]))
+        up = [b[0] for a, b in steps if b[1] > a[1]]
+        down = [b[0] for a, b in steps if b[1] < a[1]]
+        if up and down:
+            turns = down if len(down) <= len(up) else up
+            self.warn(turns[0], "money_year_wrap", "\n".join(next(r.raw for r in self.records if r.line == turns[0])))
 
     def _account_of(self, cells: list[str]) -> dict:
         """The victim's own account as far as the file says: from the preamble, the first line of a

@@ -512,3 +512,18 @@ def test_identity_ignores_the_users_own_memo():
     first, later = (txs(bank.parse(Path("s.csv"), data=d)) for d in (data, noted))
     assert [r.attrs["identity"] for r in first] == [r.attrs["identity"] for r in later]
     assert later[0].attrs["description"] == "振込＊サギノハナコ 詐欺"
+
+
+def test_year_less_dates_running_over_new_year_are_warned():
+    """Only a year in the file name (no month): rows from December and January cannot both be right with
+    one year, so the user is told where the dates run over the year's end."""
+    data = ('"番号","明細区分","取扱日付","起算日","お支払金額","お預り金額","取引区分","残高","摘要"\n'
+            '"001","","12月28日","","","\\7,000","振込入金","\\7,000","ｶﾌﾞﾃｽﾄ"\n'
+            '"002","","12月30日","","\\4,600","","出金","\\2,400","ATM"\n'
+            '"003","","1月5日","","\\400","","出金","\\2,000","ATM"\n').encode("cp932")
+    result = bank.parse(Path("ja_2025.csv"), data=data)
+    assert [(w.line, w.code) for w in result.warnings] == [(4, "money_year_wrap")]
+    assert "4 行目" in tr("parse.money_year_wrap", "ja", line=4) and "line 4" in tr("parse.money_year_wrap", "en", line=4)
+    in_order = data.replace("12月28日".encode("cp932"), "1月2日".encode("cp932")).replace(
+        "12月30日".encode("cp932"), "1月3日".encode("cp932"))
+    assert bank.parse(Path("ja_2025.csv"), data=in_order).warnings == []
