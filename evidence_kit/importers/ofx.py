@@ -8,6 +8,7 @@ starts on the line where the previous one ended (a file on one line) gets no raw
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -165,9 +166,10 @@ def _fill(record: Record, tags: dict, currency: str, zone: str, account: list[st
     if value is None:
         warnings.append(ParseWarning(record.line, "money_bad_amount", "\n".join(record.raw)))
     amount = int(value) if value is not None and currency == "JPY" and value == value.to_integral_value() else None
-    name = tags.get("NAME") or None
+    # NAME and MEMO escape `&`, `<` and `>` as character references (the cells keep them as written)
+    name = html.unescape(tags.get("NAME") or "") or None
     key, corporate = mt.name_key(name) if name else (None, False)
-    description = " ".join(v for v in (tags.get("NAME"), tags.get("MEMO")) if v)
+    description = " ".join(html.unescape(v) for v in (tags.get("NAME"), tags.get("MEMO")) if v)
     record.text = description
     record.attrs = {
         "amount": amount, "direction": None if value is None else ("out" if value < 0 else "in"),

@@ -527,3 +527,10 @@ def test_year_less_dates_running_over_new_year_are_warned():
     in_order = data.replace("12月28日".encode("cp932"), "1月2日".encode("cp932")).replace(
         "12月30日".encode("cp932"), "1月3日".encode("cp932"))
     assert bank.parse(Path("ja_2025.csv"), data=in_order).warnings == []
+
+
+def test_ofx_names_have_their_character_references_read():
+    data = (FIXTURES / "bank.ofx").read_bytes().replace("<NAME>ｷﾕｳﾖ".encode(), "<NAME>ﾐﾎﾝ &amp; ｻﾝ &lt;1&gt;".encode())
+    row = txs(ofx.parse(Path("s.ofx"), data=data))[1]
+    assert (row.attrs["counterparty"], row.text) == ("ﾐﾎﾝ & ｻﾝ <1>", "ﾐﾎﾝ & ｻﾝ <1> 給与")
+    assert row.attrs["cells"]["NAME"] == "ﾐﾎﾝ &amp; ｻﾝ &lt;1&gt;" and "&amp;" in row.raw[5]
