@@ -256,11 +256,12 @@ def _hold_rules(profile_id: str | None) -> tuple[str, str] | None:
 
 
 def is_fee_row(tx: Tx) -> bool:
-    """A bank's fee row (振込手数料 and the like): money out, small, with no payee."""
+    """A bank's fee row (振込手数料 and the like): money out, small, saying 手数料. (A profile's
+    transfer rule may take ﾌﾘｺﾐﾃｽｳﾘｮｳ for a transfer to a payee "ﾃｽｳﾘｮｳ": it is still a fee.)"""
     a = tx.attrs
     text = unicodedata.normalize("NFKC", " ".join(str(a.get(k) or "") for k in ("tx_type", "description")))
     return (tx.kind in ("bank", "ofx") and tx.direction == "out" and isinstance(tx.amount, int)
-            and 0 < -tx.amount <= FEE_MAX and not a.get("transfer") and bool(FEE_TEXT.search(text)))
+            and 0 < -tx.amount <= FEE_MAX and bool(FEE_TEXT.search(text)))
 
 
 def _attach_fees(rows: list[Tx]) -> None:
@@ -504,6 +505,7 @@ def _first_time_payees(live: list[Tx], txs: list[Tx], start: str | None) -> list
     out = []
     for tx in txs:
         if tx.identity in counted and tx.kind != "crypto" and tx.direction == "out" and tx.attrs.get("transfer") \
+                and not is_fee_row(tx) \
                 and not tx.attrs.get("corporate") and tx.key and not is_exchange(tx.key) \
                 and (start is None or tx.date >= start):
             if start and tx.key not in before:

@@ -609,3 +609,13 @@ def test_a_name_match_before_the_scam_start_the_user_set_is_not_counted():
     assert [(r.tx.identity, r.status) for r in summary.paid.rows] == [("t-2", "flagged")]  # t-1 is before the start
     assert [(r.tx.identity, r.status) for r in summary.received_back.rows] == [("t-salary", "confirmed"),
                                                                                ("t-back", "flagged")]
+
+
+def test_a_fee_row_the_importer_took_for_a_transfer_is_still_a_fee():
+    rows = [tx("t-1", "2024-05-13", -100_000, "ﾔﾏﾀﾞ ﾀﾛｳ", key="ヤマダタロウ", line=2, balance=900_000),
+            tx("f-1", "2024-05-13", -330, "ﾌﾘｺﾐﾃｽｳﾘｮｳ", key="テスウリヨウ", line=3, balance=899_670),
+            tx("f-2", "2024-06-01", -330, "ﾌﾘｺﾐﾃｽｳﾘｮｳ", key="テスウリヨウ", line=4, balance=899_340)]
+    txs = money.collect([(item(ITEM_A, "a.csv"), rows)])
+    assert [(t.identity, t.attrs["fee"]) for t in txs if t.fee_rows] == [("t-1", 330)]
+    assert [(f.code, f.txs[0].identity) for f in money.flags(txs, cr.CaseRecords())] == [("new_payee", "t-1"),
+                                                                                     ("round_amount", "t-1")]
