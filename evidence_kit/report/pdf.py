@@ -425,7 +425,8 @@ def _freeze_sheet(bundle: Bundle, key: str, name: str, group: list, styles) -> l
             lines.append([_p(_two_lines(jptime.format_time(row.tx.time)), styles["cell"]),
                           _p(_yen(abs(row.tx.amount)), styles["cellr"]), _p(_yen(row.tx.attrs.get("fee")), styles["cellr"]),
                           _p(row.tx.own_account, styles["cell"]), _p("□ネット □窓口 □ATM", styles["cell"]),
-                          _p(f"{ex.label if ex else src.file}（{src.line}行目）", styles["cell"])])
+                          _p(f"{ex.label if ex else src.file}（{src.line}行目）"
+                             + ("" if row.status == "confirmed" else "\n推定（申告者未確認）"), styles["cell"])])
         lines.append(["", _p(f"計 {_yen(a.paid.total)}", styles["head"]), "", "", "", ""])
         story += [_p(f"C. 振込の明細（口座 {acc.id} あて、{len(a.paid.rows)} 件）", styles["h2"]),
                   _table(lines, [32 * mm, 24 * mm, 16 * mm, 35 * mm, 30 * mm, 28 * mm], styles),

@@ -268,3 +268,16 @@ def test_the_import_time_on_an_exhibit_is_in_japan_time_with_the_utc_beside_it(u
     page = re.sub(r"\s+", "", next(t for t in export_text(unlocked, tmp_path) if "memo.txt" in t and "バイト" in t))
     assert (f"取り込み日時令和{jst.year - 2018}年{jst.month}月{jst.day}日({jst:%Y-%m-%d}){jst:%H:%M:%S}"
             f"（元の時刻{moment:%Y-%m-%d%H:%M:%S}UTC）") in page
+
+
+def test_a_freeze_sheet_row_only_guessed_from_the_name_says_so(unlocked, tmp_path):
+    from evidence_kit.core import caserecords as cr
+    from evidence_kit.demo import ACCOUNTS
+    from tests.conftest import write
+
+    rows = ["年月日,お引出し,お預入れ,お取り扱い内容,残高,メモ,ラベル", "2024/5/13,100000,,振込　ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ,900000,,"]
+    unlocked.import_file(write(tmp_path / "smbc.csv", ("\r\n".join(rows) + "\r\n").encode("cp932")))
+    cr.put(unlocked, "account", "1", cr.record_data(cr.check_account(cr.DestinationAccount("1", **ACCOUNTS["1"]))))
+    texts = export_text(unlocked, tmp_path, "bank")
+    sheet = re.sub(r"\s+", "", next(t for t in texts if "C. 振込の明細" in t))
+    assert re.search(r"資料1（2行目）\S{0,40}推定（申告者未確\S{0,5}認）", sheet)  # the two cells wrap side by side
