@@ -266,6 +266,8 @@ def check_account(account: DestinationAccount) -> DestinationAccount:
     A ゆうちょ 記号-番号 fills the 店番, type and 口座番号 it stands for."""
     if account.yucho_symbol:
         branch, kind, number = yucho_to_branch(account.yucho_symbol)
+        if account.bank_code and account.bank_code != YUCHO_CODE:
+            raise EvidenceKitError("money_yucho_bank_conflict", given=account.bank_code, symbol=account.yucho_symbol)
         for name, got, made in (("branch", account.branch_code, branch), ("number", account.number, number)):
             if got and got != made:
                 raise EvidenceKitError(f"money_yucho_{name}_conflict", given=got, made=made, symbol=account.yucho_symbol)

@@ -34,6 +34,10 @@ ERRORS = {
         "ja": "記号番号 {symbol} からは口座番号が「{made}」になりますが、「{given}」と入力されています。どちらが正しいか確かめてください。",
         "en": "The 記号-番号 {symbol} gives the account number \"{made}\", but \"{given}\" was entered. Please check which one is right.",
     },
+    "money_yucho_bank_conflict": {
+        "ja": "記号番号 {symbol} はゆうちょ銀行の口座の番号ですが、金融機関コードが「{given}」になっています。ゆうちょ銀行の口座なら金融機関コードを 9900 にしてください。",
+        "en": "The 記号-番号 {symbol} is a ゆうちょ銀行 account number, but the bank code is \"{given}\". For a ゆうちょ銀行 account, make the bank code 9900.",
+    },
     "money_bank_code_digits": {
         "ja": "金融機関コード「{value}」は数字 4 桁で入力してください（例: ゆうちょ銀行は 9900）。",
         "en": "The bank code \"{value}\" must be 4 digits (ゆうちょ銀行 is 9900, for example).",

@@ -619,3 +619,11 @@ def test_a_fee_row_the_importer_took_for_a_transfer_is_still_a_fee():
     assert [(t.identity, t.attrs["fee"]) for t in txs if t.fee_rows] == [("t-1", 330)]
     assert [(f.code, f.txs[0].identity) for f in money.flags(txs, cr.CaseRecords())] == [("new_payee", "t-1"),
                                                                                      ("round_amount", "t-1")]
+
+
+def test_a_yucho_symbol_on_another_banks_code_is_refused():
+    with pytest.raises(EvidenceKitError) as err:
+        cr.check_account(cr.DestinationAccount(id="1", bank_code="0001", yucho_symbol="14020-57561701"))
+    assert err.value.message("ja") == ("記号番号 14020-57561701 はゆうちょ銀行の口座の番号ですが、金融機関コードが「0001」になっています。"
+                                       "ゆうちょ銀行の口座なら金融機関コードを 9900 にしてください。")
+    assert cr.check_account(cr.DestinationAccount(id="1", bank_code="9900", yucho_symbol="14020-57561701")).number == "5756170"
