@@ -60,17 +60,32 @@ def _delimiter(lines: list[str]) -> str:
     return "\t" if sum(s.count("\t") for s in sample) > sum(s.count(",") for s in sample) else ","
 
 
+MAX_CELL_LINES = 10  # a memo cell may hold a few lines; a quoted cell running over more is a stray quote
+
+
 def _rows(lines: list[str], path: Path) -> list[tuple[int, int, list[str]]]:
-    """(first line, last line, cells) for each CSV row; a quoted cell may span lines."""
-    reader = csv.reader((line + "\n" for line in lines), delimiter=_delimiter(lines))
+    """(first line, last line, cells) for each CSV row; a quoted cell may span lines. A stray quote (a
+    quoted cell running over more than MAX_CELL_LINES lines, or past csv's field size limit) would
+    swallow the rows after it: the file is then read one line a row, so that only its row is wrong."""
+    delimiter = _delimiter(lines)
+    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
     out, previous = [], 0
     try:
         for cells in reader:
+            if reader.line_num - previous > MAX_CELL_LINES:
+                raise csv.Error("a quoted cell over too many lines")
             out.append((previous + 1, reader.line_num, cells))
             previous = reader.line_num
-    except csv.Error as exc:
-        raise EvidenceKitError("money_unknown_layout", path=Path(path).name) from exc
+    except csv.Error:
+        return [(n, n, _line_cells(line, delimiter)) for n, line in enumerate(lines, 1)]
     return out
+
+
+def _line_cells(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # one line longer than the field size limit
+        return [line]
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:

@@ -534,3 +534,17 @@ def test_ofx_names_have_their_character_references_read():
     row = txs(ofx.parse(Path("s.ofx"), data=data))[1]
     assert (row.attrs["counterparty"], row.text) == ("ﾐﾎﾝ & ｻﾝ <1>", "ﾐﾎﾝ & ｻﾝ <1> 給与")
     assert row.attrs["cells"]["NAME"] == "ﾐﾎﾝ &amp; ｻﾝ &lt;1&gt;" and "&amp;" in row.raw[5]
+
+
+@pytest.mark.parametrize("after", [12, 4000])
+def test_a_stray_quote_does_not_swallow_the_rest_of_the_file(after):
+    """An unquoted file with a cell starting with `"`: that row alone is warned; the rows after it (a few,
+    or more than csv's 128 KiB field limit) are still read, each on its line."""
+    header = "日付,摘要,摘要内容,支払い金額,預かり金額,差引残高,メモ,未資金化区分,入払区分\n"
+    rows = ['2024/5/1,振込１,"ｻｷﾞﾉ,1000,,5000,,,支払い'] + [
+        f"2024/5/{1 + i // 1000},カ－ド,ﾃｽﾄ{i},1,,{4999 - i},,,支払い" for i in range(after)]
+    data = (header + "\n".join(rows) + "\n").encode("cp932")
+    result = bank.parse(Path("m.csv"), data=data)
+    assert [(w.line, w.code) for w in result.warnings] == [(2, "money_row_short")]
+    assert (result.info["rows"], result.info["total_out"]) == (after, after)
+    assert [raw for r in result.records for raw in r.raw] == text.split_lines(data.decode("cp932"))
