@@ -584,10 +584,17 @@ class _Picture(Flowable):
         try:
             with PILImage.open(io.BytesIO(data)) as img:
                 img.load()  # a file cut short or damaged fails here, not half-way through the page
-                if img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1:
-                    shown = ImageOps.exif_transpose(img).convert("RGB")  # HEIC, WebP, a turned photo: a PNG copy
+                see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+                if img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1 or see_through:
+                    # HEIC, WebP, a turned photo, a transparent PNG: an upright PNG copy, on white paper
+                    # (drawn as it is, a transparent background prints black and hides black text)
+                    shown = ImageOps.exif_transpose(img)
+                    if see_through:
+                        rgba = shown.convert("RGBA")
+                        shown = PILImage.new("RGB", rgba.size, (255, 255, 255))
+                        shown.paste(rgba, mask=rgba.getchannel("A"))
                     out = io.BytesIO()
-                    shown.save(out, "PNG")
+                    shown.convert("RGB").save(out, "PNG")
                     data = out.getvalue()
         except (OSError, SyntaxError, ValueError):  # what Pillow raises for a file it cannot decode
             self._unreadable()

@@ -281,3 +281,21 @@ def test_a_freeze_sheet_row_only_guessed_from_the_name_says_so(unlocked, tmp_pat
     texts = export_text(unlocked, tmp_path, "bank")
     sheet = re.sub(r"\s+", "", next(t for t in texts if "C. 振込の明細" in t))
     assert re.search(r"資料1（2行目）\S{0,40}推定（申告者未確\S{0,5}認）", sheet)  # the two cells wrap side by side
+
+
+def test_a_transparent_png_is_printed_on_white_not_on_black(unlocked, tmp_path):
+    from PIL import Image, ImageDraw
+
+    from tests.conftest import write
+
+    shot = Image.new("RGBA", (300, 200), (0, 0, 0, 0))  # black drawing on a transparent background
+    ImageDraw.Draw(shot).rectangle((20, 20, 120, 120), fill=(0, 0, 0, 255))
+    data = io.BytesIO()
+    shot.save(data, "PNG")
+    unlocked.import_file(write(tmp_path / "sticker.png", data.getvalue()))
+    out = tmp_path / "alpha.pdf"
+    pdf.render(unlocked, model.build(unlocked, "police"), out, created=CREATED)
+    page = next(p for p in PdfReader(out).pages if p.images)
+    drawn = page.images[0].image.convert("RGB")
+    assert drawn.size == (300, 200)
+    assert (drawn.getpixel((200, 150)), drawn.getpixel((70, 70))) == ((255, 255, 255), (0, 0, 0))
