@@ -655,10 +655,19 @@ def _transcript(case, ex: Exhibit, styles) -> list:
     return story
 
 
+def listed_lines(bundle: Bundle, item_id: str) -> set[int]:
+    """The lines of a statement that this bundle lists (money list, crypto list): the ones marked.
+    A bank's bundle lists the transfers to that bank only, so only those are marked."""
+    if bundle.audience == "bank":
+        txs = [r.tx for _, group in bundle.banks for a in group for r in a.paid.rows + a.received.rows]
+    else:
+        txs = [r.tx for r in bundle.summary.paid.rows + bundle.summary.received_back.rows]
+        txs += [s["tx"] for send in bundle.summary.crypto for s in send["sends"]]
+    return {tx.sources[0].line for tx in txs if tx.sources[0].item == item_id}
+
+
 def _statement(case, bundle: Bundle, ex: Exhibit, styles) -> list:
-    txs = [r.tx for r in bundle.summary.paid.rows + bundle.summary.received_back.rows]
-    txs += [s["tx"] for send in bundle.summary.crypto for s in send["sends"]]
-    linked = {tx.sources[0].line for tx in txs if tx.sources[0].item == ex.item_id}
+    linked = listed_lines(bundle, ex.item_id)
     head = [_p(h, styles["head"]) for h in ("行", "日付", "内容", "出金", "入金", "残高")]
     rows, marks, story = [head], [], []
     for r in case.records(ex.item_id):

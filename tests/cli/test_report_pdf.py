@@ -299,3 +299,11 @@ def test_a_transparent_png_is_printed_on_white_not_on_black(unlocked, tmp_path):
     drawn = page.images[0].image.convert("RGB")
     assert drawn.size == (300, 200)
     assert (drawn.getpixel((200, 150)), drawn.getpixel((70, 70))) == ((255, 255, 255), (0, 0, 0))
+
+
+def test_the_statement_rows_marked_are_those_the_bundle_lists(demo):
+    police, bank = model.build(demo, "police"), model.build(demo, "bank", bank="0036")
+    smbc, bitflyer = (next(e.item_id for e in police.exhibits if e.item["original_name"] == name)
+                      for name in ("smbc_meisai_202406.csv", "bitflyer_torihiki_202406.csv"))
+    assert (pdf.listed_lines(police, smbc), pdf.listed_lines(police, bitflyer)) == ({6, 9, 11}, {2})
+    assert (pdf.listed_lines(bank, smbc), pdf.listed_lines(bank, bitflyer)) == ({9}, set())
