@@ -342,6 +342,8 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
                        warnings=reader.warnings, info=reader.info())
 
 
+# an id Excel rewrote when the file was saved again (202507010000001 -> 2.02507E+14): no longer an id
+_EXCEL_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
 _USER_NOTES = {"メモ"}  # description columns the account holder writes, left out of a row's identity
 _AMOUNT_KEYS = {"debit_credit": ("debit", "credit"), "signed": ("column",), "spend_only": ("column",),
                 "unsigned_with_direction": ("column", "direction", "map")}
@@ -506,8 +508,8 @@ class _Statement:
         attrs.update(
             balance=balance, counterparty=counterparty, counterparty_key=key, corporate=corporate, tx_type=tx_type,
             description=description,
-            row_id=" ".join(c.strip() for c in (layout.cell(cells, n) for n in f.get("row_id", [])) if c and c.strip())
-            or None,
+            row_id=" ".join(c.strip() for c in (layout.cell(cells, n) for n in f.get("row_id", []))
+                            if c and c.strip() and not _EXCEL_NUMBER.fullmatch(c.strip())) or None,
             fee=fee if (layout.kind != "crypto" and not foreign) or fee is None else str(fee),
             cells={h: (cells[i] if i < len(cells) else None) for i, h in enumerate(layout.header) if h.strip()},
             transfer=attrs["direction"] == "out"

@@ -548,3 +548,26 @@ def test_a_stray_quote_does_not_swallow_the_rest_of_the_file(after):
     assert [(w.line, w.code) for w in result.warnings] == [(2, "money_row_short")]
     assert (result.info["rows"], result.info["total_out"]) == (after, after)
     assert [raw for r in result.records for raw in r.raw] == text.split_lines(data.decode("cp932"))
+
+
+def _excel_resaved_yucho(rows: slice) -> bytes:
+    """ゆうちょ rows as Excel saves them again: dates 2025/7/1, the 15-digit ids as 2.02507E+14."""
+    lines = (FIXTURES / "yucho.csv").read_bytes().decode("cp932").splitlines()
+    out = lines[:8]
+    for line in lines[8:][rows]:
+        cells = line.split(",")
+        day = cells[0]
+        cells[0] = f"{day[:4]}/{int(day[4:6])}/{int(day[6:])}"
+        cells[1] = "2.02507E+14"
+        out.append(",".join(cells))
+    return ("\n".join(out) + "\n").encode("cp932")
+
+
+def test_yucho_file_saved_again_by_excel():
+    """Excel rewrites the dates (2025/7/1) and the ids (2.02507E+14, the same for every row): the dates are
+    still read, and such an id is not one, so two overlapping copies never merge different rows."""
+    whole = txs(bank.parse(Path("y.csv"), data=_excel_resaved_yucho(slice(0, 4))))
+    later = txs(bank.parse(Path("y.csv"), data=_excel_resaved_yucho(slice(1, 4))))
+    assert [r.time for r in whole] == ["2025-07-01", "2025-07-02", "2025-07-10", "2025-07-10"]
+    assert [r.attrs["row_id"] for r in whole] == [None] * 4
+    assert [r.attrs["identity"] for r in later] == [r.attrs["identity"] for r in whole[1:]]
