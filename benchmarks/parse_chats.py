@@ -27,50 +27,21 @@ the raw-lines invariant of our records and counts the messages whose text whatst
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import platform
-import random
-import re
-import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
-
-import machine  # benchmarks/machine.py, beside this script
-
-MIB = 1 << 20
-GNU_TIME = "/usr/bin/time"
-WHATSTK_VERSION = "0.9.1"
-SPEED_TARGET = 5.0  # ours at least 5x whatstk's speed
-RSS_TARGET = 1 / 3  # ours at most a third of whatstk's peak RSS
-COUNTED = ("message", "media", "call", "deleted", "unsent", "system")  # message-like record types
-CACHE = Path.home() / ".cache" / "evidence-kit-bench"
-
-# the header format whatstk needs for each generated WhatsApp file, when its auto-detection fails
-HFORMAT = {"wa-android": "%d/%m/%Y, %H:%M - %name:", "wa-ios": "[%m/%d/%y, %I:%M:%S %p] %name:"}
-FILES = [  # (key, label, importer module, file name)
-    ("wa-android", "WhatsApp Android 24h", "whatsapp", "WhatsApp Chat with 週末の旅行.txt"),
-    ("wa-ios", "WhatsApp iOS 12h (U+202F)", "whatsapp", "_chat.txt"),
-    ("line-ja", "LINE JA mobile", "line", "[LINE] 週末の旅行.txt"),
-]
 
 # --- the children (each in a fresh process) -------------------------------------------------------
 
 CHILD_OURS, CHILD_WHATSTK, CHILD_DUMP, CHILD_PROFILE = "_child-ours", "_child-whatstk", "_child-dump", "_child-profile"
+COUNTED = ("message", "media", "call", "deleted", "unsent", "system")  # message-like record types
 
 
 def child_ours(module: str, path: str) -> None:
     """Parse with our importer; print one JSON line."""
     import importlib
+    from collections import Counter
 
     t0 = time.perf_counter()
     mod = importlib.import_module(f"evidence_kit.importers.{module}")
@@ -127,6 +98,50 @@ def child_profile(module: str, path: str) -> None:
     stats.sort_stats("cumulative").print_stats(15)
     stats.sort_stats("tottime").print_stats(12)
 
+
+# A timed child runs here, before the parent's imports below: its peak RSS is then the parser's
+# (and Python's), not this script's (argparse, random, subprocess ... add about 5 MiB to each side).
+if __name__ == "__main__" and sys.argv[1:2] in ([CHILD_OURS], [CHILD_WHATSTK], [CHILD_DUMP], [CHILD_PROFILE]):
+    if len(sys.argv) > 1 and sys.argv[1] == CHILD_OURS:
+        child_ours(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) > 1 and sys.argv[1] == CHILD_WHATSTK:
+        child_whatstk(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "")
+    elif len(sys.argv) > 1 and sys.argv[1] == CHILD_DUMP:
+        child_dump(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
+    elif len(sys.argv) > 1 and sys.argv[1] == CHILD_PROFILE:
+        child_profile(sys.argv[2], sys.argv[3])
+    sys.exit(0)
+
+import argparse  # noqa: E402 - the parent's imports, after the children (see above)
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import machine  # benchmarks/machine.py, beside this script
+
+MIB = 1 << 20
+GNU_TIME = "/usr/bin/time"
+WHATSTK_VERSION = "0.9.1"
+SPEED_TARGET = 5.0  # ours at least 5x whatstk's speed
+RSS_TARGET = 1 / 3  # ours at most a third of whatstk's peak RSS
+CACHE = Path.home() / ".cache" / "evidence-kit-bench"
+
+# the header format whatstk needs for each generated WhatsApp file, when its auto-detection fails
+HFORMAT = {"wa-android": "%d/%m/%Y, %H:%M - %name:", "wa-ios": "[%m/%d/%y, %I:%M:%S %p] %name:"}
+FILES = [  # (key, label, importer module, file name)
+    ("wa-android", "WhatsApp Android 24h", "whatsapp", "WhatsApp Chat with 週末の旅行.txt"),
+    ("wa-ios", "WhatsApp iOS 12h (U+202F)", "whatsapp", "_chat.txt"),
+    ("line-ja", "LINE JA mobile", "line", "[LINE] 週末の旅行.txt"),
+]
 
 # --- generating the exports -----------------------------------------------------------------------
 
@@ -759,13 +774,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == CHILD_OURS:
-        child_ours(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) > 1 and sys.argv[1] == CHILD_WHATSTK:
-        child_whatstk(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "")
-    elif len(sys.argv) > 1 and sys.argv[1] == CHILD_DUMP:
-        child_dump(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
-    elif len(sys.argv) > 1 and sys.argv[1] == CHILD_PROFILE:
-        child_profile(sys.argv[2], sys.argv[3])
-    else:
-        sys.exit(main())
+    sys.exit(main())

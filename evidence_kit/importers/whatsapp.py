@@ -170,8 +170,9 @@ def parse(path: Path, *, zone: str = text.DEFAULT_ZONE, date_order: str | None =
         raise EvidenceKitError("whatsapp_not_text", path=path, member=info.get("chat_member", "")) from None
     del data
     lines = text.split_lines(content)
-    parser = _Parser(lines, path, zone, date_order, present, _marked(content, lines),
-                     "\u202f" in content or "\u00a0" in content)
+    changed = _changed().search(content) is not None  # one look at the whole text for the usual case: none
+    parser = _Parser(lines, path, zone, date_order, present, _marked(content, lines) if changed else frozenset(),
+                     changed and ("\u202f" in content or "\u00a0" in content))
     del content  # only the lines are needed from here on (peak memory)
     with text.cycle_collector_paused():
         records, warnings = parser.run()
@@ -214,11 +215,11 @@ def _shape(m: re.Match) -> tuple:
 
 class _Parser:
     """One pass over the lines: a header of the expected shape starts a record, any other line belongs
-    to the record before it. Two things are only known for sure from the whole file, so the pass
-    guesses them and runs again when the guess was wrong: the header shape (the first one seen; the
-    most common counts) and the day/month order (from the first date with a day or month above 12;
-    _decide_order over all the dates counts). Times read before the order is guessed wait in
-    `_Pass.waiting` with "HH:MM:SS" as their time."""
+    to the record before it. The expected shape is the first one seen; when another turns out more
+    common, the pass runs again expecting that one. The day/month order is known from the first date
+    with a day or month above 12 (see _order_from); times read before such a date wait in
+    `_Pass.waiting` with "HH:MM:SS" as their time until it comes, or until _decide_order has seen
+    all the dates."""
 
     def __init__(self, lines: list[str], path: Path, zone: str, date_order: str | None, present: set | None,
                  marked: frozenset, spaced: bool):
@@ -229,17 +230,15 @@ class _Parser:
         self.variant = "whatsapp-unrecognised"
 
     def run(self) -> tuple[list[Record], list[ParseWarning]]:
-        found = self._read(None, None)
+        found = self._read(None)
         most = max(found.counts.items(), key=lambda kv: kv[1])[0] if found.counts else None
         if most != found.shape:  # the first shape seen is not the most common (the first among equals)
-            found = self._read(most, None)
+            found = self._read(most)
         shape = found.shape
-        order = self._decide_order(found.dates, shape)
+        order = self._decide_order(found.dates, shape)  # the pass's own order, when it had one
         if found.order is None:
             found.order = order
             self._settle(found)
-        elif found.order != order:
-            found = self._read(shape, order)
         self.info.update(platform="unknown", clock=None)
         if shape:
             clock = "12h" if 2 * found.meridiems > found.counts[shape] else "24h"
@@ -251,16 +250,16 @@ class _Parser:
         _mark_events(found.records)
         return found.records, sorted(warnings, key=lambda w: w.line)
 
-    def _read(self, shape: tuple | None, order: str | None) -> _Pass:
-        """Records for every line, expecting headers of `shape` (None: the first shape seen) and dates
-        in `order` (None: guessed)."""
+    def _read(self, shape: tuple | None) -> _Pass:
+        """Records for every line, expecting headers of `shape` (None: the first shape seen)."""
         lines, match, first_chars, invisible = self.lines, _HEADER.match, _FIRST_CHARS, _dropped_chars()
         marked, spaced = self.marked, self.spaced
         special_first, special_last, classify = _SPECIAL_FIRST, _SPECIAL_LAST, self._classify
+        order = None
         found = _Pass(shape, order, _Clock(self.zone))
         records, warnings, counts, dates, waiting = found.records, found.warnings, found.counts, found.dates, found.waiting
         append, hms_of, day_of, at = records.append, found.clock.hms, found.clock.day, found.clock.at
-        sixty, pms = _SIXTY, found.clock.meridiems
+        sixty, pms, hours24, no_attrs = _SIXTY, found.clock.meridiems, _HOURS, text.NO_ATTRS
         shapes: dict[tuple, tuple] = {}  # (open, dsep, year first, end as written) -> shape
         usual = None  # the (open, dsep, year first, end as written) of the first header of `shape`
         senders: dict[str, str] = {}
@@ -268,7 +267,7 @@ class _Parser:
         for i, line in enumerate(lines):
             c = line[:1]
             m = None
-            if c in first_chars and i not in marked:
+            if c in first_chars and (not marked or i not in marked):
                 mline = line  # U+202F and U+00A0 are matched by \s like the spaces for_matching makes of them
                 m = match(line)
             elif c in first_chars or c in invisible:
@@ -296,7 +295,7 @@ class _Parser:
             if m is None:
                 if record is None:  # before the first message
                     n = i + 1
-                    append(Record("blank" if line == "" else "unparsed", n, n, [line], attrs=text.NO_ATTRS))
+                    append(Record("blank" if line == "" else "unparsed", n, n, [line], attrs=no_attrs))
                     if line != "":
                         warnings.append(ParseWarning(n, "whatsapp_unparsed", line))
                 continue
@@ -315,14 +314,14 @@ class _Parser:
                 if date_key is None or d1 != date_key[0] or d2 != date_key[1] or d3 != date_key[2]:
                     date_key = (d1, d2, d3)
                     dates.append(date_key)
-                    if order is None and (order := self._guess_order(date_key, shape)):
+                    if order is None and (order := self._order_from(date_key, shape)):
                         found.order, found.last, found.later = order, last, later
                         self._settle(found)
                         last, later = found.last, found.later
                     day = day_of(date_key, order) if order else None
                 meridiem = pre or suf
                 if meridiem is None:
-                    hours = _HOURS
+                    hours = hours24
                 else:  # known to be AM or PM once hms_of has seen it
                     pm = pms.get(meridiem)
                     hours = _EMPTY if pm is None else _PM_HOURS if pm else _AM_HOURS
@@ -356,15 +355,15 @@ class _Parser:
                 if colon >= 0:
                     sender = line[mend:colon]
                     record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                                    line[colon + 2:], text.NO_ATTRS)
+                                    line[colon + 2:], no_attrs)
                 else:
                     bare = len(mline) - (2 if mline.endswith(":.") else 1)
                     if mline[bare] == ":" and bare > mend:  # "Name:" / "Name:." (a view-once or self-deleting item)
                         sender = line[mend:bare]
                         record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                                        line[bare + 1:], text.NO_ATTRS)
+                                        line[bare + 1:], no_attrs)
                     else:
-                        record = Record("system", n, n, [line], time_raw, time, None, line[mend:], text.NO_ATTRS)
+                        record = Record("system", n, n, [line], time_raw, time, None, line[mend:], no_attrs)
             append(record)
             if order is None and time is not None:
                 waiting.append((record, date_key))
@@ -375,8 +374,10 @@ class _Parser:
         found.order, found.last, found.later, found.meridiems = order, last, later, meridiems
         return found
 
-    def _guess_order(self, date_key: tuple, shape: tuple) -> str | None:
-        """The day/month order _decide_order will most likely find, from one header's (d1, d2, d3)."""
+    def _order_from(self, date_key: tuple, shape: tuple) -> str | None:
+        """The day/month order _decide_order will find, when one header's (d1, d2, d3) tells it: the
+        shape's, the caller's, or the only reading under which a day or month above 12 is possible
+        (a file with both kinds has no possible reading: _decide_order raises)."""
         if shape[2]:
             return "ymd"
         if self.given:
@@ -521,10 +522,10 @@ _EMPTY: dict = {}
 
 @dataclass
 class _Pass:
-    """What one pass over the lines found, expecting headers of `shape` and dates in `order`."""
+    """What one pass over the lines found, expecting headers of `shape`."""
 
     shape: tuple | None
-    order: str | None
+    order: str | None  # the day/month order, once a date has told it
     clock: _Clock
     records: list[Record] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
