@@ -718,7 +718,10 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
     rows = [[_p(h, styles["head"]) for h in ("号証", "ファイル名・取り込み日時（UTC）", "SHA-256")]]
     numbers = {ex.item_id: ex.label for ex in bundle.exhibits}
     order = {ex.item_id: n for n, ex in enumerate(bundle.exhibits)}
-    for i in sorted(info["items"], key=lambda i: (order.get(i["id"], len(order)), i["seq"])):
+    items = info["items"]
+    if bundle.audience == "bank":  # a bank is shown its exhibits, not the names of every file in the case
+        items = [i for i in items if i["id"] in numbers]
+    for i in sorted(items, key=lambda i: (order.get(i["id"], len(order)), i["seq"])):
         rows.append([_p(numbers.get(i["id"], ""), styles["cell"]), _p(f"{i['name']}\n{i['imported_at']}", styles["cell"]),
                      _p(i["sha256"], styles["mono"])])
     log = [("記録の件数", f"{info['entries']} 件"), ("最初の記録", info["first_time"] or ""),
@@ -726,6 +729,8 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
     return _section("integrity", "付録　完全性・保全記録", styles) + [
         _p("各証拠の SHA-256 ハッシュ値", styles["h2"]),
         _table(rows, [14 * mm, 56 * mm, 95 * mm], styles),
+        *([_p(f"ケースには、この資料に含めていないファイルがほかに {len(info['items']) - len(items)} 件あります。",
+              styles["small"])] if len(items) < len(info["items"]) and bundle.audience == "bank" else []),
         _p("保全記録（カストディ・ログ）", styles["h2"]),
         _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in log], [45 * mm, 120 * mm], styles,
                header=False),

@@ -307,3 +307,13 @@ def test_the_statement_rows_marked_are_those_the_bundle_lists(demo):
                       for name in ("smbc_meisai_202406.csv", "bitflyer_torihiki_202406.csv"))
     assert (pdf.listed_lines(police, smbc), pdf.listed_lines(police, bitflyer)) == ({6, 9, 11}, {2})
     assert (pdf.listed_lines(bank, smbc), pdf.listed_lines(bank, bitflyer)) == ({9}, set())
+
+
+def test_a_bank_bundle_lists_the_hashes_of_its_own_exhibits_only(demo, tmp_path):
+    out = tmp_path / "bank.pdf"
+    pdf.render(demo, model.build(demo, "bank", bank="0036"), out, created=CREATED)
+    appendix = next(t for t in pages_text(out) if "保全記録（カストディ・ログ）" in t)
+    smbc = next(i for i in demo.items() if i["original_name"] == "smbc_meisai_202406.csv")
+    chat = next(i for i in demo.items() if i["original_name"] == "line_chat_ken.txt")
+    assert smbc["sha256"] in appendix and chat["sha256"] not in appendix and "line_chat_ken.txt" not in appendix
+    assert "ケースには、この資料に含めていないファイルがほかに 8 件あります。" in appendix
