@@ -38,6 +38,7 @@ class Exhibit:
     purpose: str  # 立証趣旨
     time: str | None  # when it is from (the first time it shows), for ordering
     time_source: str  # where that time came from
+    sent: tuple[str, str] | None = None  # (platform, sender) of a file that came in a chat
 
     @property
     def item_id(self) -> str:
@@ -191,10 +192,13 @@ def _exhibit(case, item: dict) -> Exhibit:
         sent = _sent_in_chat(case, item)
         if sent is not None:  # a photo that came in a chat's zip: someone sent it, the reporter did not take it
             chat_format, line = sent
-            author = f"{line.get('sender') or '送信者不明'}（{PLATFORM[chat_format]}のトーク履歴で送信）"
+            sender = line.get("sender") or "送信者不明"
+            author = f"{sender}（{PLATFORM[chat_format]}のトーク履歴で送信）"
             purpose = "トーク履歴で送られた画像の内容と、その送信日時"
             if line.get("time"):
                 made, time, time_source = line["time"], line["time"], "chat-line"
+            return Exhibit("", "", item, kind, title, "写し", made, author, purpose, time, time_source,
+                           sent=(PLATFORM[chat_format], sender))
     elif fmt in CHAT_FORMATS:
         messages = [r for r in case.records(item["id"]) if r["type"] != "header" and r.get("time")]
         senders = Counter(r["sender"] for r in messages if r.get("sender"))
@@ -262,6 +266,10 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
     for ex in bundle.exhibits:
         if ex.kind == "chat":
             events.extend(_chat_days(case, ex))
+        elif ex.kind == "image" and ex.sent:
+            platform, sender = ex.sent
+            events.append(Event(ex.time, "画像", f"{sender} が {platform} で画像を送信（{ex.item['original_name']}）",
+                                platform, exhibit=ex.label, anchor=ex.item_id))
         elif ex.kind == "image":
             events.append(Event(ex.time, "画像", f"画像「{ex.item['original_name']}」", "", exhibit=ex.label,
                                 anchor=ex.item_id))

@@ -146,3 +146,8 @@ def test_a_transfer_the_reporter_has_not_confirmed_is_marked_as_guessed_in_the_t
     assert [r.status for r in bundle.summary.paid.rows] == ["flagged"]
     assert [(e.category, e.text) for e in bundle.timeline] == [
         ("送金", "みずほ銀行 新宿中央支店 普通 7654321 ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ へ送金（推定: 名義の一致から本アプリが推定。申告者は未確認）")]
+
+
+def test_a_photo_sent_in_a_chat_reads_in_the_timeline_as_sent_by_its_sender(demo):
+    rows = [(e.text, e.means) for e in model.build(demo, "police").timeline if e.exhibit == "資料6の1"]
+    assert rows == [("Ken が WhatsApp で画像を送信（00000007-PHOTO-2024-06-14-08-13-30.jpg）", "WhatsApp")]
