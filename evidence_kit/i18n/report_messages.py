@@ -78,8 +78,8 @@ TEXTS = {
         "en": "Some images were saved by a photo editor ({exhibits}). If the unedited originals exist, use them as evidence.",
     },
     "check.chat_unsent": {
-        "ja": "相手が送信を取り消したメッセージがあります（{exhibits}）。取り消す前の画面を撮っていれば、それも取り込んでください。",
-        "en": "The other party unsent messages ({exhibits}). If you took screenshots before they were unsent, import them too.",
+        "ja": "{who} が送信を取り消したメッセージがあります（{exhibits}）。取り消す前の画面を撮っていれば、それも取り込んでください。",
+        "en": "{who} unsent messages ({exhibits}). If you took screenshots before they were unsent, import them too.",
     },
     "check.chat_deleted": {
         "ja": "削除されたメッセージがあります（{exhibits}）。削除前の画面を撮っていれば、それも取り込んでください。",

@@ -51,8 +51,9 @@ def run(case, bundle: Bundle, *, today: date, integrity_problems: int = 0) -> li
     chats = [e for e in bundle.exhibits if e.kind == "chat"]
     for code, types in (("chat_unsent", ("unsent",)), ("chat_deleted", ("deleted",))):
         hits = [e for e in chats if any(r["type"] in types for r in case.records(e.item_id))]
-        if hits:
-            found.append(Check(code, "warning", [e.label for e in hits]))
+        if hits:  # who did it, as the chat says: the victim may have unsent a message too
+            who = sorted({r.get("sender") or "送信者不明" for e in hits for r in case.records(e.item_id) if r["type"] in types})
+            found.append(Check(code, "warning", [e.label for e in hits], params={"who": "、".join(who)}))
     omitted = [e for e in chats if any(r["type"] == "media" and not r["attrs"].get("attachment_present")
                                        and r["attrs"].get("media") != "sticker" for r in case.records(e.item_id))]
     if omitted:

@@ -64,3 +64,12 @@ def test_every_check_has_both_languages():
     for code in codes:
         assert set(MESSAGES["check." + code]) == {"ja", "en"}
     assert sorted(k[6:] for k in MESSAGES if k.startswith("check.") and not k.startswith("check.severity")) == sorted(codes)
+
+
+def test_an_unsent_message_names_who_unsent_it_rather_than_assuming_the_other_party(demo):
+    bundle = model.build(demo)
+    unsent = next(c for c in checks.run(demo, bundle, today=date(2024, 7, 1)) if c.code == "chat_unsent")
+    assert checks.message(unsent) == ("[注意] ケン が送信を取り消したメッセージがあります（資料2）。"
+                                      "取り消す前の画面を撮っていれば、それも取り込んでください。")
+    assert checks.message(unsent, "en") == ("[Warning] ケン unsent messages (資料2). "
+                                            "If you took screenshots before they were unsent, import them too.")
