@@ -520,7 +520,7 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
     story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),
              _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), strip, Spacer(1, 4 * mm)]
     if ex.kind == "image":
-        story.append(_image(case, ex, styles))
+        story += _image(case, ex, styles)
     elif ex.kind == "chat":
         story += _transcript(case, ex, styles)
     elif ex.kind == "statement":
@@ -551,23 +551,40 @@ def _plain_text(case, item: dict) -> str | None:
     return None if "\x00" in text else text.removeprefix("\ufeff")
 
 
-def _image(case, ex: Exhibit, styles) -> Flowable:
-    """The whole image, uncropped, as large as the page allows (never enlarged beyond 2x)."""
+def _image(case, ex: Exhibit, styles) -> list:
+    """The whole image, uncropped, as large as the page allows (never enlarged beyond 2x). An image so
+    tall that it would print narrower than half the page (a scrolling screenshot of a chat) is printed
+    page-wide in consecutive slices instead, one page each, numbered, nothing left out."""
     attrs = (case.records(ex.item_id) or [{}])[0].get("attrs") or {}
     width, height = attrs.get("width"), attrs.get("height")  # as shown: EXIF orientation applied
     if not width or not height:
-        return _p(UNREADABLE_IMAGE, styles["body"])
-    frame_w, frame_h = A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM - 62 * mm
+        return [_p(UNREADABLE_IMAGE, styles["body"])]
+    frame_w, page_h = A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM
+    frame_h = page_h - 62 * mm  # below the exhibit's strip
     scale = min(frame_w / width, frame_h / height, 2.0)
-    return _Picture(case, ex.item_id, width * scale, height * scale)
+    wide = min(frame_w / width, 2.0)
+    if width * scale >= frame_w / 2 or height * wide <= frame_h:
+        return [_Picture(case, ex.item_id, width * scale, height * scale)]
+    caption = styles["small"].leading + 2
+    cuts, top, room = [], 0, frame_h - caption
+    while top < height:
+        rows = max(int(room // wide), 1)
+        cuts.append((top, min(top + rows, height)))
+        top, room = top + rows, page_h - caption - 2
+    story = []
+    for n, (a, b) in enumerate(cuts, 1):
+        story.append(_Picture(case, ex.item_id, width * wide, (b - a) * wide, crop=(a, b)))
+        note = f"（画像 1/{len(cuts)}。次のページに続きます）" if n == 1 else f"（画像の続き {n}/{len(cuts)}）"
+        story.append(_p(note, styles["small"]))
+    return story
 
 
 class _Picture(Flowable):
-    """An exhibit image, read from the case only when the page is really drawn."""
+    """An exhibit image (or the rows `crop` of it), read from the case only when the page is really drawn."""
 
-    def __init__(self, case, item_id: str, width: float, height: float):
+    def __init__(self, case, item_id: str, width: float, height: float, crop: tuple[int, int] | None = None):
         super().__init__()
-        self.case, self.item_id, self.width, self.height = case, item_id, width, height
+        self.case, self.item_id, self.width, self.height, self.crop = case, item_id, width, height, crop
         self.hAlign = "CENTER"
 
     def wrap(self, *_):
@@ -585,14 +602,17 @@ class _Picture(Flowable):
             with PILImage.open(io.BytesIO(data)) as img:
                 img.load()  # a file cut short or damaged fails here, not half-way through the page
                 see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-                if img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1 or see_through:
-                    # HEIC, WebP, a turned photo, a transparent PNG: an upright PNG copy, on white paper
-                    # (drawn as it is, a transparent background prints black and hides black text)
+                if (img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1 or see_through
+                        or self.crop):
+                    # HEIC, WebP, a turned photo, a transparent PNG, a slice: an upright PNG copy, on white
+                    # paper (drawn as it is, a transparent background prints black and hides black text)
                     shown = ImageOps.exif_transpose(img)
                     if see_through:
                         rgba = shown.convert("RGBA")
                         shown = PILImage.new("RGB", rgba.size, (255, 255, 255))
                         shown.paste(rgba, mask=rgba.getchannel("A"))
+                    if self.crop:
+                        shown = shown.crop((0, self.crop[0], shown.width, self.crop[1]))
                     out = io.BytesIO()
                     shown.convert("RGB").save(out, "PNG")
                     data = out.getvalue()

@@ -317,3 +317,29 @@ def test_a_bank_bundle_lists_the_hashes_of_its_own_exhibits_only(demo, tmp_path)
     chat = next(i for i in demo.items() if i["original_name"] == "line_chat_ken.txt")
     assert smbc["sha256"] in appendix and chat["sha256"] not in appendix and "line_chat_ken.txt" not in appendix
     assert "ケースには、この資料に含めていないファイルがほかに 8 件あります。" in appendix
+
+
+def test_a_long_scrolling_screenshot_is_printed_page_width_in_consecutive_slices(unlocked, tmp_path):
+    from PIL import Image, ImageDraw
+
+    from tests.conftest import write
+
+    shot = Image.new("RGB", (400, 4000), (255, 255, 255))
+    for y in range(0, 4000, 100):  # a band every 100 px, so that a slice boundary loses nothing
+        ImageDraw.Draw(shot).rectangle((0, y, 399, y + 49), fill=(0, 0, 200))
+    data = io.BytesIO()
+    shot.save(data, "PNG")
+    unlocked.import_file(write(tmp_path / "scroll.png", data.getvalue()))
+    out = tmp_path / "scroll.pdf"
+    pdf.render(unlocked, model.build(unlocked, "police"), out, created=CREATED)
+    slices = [img.image for page in PdfReader(out).pages for img in page.images]
+    assert len(slices) > 1
+    assert {s.size[0] for s in slices} == {400} and sum(s.size[1] for s in slices) == 4000
+    joined = Image.new("RGB", (400, 4000))
+    y = 0
+    for s in slices:
+        joined.paste(s.convert("RGB"), (0, y))
+        y += s.size[1]
+    assert joined.tobytes() == shot.tobytes()  # the slices, top to bottom, are the image
+    texts = pages_text(out)
+    assert f"（画像の続き 2/{len(slices)}）" in "\n".join(texts)
