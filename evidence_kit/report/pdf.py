@@ -553,7 +553,7 @@ def _plain_text(case, item: dict) -> str | None:
 
 def _image(case, ex: Exhibit, styles) -> list:
     """The whole image, uncropped, as large as the page allows (never enlarged beyond 2x). An image so
-    tall that it would print narrower than half the page (a scrolling screenshot of a chat) is printed
+    tall that it would print narrower than 40% of the page (a scrolling screenshot of a chat) is printed
     page-wide in consecutive slices instead, one page each, numbered, nothing left out."""
     attrs = (case.records(ex.item_id) or [{}])[0].get("attrs") or {}
     width, height = attrs.get("width"), attrs.get("height")  # as shown: EXIF orientation applied
@@ -563,7 +563,7 @@ def _image(case, ex: Exhibit, styles) -> list:
     frame_h = page_h - 62 * mm  # below the exhibit's strip
     scale = min(frame_w / width, frame_h / height, 2.0)
     wide = min(frame_w / width, 2.0)
-    if width * scale >= frame_w / 2 or height * wide <= frame_h:
+    if width * scale >= frame_w * 0.4 or height * wide <= frame_h:  # 0.4: about a phone's own width, up to 3:1
         return [_Picture(case, ex.item_id, width * scale, height * scale)]
     caption = styles["small"].leading + 2
     cuts, top, room = [], 0, frame_h - caption
