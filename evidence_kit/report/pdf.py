@@ -146,6 +146,7 @@ def _xml(text: str) -> str:
     embedded font has no glyph for (an emoji, a rare kanji, a zero-width space), is shown by its code,
     〔U+1F600〕, so that nothing in the evidence is silently printed as a blank box."""
     glyphs = fonts.glyphs()
+    text = text.replace("\r\n", "\n")  # a Windows line end is a line end
     shown = "".join(c if c in "\n\t" or (c >= " " and ord(c) in glyphs) else f"〔U+{ord(c):04X}〕" for c in text)
     return escape(shown).replace("\t", "    ").replace("\n", "<br/>")
 

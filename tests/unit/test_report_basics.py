@@ -54,3 +54,10 @@ def test_the_font_is_embedded_and_japanese_text_extracts(tmp_path):
     assert "Helvetica" not in listing
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert text.splitlines()[:2] == ["被害金一覧表 ｶﾌﾞｼｷｶﾞｲｼｬ ①～ 髙﨑", "振込先口座"]
+
+
+def test_evidence_text_as_paragraph_markup():
+    from evidence_kit.report import pdf
+
+    assert pdf._xml("a\r\nb\nc") == "a<br/>b<br/>c"  # a Windows line end is a line end, not 〔U+000D〕
+    assert pdf._xml("<b>&\x07\tx😀") == "&lt;b&gt;&amp;〔U+0007〕    x〔U+1F600〕"
