@@ -611,3 +611,13 @@ def test_fast_day_times_equal_local_iso_across_dst(zone):
                 assert f"{prefix}{moment.hour:02d}:{moment.minute:02d}:00{offset}" == text.local_iso(moment, zone)
         assert (prefix is None) == (zone != "Asia/Tokyo" and day.month != 1 and
                                     (zone == "Europe/Berlin") == (day.day in (31, 27)))
+
+
+def test_records_without_attrs_share_one_that_cannot_change(tmp_path):
+    path = tmp_path / "chat.txt"
+    path.write_text("2024/01/15(月)\n10:00\tKen\thello\n10:01\tAiko\thi\n", encoding="utf-8")
+    date, first, second = line.parse(path).records
+    assert date.attrs == {"date": "2024-01-15"} and first.attrs == {} and first.attrs is second.attrs
+    with pytest.raises(TypeError):
+        first.attrs["x"] = 1
+    assert first.to_json()["text"] == "hello" and second.attrs == {}

@@ -692,3 +692,99 @@ def test_ios_group_events_under_the_chat_name_are_system_lines(tmp_path):
         ("message", "Ken", "週末の旅行: the name of the group"),
         ("message", "週末の旅行", "a message someone sent under that name"),
     ]
+
+
+def test_a_less_common_first_shape_gives_way_to_the_most_common_one(tmp_path):
+    # the pass expects the first shape it sees; the file's most common shape wins in the end
+    path = tmp_path / "chat.txt"
+    path.write_text("2024/01/14 10:00 - Ken: note\n"
+                    "15/01/2024, 09:00 - Aiko: one\n"
+                    "15/01/2024, 09:01 - Ken: two\n", encoding="utf-8")
+    result = whatsapp.parse(path)
+    assert [(r.type, r.line, r.sender, r.text) for r in result.records] == [
+        ("unparsed", 1, None, None), ("message", 2, "Aiko", "one"), ("message", 3, "Ken", "two")]
+    assert [(w.line, w.code) for w in result.warnings] == [(1, "whatsapp_unparsed")]
+    assert result.variant == "whatsapp-android"
+
+
+def test_times_before_the_first_telling_date_get_their_day_when_it_comes(tmp_path):
+    # 03/01 and 04/01 could be either order until 13/01 says day first
+    path = tmp_path / "chat.txt"
+    path.write_text("03/01/2024, 09:00 - Ken: a\n04/01/2024, 09:00 - Ken: b\n13/01/2024, 08:00 - Ken: c\n"
+                    "12/01/2024, 07:00 - Ken: d\n", encoding="utf-8")
+    result = whatsapp.parse(path)
+    assert [r.time for r in result.records] == [
+        "2024-01-03T09:00:00+09:00", "2024-01-04T09:00:00+09:00", "2024-01-13T08:00:00+09:00",
+        "2024-01-12T07:00:00+09:00"]
+    assert result.info["date_order"] == "dmy" and result.info["out_of_order"] == 1
+
+
+def test_times_of_a_file_whose_dates_never_tell_the_order(tmp_path):
+    path = tmp_path / "chat.txt"
+    path.write_text("01/02/2024, 09:00 - Ken: a\n01/03/2024, 09:00 - Ken: b\n", encoding="utf-8")
+    result = whatsapp.parse(path, date_order="mdy")
+    assert [r.time for r in result.records] == ["2024-01-02T09:00:00+09:00", "2024-01-03T09:00:00+09:00"]
+    with pytest.raises(EvidenceKitError):  # 1 Feb -> 1 Mar or 2 Jan -> 3 Jan: both never go backwards
+        whatsapp.parse(path)
+
+
+def test_an_impossible_day_read_before_the_order_is_known_is_flagged(tmp_path):
+    path = tmp_path / "chat.txt"
+    path.write_text("31/02/2024, 09:00 - Ken: a\n13/01/2024, 09:00 - Ken: b\n", encoding="utf-8")
+    result = whatsapp.parse(path)
+    assert [r.time for r in result.records] == [None, "2024-01-13T09:00:00+09:00"]
+    assert [(w.line, w.code) for w in result.warnings] == [(1, "whatsapp_time_invalid")]
+
+
+def test_marked_lines_are_found_with_any_line_break(tmp_path):
+    for brk in ("\n", "\r\n", "\r"):
+        path = tmp_path / "chat.txt"
+        path.write_bytes(brk.join(["15/01/2024, 09:00 - Ken: a", f"{LRM}15/01/2024, 09:01 - Ken: b",
+                                   f"15/01/2024, 09:02 - {LRM}Ken: c", "15/01/2024, 09:03 - Ken: d"]).encode())
+        records = whatsapp.parse(path).records
+        assert [(r.line, r.sender, r.text) for r in records] == [(1, "Ken", "a"), (2, "Ken", "b"), (3, "Ken", "c"),
+                                                                  (4, "Ken", "d")]
+
+
+def test_hour_tables_equal_the_computed_clock():
+    clock = whatsapp._Clock("Asia/Tokyo")
+    for meridiem, table in ((None, whatsapp._HOURS), ("AM", whatsapp._AM_HOURS), ("PM", whatsapp._PM_HOURS)):
+        for h in [str(n) for n in range(100)] + [f"{n:02d}" for n in range(10)]:
+            hour = int(h)
+            if meridiem:
+                ok = hour <= 12 and not (meridiem == "PM" and hour == 0)
+                expected = f"{hour % 12 + (12 if meridiem == 'PM' else 0):02d}" if ok else None
+            else:
+                expected = f"{hour:02d}" if hour <= 23 else None
+            assert table.get(h) == expected
+            assert clock.hms(h, "05", None, meridiem) == (None if expected is None else f"{expected}:05:00")
+    assert clock.hms("０９", "０５", None, None) == "09:05:00"  # other digits are computed
+
+
+def test_plain_text_shortcut_characters():
+    # _classify is skipped for a text whose ends are none of these: they must include every
+    # whitespace character (strip) and every character for_matching changes
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    changed = {chr(c) for c in range(0x10000) if text.for_matching(chr(c)) != chr(c)}
+    assert spaces | changed <= whatsapp._SPECIAL_FIRST and spaces | changed <= whatsapp._SPECIAL_LAST
+
+
+def test_split_lines_is_the_same_with_or_without_carriage_returns():
+    assert text.split_lines("a\nb\n\nc\n") == ["a", "b", "", "c"]
+    assert text.split_lines("a\r\nb\r\r\nc\rd\n") == ["a", "b", "c", "d"]
+    assert text.split_lines("") == [] and text.split_lines("\n") == [""]
+
+
+def test_cycle_collector_is_switched_back_on_only_if_it_was_on():
+    import gc
+
+    assert gc.isenabled()
+    with text.cycle_collector_paused():
+        assert not gc.isenabled()
+        with text.cycle_collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), text.cycle_collector_paused():
+        raise ValueError
+    assert gc.isenabled()
