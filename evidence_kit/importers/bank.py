@@ -714,7 +714,7 @@ def _year_in(name: str) -> tuple[int | None, date | None]:
     try:
         if m.group(3):
             return year, date(year, int(m.group(2)), int(m.group(3)))
-        if m.group(2):
+        if m.group(2) and 1 <= int(m.group(2)) <= 12:
             month = int(m.group(2))
             return year, date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     except ValueError:

@@ -4,6 +4,7 @@ bank's real encoding, the record contract, warnings, errors, the mapping path an
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -571,3 +572,9 @@ def test_yucho_file_saved_again_by_excel():
     assert [r.time for r in whole] == ["2025-07-01", "2025-07-02", "2025-07-10", "2025-07-10"]
     assert [r.attrs["row_id"] for r in whole] == [None] * 4
     assert [r.attrs["identity"] for r in later] == [r.attrs["identity"] for r in whole[1:]]
+
+
+def test_file_name_dates_that_are_no_dates_bound_nothing():
+    assert [bank._year_in(n) for n in ("ja_202513.csv", "ja_202500.csv", "ja_20250231.csv", "ja_2025.csv")] == [
+        (2025, None)] * 4
+    assert bank._year_in("ja_202502.csv") == (2025, date(2025, 2, 28))
