@@ -90,9 +90,10 @@ def export_bundles(case: Case, out_dir: Path) -> list[tuple[Path, int]]:
     from .report import model
     from .report.export import export
 
-    written = [export(case, Path(out_dir) / "demo-police.pdf", created=CREATED)]
+    name = case.path.name  # demo-case, demo-case-2 ...: each demo's bundles beside it
+    written = [export(case, Path(out_dir) / f"{name}-police.pdf", created=CREATED)]
     for _, group in model.bank_groups(model.build(case, "police").summary):
         code = group[0].account.bank_code
-        written.append(export(case, Path(out_dir) / f"demo-bank-{code}.pdf", audience="bank", bank=code,
+        written.append(export(case, Path(out_dir) / f"{name}-bank-{code}.pdf", audience="bank", bank=code,
                               created=CREATED))
     return [(r.path, r.pages) for r in written]

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -161,7 +162,9 @@ def test_demo_twice(tmp_path, capsys):
     assert main(["--lang", "en", "demo", str(tmp_path)]) == 0
     assert main(["--lang", "en", "demo", str(tmp_path)]) == 0
     out, _ = capsys.readouterr()
-    assert out.splitlines() == [
-        f"Demo case made: {tmp_path / 'demo-case'} (passphrase: demo-passphrase-2024)",
-        f"Demo case made: {tmp_path / 'demo-case-2'} (passphrase: demo-passphrase-2024)",
-    ]
+    made = [(f"Demo case made: {tmp_path / name} (passphrase: demo-passphrase-2024)",
+             f"  PDF: {tmp_path / (name + '-police.pdf')} (N pages)",
+             f"  PDF: {tmp_path / (name + '-bank-0001.pdf')} (N pages)",
+             f"  PDF: {tmp_path / (name + '-bank-0036.pdf')} (N pages)") for name in ("demo-case", "demo-case-2")]
+    assert [re.sub(r"\(\d+ pages\)", "(N pages)", line) for line in out.splitlines()] == [*made[0], *made[1]]
+    assert all((tmp_path / f"{name}-police.pdf").read_bytes().startswith(b"%PDF-") for name in ("demo-case", "demo-case-2"))
