@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from ..core import wareki
 from . import text
 
 
@@ -69,11 +70,6 @@ def parse_quantity(cell: str | None) -> Decimal | None:
 
 
 # --- dates ------------------------------------------------------------------------------------------
-ERAS = {  # era letter / name -> (first year of the era - 1, first day of the era)
-    "S": (1925, date(1926, 12, 25)), "昭和": (1925, date(1926, 12, 25)),
-    "H": (1988, date(1989, 1, 8)), "平成": (1988, date(1989, 1, 8)),
-    "R": (2018, date(2019, 5, 1)), "令和": (2018, date(2019, 5, 1)),
-}
 _TIME = r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?)?"
 _ZONE = r"(?:\s*(?P<z>Z|UTC|[+-]\d{2}:?\d{2}))?"
 _DATE_KINDS = {
@@ -124,16 +120,14 @@ def _build(kind: str, m: re.Match, year_hint: int | None) -> date | datetime:
         if year_hint is None:
             raise NeedsYear(f"no year for {m.group(0)!r}")
         year = year_hint
-    elif kind == "wareki":
-        base, start = ERAS[g["era"]]
-        year = base + (1 if g["y"] == "元" else int(g["y"]))
     elif kind == "yymmdd":
         year = 2000 + int(g["y"])
-    else:
+    elif kind != "wareki":
         year = int(g["y"])
-    day = date(year, int(g["m"]), int(g["d"]))  # ValueError for an impossible day
-    if kind == "wareki" and day < start:
-        raise ValueError(f"{m.group(0)!r} is before the start of its era")
+    if kind == "wareki":  # ValueError for a date outside its era (平成31年5月1日 is 令和元年)
+        day = wareki.to_date(g["era"], 1 if g["y"] == "元" else int(g["y"]), int(g["m"]), int(g["d"]))
+    else:
+        day = date(year, int(g["m"]), int(g["d"]))  # ValueError for an impossible day
     if not g.get("H"):
         return day
     moment = datetime(day.year, day.month, day.day, int(g["H"]), int(g["M"]), int(g["S"] or 0))

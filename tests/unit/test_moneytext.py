@@ -76,11 +76,12 @@ def test_parse_date(cell, kinds, expected):
     assert mt.parse_date(cell, kinds) == expected
 
 
-def test_wareki_before_the_era_began_is_refused():
-    with pytest.raises(ValueError):
-        mt.parse_date("R1.04.30", "wareki")
-    with pytest.raises(ValueError):
-        mt.parse_date("H1.01.07", "wareki")
+def test_wareki_outside_its_era_is_refused():
+    for cell in ("R1.04.30", "H1.01.07", "H31.05.01", "S64.01.08", "平成32年1月1日"):
+        with pytest.raises(ValueError, match="is not a date of the"):
+            mt.parse_date(cell, "wareki")
+    assert mt.parse_date("H31.04.30", "wareki") == date(2019, 4, 30)
+    assert mt.parse_date("令和元年5月1日", "wareki") == date(2019, 5, 1)
 
 
 def test_month_day_needs_a_year():
