@@ -5,6 +5,10 @@ rows it sums (spec money-formats.md sections 9.6-9.9). Amounts are int yen, neve
 The tool proposes, the victim decides: a row counts as "confirmed" when the user linked it to an
 account or marked it; a row whose payee name matches a recorded account is counted as "flagged"
 until then, and the summary says which is which.
+
+Fees: a 振込手数料 row next to its transfer is that transfer's fee (attrs["fee"], Figure.fees), not a
+payment of its own. Every total (paid, per account, net damage) is the principal only, as the
+freeze request asks; the fees are shown beside it and summed apart.
 """
 
 from __future__ import annotations
