@@ -382,8 +382,10 @@ def decide(cli, args) -> int:
 
 
 def scam_start(cli, args) -> int:
+    if not args.clear and not args.date:
+        raise EvidenceKitError("money_start_needs_date")
     if not args.clear:
-        cr.check_date(args.date or "")  # before asking for the passphrase
+        cr.check_date(args.date)  # before asking for the passphrase
     case = _unlocked(cli, args)
     try:
         cr.set_scam_start(case, None if args.clear else args.date)

@@ -22,6 +22,10 @@ ERRORS = {
         "ja": "日付「{value}」が読めません。2024-05-01 のように 年-月-日 で入力してください。",
         "en": "The date \"{value}\" cannot be read. Write it as year-month-day, like 2024-05-01.",
     },
+    "money_start_needs_date": {
+        "ja": "被害が始まった日を 2024-05-01 のように指定してください（記録した日を消すときは --clear）。",
+        "en": "Give the day the scam started, like 2024-05-01 (or --clear to forget the day recorded).",
+    },
     "money_yucho_symbol": {
         "ja": "ゆうちょ銀行の記号番号「{value}」が読めません。通帳にある 14020-57561701 のような形（記号 5 桁、番号 8 桁まで。記号が 1 で始まる口座の番号は最後が 1 です）で入力してください。",
         "en": "The ゆうちょ 記号-番号 \"{value}\" cannot be read. Write it as in the passbook, like 14020-57561701 (a 5-digit 記号, a 番号 of up to 8 digits; when the 記号 starts with 1, the 番号 ends in 1).",

@@ -228,6 +228,7 @@ def test_party_and_actions(new_case, tmp_path, capsys):
     (["action", "{case}", "add", "2024/06/01", "police", "相談"],
      'The date "2024/06/01" cannot be read. Write it as year-month-day, like 2024-05-01.'),
     (["scam-start", "{case}", "5月1日"], 'The date "5月1日" cannot be read. Write it as year-month-day, like 2024-05-01.'),
+    (["scam-start", "{case}"], "Give the day the scam started, like 2024-05-01 (or --clear to forget the day recorded)."),
     (["import", "{case}", "{u1}", "--mapping", "date日付"],
      '"date日付" in --mapping is not "role=column name". Example: --mapping "date=日付,out=出金,in=入金,desc=摘要,balance=残高"'),
     (["import", "{case}", "{u1}", "--mapping", "day=日付,amount=金額"],
