@@ -387,15 +387,23 @@ class _Holders:
 
     def __init__(self, records: CaseRecords):
         self.keys = [(holder_key(a.holder_kana), a.id) for a in records.accounts.values() if a.holder_kana]
-        self.seen: dict[str, tuple[str, str] | None] = {}
+        self.seen: dict[str, tuple[tuple[str, str] | None, int]] = {}
 
     def match(self, tx: Tx, exact: bool = False) -> tuple[str, str] | None:
         """(account id, name_equal | name_prefix), or None; with `exact`, only an equal name."""
-        if tx.key not in self.seen:
-            hits = [(a, code) for k, a in self.keys if (code := names_match(tx.key, k))]
-            self.seen[tx.key] = min(hits, key=lambda h: h[1] != "name_equal", default=None)
-        hit = self.seen[tx.key]
+        hit = self._look(tx.key)[0]
         return None if hit is None or (exact and hit[1] != "name_equal") else hit
+
+    def equal_count(self, tx: Tx) -> int:
+        """How many recorded accounts have exactly this payee's name as holder."""
+        return self._look(tx.key)[1]
+
+    def _look(self, key: str) -> tuple[tuple[str, str] | None, int]:
+        if key not in self.seen:
+            hits = [(a, code) for k, a in self.keys if (code := names_match(key, k))]
+            self.seen[key] = (min(hits, key=lambda h: h[1] != "name_equal", default=None),
+                              sum(code == "name_equal" for _, code in hits))
+        return self.seen[key]
 
 
 def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
@@ -585,7 +593,8 @@ def summarise(txs: list[Tx], records: CaseRecords) -> Summary:
             hit = holders.match(tx, exact=True)  # and not before the day the user says the scam began
             if hit is None or (records.scam_start and tx.date < records.scam_start):
                 continue
-            status, account = "flagged", hit[0]
+            # a name two recorded accounts share says nothing of which bank: on neither bank's sheet
+            status, account = "flagged", hit[0] if holders.equal_count(tx) == 1 else None
         row = Row(tx, status)
         if tx.direction == "in":
             back.rows.append(row)

@@ -627,3 +627,16 @@ def test_a_yucho_symbol_on_another_banks_code_is_refused():
     assert err.value.message("ja") == ("記号番号 14020-57561701 はゆうちょ銀行の口座の番号ですが、金融機関コードが「0001」になっています。"
                                        "ゆうちょ銀行の口座なら金融機関コードを 9900 にしてください。")
     assert cr.check_account(cr.DestinationAccount(id="1", bank_code="9900", yucho_symbol="14020-57561701")).number == "5756170"
+
+
+def test_a_name_two_recorded_accounts_share_is_not_put_on_either_banks_sheet():
+    txs = money.collect(statements())
+    state = cr.fold([put("account", "1", {"bank_code": "0001", "holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ"}),
+                     put("account", "2", {"bank_code": "0036", "holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ"}),
+                     put("link", "t-2", {"account": "2"})])
+    summary = money.summarise(txs, state)
+    assert [identities(a.paid.rows) for a in summary.accounts] == [[], ["t-2"]]
+    assert [(r.tx.identity, r.status) for r in summary.other_paid.rows] == [("t-1", "flagged")]
+    assert [(r.tx.identity, r.status) for r in summary.received_back.rows] == [("t-back", "flagged")]
+    assert [identities(a.received.rows) for a in summary.accounts] == [[], []]
+    assert summary.paid.total == 800_000
