@@ -511,6 +511,9 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
             ("日時", f"{jptime.format_time(ex.time)}（出所: {TIME_SOURCE_JA.get(ex.time_source, ex.time_source)}）"),
             ("元のファイル名", item["original_name"]), ("大きさ", f"{item['size']:,} バイト"),
             ("SHA-256", item["sha256"]), ("取り込み日時", jptime.format_time(item["imported_at"], seconds=True))]
+    container = bundle.exhibit_of(item["container"]) if item.get("container") else None
+    if container is not None:  # a file that came inside a chat export: trace it to that exhibit
+        rows.insert(5, ("入手元", f"{container.label}（{container.item['original_name']}）に含まれていたファイル"))
     zone = (item.get("parsed") or {}).get("zone")
     if ex.kind == "chat" and zone:  # chat exports carry no offset: say which clock the times are
         offset = jptime.offset_text(ex.time) if ex.time else ""

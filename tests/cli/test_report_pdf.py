@@ -343,3 +343,8 @@ def test_a_long_scrolling_screenshot_is_printed_page_width_in_consecutive_slices
     assert joined.tobytes() == shot.tobytes()  # the slices, top to bottom, are the image
     texts = pages_text(out)
     assert f"（画像の続き 2/{len(slices)}）" in "\n".join(texts)
+
+
+def test_a_file_from_a_chat_zip_says_where_it_came_from(police):
+    page = re.sub(r"\s+", "", next(t for t in pages_text(police[0]) if re.search(r"元のファイル名\s+00000007-PHOTO", t)))
+    assert "入手元資料6（WhatsAppChat-Ken.zip）に含まれていたファイル" in page
