@@ -68,9 +68,12 @@ def _plain(name: str) -> str:
 
 
 def bank_by_name(name: str) -> dict | None:
-    """The one bank whose name is this one (銀行 or not), or None when none or several are."""
+    """The one bank whose name is this one (銀行 or not; in kanji, katakana or hiragana as the
+    table spells it), or None when none or several are."""
     wanted = _plain(name)
     found = [b for b in _banks().values() if _plain(b["name"]) == wanted]
+    if not found:
+        found = [b for b in _banks().values() if wanted in (_plain(b.get("kana") or ""), _plain(b.get("hira") or ""))]
     return found[0] if len(found) == 1 else None
 
 

@@ -593,8 +593,9 @@ def test_a_bank_name_written_out_in_full_is_found_and_an_unknown_one_is_said():
         "1344", "2963", "2011"]
     account = cr.DestinationAccount(id="1", bank_name="城南信用金庫", holder_kana="ﾀﾅｶ")
     assert (bankcodes.complete(account), account.bank_code) == ([], "1344")
-    unknown = cr.DestinationAccount(id="1", bank_name="ミズホ", holder_kana="ﾀﾅｶ")
-    assert bankcodes.complete(unknown) == [("warn_bank_name_unknown", {"name": "ミズホ", "date": bankcodes.data_date()})]
+    assert [bankcodes.bank_by_name(n)["code"] for n in ("ミズホ", "ﾗｸﾃﾝ銀行", "らくてん")] == ["0001", "0036", "0036"]
+    unknown = cr.DestinationAccount(id="1", bank_name="ミズボ", holder_kana="ﾀﾅｶ")
+    assert bankcodes.complete(unknown) == [("warn_bank_name_unknown", {"name": "ミズボ", "date": bankcodes.data_date()})]
     from evidence_kit.i18n import tr
     assert tr("money.warn_bank_name_unknown", "ja", name="ミズホ", date="2024-01-01") == (
         "注意: 「ミズホ」という金融機関は収録の一覧（2024-01-01 時点）に見つかりませんでした。"
