@@ -97,7 +97,8 @@ def complete(account) -> list[tuple[str, dict]]:
         return [("warn_bank_unknown", {"code": account.bank_code, "date": data_date()})]
     if not account.bank_name:
         account.bank_name = known["name"]
-    elif _plain(account.bank_name) != _plain(known["name"]):
+    elif _plain(account.bank_name) not in (_plain(known["name"]), _plain(known.get("kana") or ""),
+                                           _plain(known.get("hira") or "")):
         warnings.append(("warn_bank_name", {"code": account.bank_code, "name": account.bank_name,
                                             "table": known["name"], "date": data_date()}))
     if account.branch_code:

@@ -594,6 +594,8 @@ def test_a_bank_name_written_out_in_full_is_found_and_an_unknown_one_is_said():
     account = cr.DestinationAccount(id="1", bank_name="城南信用金庫", holder_kana="ﾀﾅｶ")
     assert (bankcodes.complete(account), account.bank_code) == ([], "1344")
     assert [bankcodes.bank_by_name(n)["code"] for n in ("ミズホ", "ﾗｸﾃﾝ銀行", "らくてん")] == ["0001", "0036", "0036"]
+    kana = cr.DestinationAccount(id="1", bank_name="ミズホ", holder_kana="ﾀﾅｶ")
+    assert (bankcodes.complete(kana), kana.bank_code) == ([], "0001")
     unknown = cr.DestinationAccount(id="1", bank_name="ミズボ", holder_kana="ﾀﾅｶ")
     assert bankcodes.complete(unknown) == [("warn_bank_name_unknown", {"name": "ミズボ", "date": bankcodes.data_date()})]
     from evidence_kit.i18n import tr
