@@ -606,11 +606,14 @@ class _Picture(Flowable):
             with PILImage.open(io.BytesIO(data)) as img:
                 img.load()  # a file cut short or damaged fails here, not half-way through the page
                 see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+                deep = img.mode.startswith("I")  # 16/32-bit grey: Pillow's own conversion clips it to white
                 if (img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1 or see_through
-                        or self.crop):
+                        or self.crop or deep):
                     # HEIC, WebP, a turned photo, a transparent PNG, a slice: an upright PNG copy, on white
                     # paper (drawn as it is, a transparent background prints black and hides black text)
                     shown = ImageOps.exif_transpose(img)
+                    if deep:
+                        shown = shown.convert("I").point(lambda v: v / 256).convert("L")
                     if see_through:
                         rgba = shown.convert("RGBA")
                         shown = PILImage.new("RGB", rgba.size, (255, 255, 255))

@@ -348,3 +348,17 @@ def test_a_long_scrolling_screenshot_is_printed_page_width_in_consecutive_slices
 def test_a_file_from_a_chat_zip_says_where_it_came_from(police):
     page = re.sub(r"\s+", "", next(t for t in pages_text(police[0]) if re.search(r"元のファイル名\s+00000007-PHOTO", t)))
     assert "入手元資料6（WhatsAppChat-Ken.zip）に含まれていたファイル" in page
+
+
+def test_a_16_bit_grey_png_keeps_its_greys(unlocked, tmp_path):
+    from PIL import Image
+
+    from tests.conftest import write
+
+    data = io.BytesIO()
+    Image.new("I;16", (200, 100), 30000).save(data, "PNG")  # 30000 of 65535: a mid grey
+    unlocked.import_file(write(tmp_path / "grey16.png", data.getvalue()))
+    out = tmp_path / "grey.pdf"
+    pdf.render(unlocked, model.build(unlocked, "police"), out, created=CREATED)
+    drawn = next(p for p in PdfReader(out).pages if p.images).images[0].image.convert("L")
+    assert drawn.getpixel((100, 50)) == 30000 // 256
