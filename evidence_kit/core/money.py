@@ -418,19 +418,26 @@ def suggest_links(txs: list[Tx], records: CaseRecords) -> list[Suggestion]:
         known = _known_transfer(tx, records)
         hit = holders.match(tx)
         if known:
-            out.append(Suggestion(tx, known[0], "transfer_record", {**known[1], "account": known[0]}))
+            out.append(Suggestion(tx, known[0], known[2], {**known[1], "account": known[0]}))
         elif hit:
             out.append(Suggestion(tx, *hit, {"account": hit[0]}))
     return out
 
 
-def _known_transfer(tx: Tx, records: CaseRecords) -> tuple[str, dict] | None:
+def _known_transfer(tx: Tx, records: CaseRecords) -> tuple[str, dict, str] | None:
+    """(account id, the transfer, reason code) of a transfer known from other evidence with this
+    row's amount, or its amount and fee together (a slip's total), within one business day."""
     if tx.direction != "out" or not tx.date:
         return None
+    fee = tx.attrs.get("fee") if tx.fee_rows and isinstance(tx.attrs.get("fee"), int) else None
     for account in records.accounts.values():
         for transfer in account.transfers:
-            if transfer["amount"] == -tx.amount and business_days_apart(transfer["date"], tx.date) <= 1:
-                return account.id, transfer
+            if business_days_apart(transfer["date"], tx.date) > 1:
+                continue
+            if transfer["amount"] == -tx.amount:
+                return account.id, transfer, "transfer_record"
+            if fee and transfer["amount"] == fee - tx.amount:
+                return account.id, {**transfer, "fee": fee}, "transfer_record_with_fee"
     return None
 
 

@@ -178,6 +178,10 @@ TEXTS = {
         "ja": "口座 {account} への振込の記録（{date}、{amount:,} 円。{evidence}）と金額が同じで、日付の差が 1 営業日以内です",
         "en": "the same amount as the transfer to account {account} known from {evidence} ({date}, {amount:,} yen), within one business day",
     },
+    "money.reason_transfer_record_with_fee": {
+        "ja": "口座 {account} への振込の記録（{date}、{amount:,} 円。{evidence}）が、この振込と手数料 {fee:,} 円の合計と同じで、日付の差が 1 営業日以内です",
+        "en": "the transfer to account {account} known from {evidence} ({date}, {amount:,} yen) is this transfer plus its {fee:,} yen fee, within one business day",
+    },
     "money.reason_name_equal": {
         "ja": "振込先の名前が口座 {account} の名義と同じです",
         "en": "the payee's name is the holder name of account {account}",

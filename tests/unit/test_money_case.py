@@ -643,3 +643,15 @@ def test_a_name_two_recorded_accounts_share_is_not_put_on_either_banks_sheet():
     assert [(r.tx.identity, r.status) for r in summary.received_back.rows] == [("t-back", "flagged")]
     assert [identities(a.received.rows) for a in summary.accounts] == [[], []]
     assert summary.paid.total == 800_000
+
+
+def test_a_slip_total_with_the_fee_finds_the_transfer():
+    txs = money.collect([(item(ITEM_A, "smbc.csv"), fee_statement())])
+    slip = {"date": "2024-05-21", "amount": 500_440, "evidence": "振込受付書（合計）"}
+    state = cr.fold([put("account", "1", {"holder_kana": "ﾀﾅｶ", "transfers": [slip]})])
+    assert [(s.tx.identity, s.code, s.params) for s in money.suggest_links(txs, state)] == [
+        ("t-2", "transfer_record_with_fee", {**slip, "account": "1", "fee": 440})]
+    from evidence_kit.i18n import tr
+    assert tr("money.reason_transfer_record_with_fee", "ja", **{**slip, "account": "1", "fee": 440}) == (
+        "口座 1 への振込の記録（2024-05-21、500,440 円。振込受付書（合計））が、この振込と手数料 440 円の合計と同じで、"
+        "日付の差が 1 営業日以内です")
