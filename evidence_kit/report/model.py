@@ -187,6 +187,9 @@ def _exhibit(case, item: dict) -> Exhibit:
         kind, title = "image", f"画像（{name}）"
         made = shot or ""
         author = "申告者（撮影・保存）"
+        attrs = record.get("attrs") or {}
+        if attrs.get("metadata_stripped") or attrs.get("via_line"):  # passed through an app: who took it is unknown
+            author = "撮影者不明（申告者が保存。撮影情報が残っていません）"
         purpose = "画像に写っている内容と、その撮影日時"
         time, time_source = shot, source or "none"
         sent = _sent_in_chat(case, item)

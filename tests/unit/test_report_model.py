@@ -151,3 +151,10 @@ def test_a_transfer_the_reporter_has_not_confirmed_is_marked_as_guessed_in_the_t
 def test_a_photo_sent_in_a_chat_reads_in_the_timeline_as_sent_by_its_sender(demo):
     rows = [(e.text, e.means) for e in model.build(demo, "police").timeline if e.exhibit == "資料6の1"]
     assert rows == [("Ken が WhatsApp で画像を送信（00000007-PHOTO-2024-06-14-08-13-30.jpg）", "WhatsApp")]
+
+
+def test_a_photo_that_lost_its_camera_data_is_not_credited_to_the_reporter_as_photographer(unlocked, tmp_path):
+    unlocked.import_file(write(tmp_path / "received.jpg", image("JPEG")))  # no Exif: sent through an app
+    ex = model.build(unlocked, "police").exhibits[0]
+    assert (unlocked.records(ex.item_id)[0]["attrs"].get("metadata_stripped"), ex.author) == (
+        True, "撮影者不明（申告者が保存。撮影情報が残っていません）")
