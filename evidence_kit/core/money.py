@@ -542,7 +542,7 @@ def _payee_churn(first_time: list[Flag]) -> list[Flag]:
     firsts: dict[str, Tx] = {}
     for flag in first_time:
         firsts.setdefault(flag.txs[0].key, flag.txs[0])
-    rows = list(firsts.values())
+    rows = [t for t in firsts.values() if t.date]  # a row without a date (a year-less statement) is in no run
     out, i = [], 0
     while i < len(rows):
         until = (date.fromisoformat(rows[i].date) + timedelta(days=CHURN_DAYS)).isoformat()
@@ -572,8 +572,10 @@ def _exchange_chains(live: list[Tx]) -> list[Flag]:
     for tx in live:
         if tx.direction != "out" or tx.kind == "crypto" or not is_exchange(tx.key):
             continue
-        until = (date.fromisoformat(tx.date) + timedelta(days=EXCHANGE_DAYS)).isoformat()
-        after = [s for s in sends if tx.date <= s.date <= until]
+        after = []
+        if tx.date:  # without a date (a year-less statement) no send can be said to follow it
+            until = (date.fromisoformat(tx.date) + timedelta(days=EXCHANGE_DAYS)).isoformat()
+            after = [s for s in sends if tx.date <= s.date <= until]
         if after:
             out.append(Flag("exchange_chain", "medium", [tx, *after], {"days": EXCHANGE_DAYS}))
         else:

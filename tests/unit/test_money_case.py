@@ -8,6 +8,7 @@ import pytest
 from evidence_kit.core import bankcodes, caserecords as cr, money
 from evidence_kit.core.case import Case
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.importers.moneytext import name_key
 from tests.conftest import PASSPHRASE
 
 ITEM_A, ITEM_B, ITEM_C, ITEM_X = "aa" * 16, "bb" * 16, "cc" * 16, "dd" * 16
@@ -655,3 +656,16 @@ def test_a_slip_total_with_the_fee_finds_the_transfer():
     assert tr("money.reason_transfer_record_with_fee", "ja", **{**slip, "account": "1", "fee": 440}) == (
         "口座 1 への振込の記録（2024-05-21、500,440 円。振込受付書（合計））が、この振込と手数料 440 円の合計と同じで、"
         "日付の差が 1 営業日以内です")
+
+
+def test_flags_on_rows_without_a_date_do_not_crash():
+    """A JA Bank statement whose year is unknown gives rows with no date: no run, no chain, no crash."""
+    def row(i, time, amount, name):
+        key = name_key(name)[0]
+        return money.Tx(f"id{i}", time, amount, "out", "bank", "own",
+                        {"counterparty": key, "counterparty_key": key, "corporate": False, "tx_type": "振込",
+                         "transfer": True, "amount": amount}, [money.Source("item", "ja.csv", i)])
+    txs = [row(1, "", -50000, "ﾔﾏﾀﾞ ﾀﾛｳ"), row(2, "", -20000, "ﾋﾞﾂﾄﾌﾗｲﾔｰ"), row(3, "", -30000, "ｻﾄｳ ﾊﾅｺ"),
+           row(4, "", -30000, "ｽｽﾞｷ ｼﾞﾛｳ")]
+    assert [(f.code, [t.identity for t in f.txs]) for f in money.flags(txs, cr.CaseRecords())] == [
+        ("new_payee", ["id1"]), ("to_exchange", ["id2"]), ("new_payee", ["id3"]), ("new_payee", ["id4"])]
