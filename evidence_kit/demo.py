@@ -5,7 +5,6 @@ exported: one for the police, one for each destination bank."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from .core import caserecords as cr
@@ -47,7 +46,6 @@ OVERVIEW = {
 }
 LINKS = (("2024-05-13", -100_000, "1"), ("2024-05-21", -500_000, "2"))  # the transfers the victim confirmed
 PAID_BACK = ("2024-05-28", 20_000)
-CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)  # the demo bundles' date, so they are the same every time
 
 
 def build_demo(out_dir: Path) -> tuple[Path, str]:
@@ -91,9 +89,8 @@ def export_bundles(case: Case, out_dir: Path) -> list[tuple[Path, int]]:
     from .report.export import export
 
     name = case.path.name  # demo-case, demo-case-2 ...: each demo's bundles beside it
-    written = [export(case, Path(out_dir) / f"{name}-police.pdf", created=CREATED)]
+    written = [export(case, Path(out_dir) / f"{name}-police.pdf")]
     for _, group in model.bank_groups(model.build(case, "police").summary):
         code = group[0].account.bank_code
-        written.append(export(case, Path(out_dir) / f"{name}-bank-{code}.pdf", audience="bank", bank=code,
-                              created=CREATED))
+        written.append(export(case, Path(out_dir) / f"{name}-bank-{code}.pdf", audience="bank", bank=code))
     return [(r.path, r.pages) for r in written]
