@@ -271,11 +271,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.money_yucho_form": {"ja": "（記号番号 {symbol}）", "en": "(記号-番号 {symbol})"},
     "cli.money_paid": {
         "ja": "  支払い {count} 件  合計 {total} 円（確認済み {confirmed} 円、未確認 {flagged} 円）  手数料 {fees} 円  {first} 〜 {last}",
-        "en": "  Paid: {count} rows, total {total} yen ({confirmed} confirmed, {flagged} not confirmed), fees {fees} yen, {first} to {last}",
+        "en": "  Paid: {count} row(s), total {total} yen ({confirmed} confirmed, {flagged} not confirmed), fees {fees} yen, {first} to {last}",
     },
     "cli.money_received": {
         "ja": "  返ってきたお金 {count} 件  合計 {total} 円（確認済み {confirmed} 円、未確認 {flagged} 円）  {first} 〜 {last}",
-        "en": "  Paid back: {count} rows, total {total} yen ({confirmed} confirmed, {flagged} not confirmed), {first} to {last}",
+        "en": "  Paid back: {count} row(s), total {total} yen ({confirmed} confirmed, {flagged} not confirmed), {first} to {last}",
     },
     "cli.money_other_head": {
         "ja": "■ 振込先口座を決めていない支払い（取引所・現金など）",
@@ -283,11 +283,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.money_total_paid": {
         "ja": "支払いの合計: {total} 円（{count} 件。確認済み {confirmed} 円、未確認 {flagged} 円）",
-        "en": "Paid in all: {total} yen ({count} rows; {confirmed} confirmed, {flagged} not confirmed)",
+        "en": "Paid in all: {total} yen ({count} row(s); {confirmed} confirmed, {flagged} not confirmed)",
     },
     "cli.money_total_received": {
         "ja": "返ってきたお金（「利益」など）の合計: {total} 円（{count} 件。確認済み {confirmed} 円、未確認 {flagged} 円）",
-        "en": "Paid back (fake \"profits\" and the like): {total} yen ({count} rows; {confirmed} confirmed, {flagged} not confirmed)",
+        "en": "Paid back (fake \"profits\" and the like): {total} yen ({count} row(s); {confirmed} confirmed, {flagged} not confirmed)",
     },
     "cli.money_net": {
         "ja": "実際の被害額（支払い − 返ってきたお金）: {net} 円（確認済みの行だけでは {confirmed} 円）",
@@ -296,7 +296,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.money_by_source": {"ja": "振込元（ご自分の口座）ごとの支払い:", "en": "Paid, per own account:"},
     "cli.money_source_line": {
         "ja": "  {label}: {total} 円（{count} 件。確認済み {confirmed} 円、未確認 {flagged} 円）",
-        "en": "  {label}: {total} yen ({count} rows; {confirmed} confirmed, {flagged} not confirmed)",
+        "en": "  {label}: {total} yen ({count} row(s); {confirmed} confirmed, {flagged} not confirmed)",
     },
     "cli.money_crypto": {"ja": "暗号資産の外部への送金:", "en": "Crypto sent out:"},
     "cli.money_crypto_asset": {"ja": "  {asset}: 合計 {quantity}（{count} 件）", "en": "  {asset}: {quantity} in all ({count} sends)"},
@@ -421,7 +421,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help_party_add_id": {"ja": "連絡先（LINE ID、電話番号など）を 1 つ加える", "en": "add one identifier (LINE ID, phone ...)"},
     "cli.help_party_remove_id": {"ja": "連絡先を番号で 1 つ消す（番号は show で表示されます）", "en": "remove one identifier by its number (as show prints it)"},
     "cli.help_party_id": {"ja": "相手方の番号（相手が複数いるとき。ふつうは 1）", "en": "which other party (when there are several; normally 1)"},
-    "cli.help_party_name": {"ja": "相手が名乗った名前（何度でも指定できます）", "en": "a name the other party used (can be given several times)"},
+    "cli.help_party_name": {"ja": "相手が名乗った名前（何度でも指定できます。指定すると、記録ずみの名前はここで指定した名前にすべて置き換わります）",
+                            "en": "a name the other party used (can be given several times; when given, the recorded names are replaced by the ones given)"},
     "cli.help_party_nationality": {"ja": "相手が名乗った国籍", "en": "the nationality the other party claimed"},
     "cli.help_party_job": {"ja": "相手が名乗った職業", "en": "the job the other party claimed"},
     "cli.help_note": {"ja": "メモ", "en": "a note"},
