@@ -38,6 +38,18 @@ def unlocked(case_dir):
     case.lock()
 
 
+@pytest.fixture
+def demo_case(tmp_path):
+    """The demo case (assets/demo, with its case records), unlocked."""
+    from evidence_kit.demo import build_demo
+
+    path, passphrase = build_demo(tmp_path / "cases")
+    case = Case.open(path)
+    case.unlock(passphrase)
+    yield case
+    case.lock()
+
+
 def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -13,9 +13,7 @@ import pytest
 
 from evidence_kit.core import caserecords as cr
 from evidence_kit.core import custody, layout
-from evidence_kit.core.case import Case
 from evidence_kit.core.errors import EvidenceKitError
-from evidence_kit.demo import build_demo
 from evidence_kit.report.export import export
 
 for _tool in ("pdftotext", "openssl", "ssh-keygen"):
@@ -26,12 +24,8 @@ CREATED = datetime(2024, 6, 22, 10, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def demo(tmp_path):
-    path, passphrase = build_demo(tmp_path / "cases")
-    case = Case.open(path)
-    case.unlock(passphrase)
-    yield case
-    case.lock()
+def demo(demo_case):
+    return demo_case
 
 
 def text_of(path) -> str:

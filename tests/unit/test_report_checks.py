@@ -7,19 +7,13 @@ from datetime import date
 import pytest
 
 from evidence_kit.core import caserecords as cr
-from evidence_kit.core.case import Case
-from evidence_kit.demo import build_demo
 from evidence_kit.i18n import MESSAGES
 from evidence_kit.report import checks, model
 
 
 @pytest.fixture
-def demo(tmp_path):
-    path, passphrase = build_demo(tmp_path)
-    case = Case.open(path)
-    case.unlock(passphrase)
-    yield case
-    case.lock()
+def demo(demo_case):
+    return demo_case
 
 
 def found(case, today=date(2024, 7, 1), **kw):

@@ -6,20 +6,14 @@ from __future__ import annotations
 import pytest
 
 from evidence_kit.core import custody
-from evidence_kit.core.case import Case
-from evidence_kit.demo import build_demo
 from evidence_kit.report import model
 from tests.conftest import write
 from tests.unit.test_images import image
 
 
 @pytest.fixture
-def demo(tmp_path):
-    path, passphrase = build_demo(tmp_path)
-    case = Case.open(path)
-    case.unlock(passphrase)
-    yield case
-    case.lock()
+def demo(demo_case):
+    return demo_case
 
 
 NUMBERED = [
