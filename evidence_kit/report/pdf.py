@@ -479,15 +479,23 @@ def _actions(bundle: Bundle, styles) -> list:
 
 
 def _exhibit_list(bundle: Bundle, styles) -> list:
-    rows = [[_p(h, styles["head"]) for h in ("号証", "標目", "原本・写し", "作成年月日", "作成者", "立証趣旨")]]
+    rows = [[_p(h, styles["head"]) for h in ("号証", "標目", "原本・写し", "作成年月日", "作成者", "立証趣旨",
+                                             "取得・保全情報")]]
     for ex in bundle.exhibits:
         rows.append([_p(ex.label, styles["cell"]), _p(ex.title, styles["cell"]), _p(ex.copy, styles["cell"]),
-                     _p(_made(ex.made), styles["cell"]), _p(ex.author, styles["cell"]), _p(ex.purpose, styles["cell"])])
+                     _p(_made(ex.made), styles["cell"]), _p(ex.author, styles["cell"]), _p(ex.purpose, styles["cell"]),
+                     _p(_kept(ex), styles["cell"])])
     return _section("list", "証拠目録（証拠説明書）", styles) + [
         _p(f"証拠は {len(bundle.exhibits)} 点です。証拠本体では、各証拠の最初のページに元のファイル名、SHA-256 ハッシュ値、"
            "日時とその出所を記載しています。フォントにない文字（絵文字など）と制御文字は、〔U+1F600〕のように"
            "文字コードで示しています。", styles["small"]), Spacer(1, 2 * mm),
-        _table(rows, [14 * mm, 45 * mm, 14 * mm, 32 * mm, 28 * mm, 32 * mm], styles)]
+        _table(rows, [13 * mm, 36 * mm, 11 * mm, 27 * mm, 23 * mm, 27 * mm, 28 * mm], styles)]
+
+
+def _kept(ex: Exhibit) -> str:
+    """The 備考 column: how the item was taken in and kept (spec (b))."""
+    item = ex.item
+    return f"電子データを取り込み保存（{item['imported_at'][:10]}）。SHA-256 {item['sha256'][:12]}…（付録）"
 
 
 def _made(made: str) -> str:

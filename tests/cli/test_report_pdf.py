@@ -187,7 +187,7 @@ def test_an_image_that_cannot_be_decoded_does_not_stop_the_bundle(unlocked, tmp_
     data = out.getvalue()
     unlocked.import_file(write(tmp_path / "cut.png", data[: len(data) - 40]))
     texts = export_text(unlocked, tmp_path)
-    page = next(t for t in texts if "cut.png" in t and "バイト" in t)
+    page = next(t for t in texts if "cut.png" in t and "取り込み日時" in t)
     assert "この画像は読み取れないため、印刷できません。元のファイルでご確認ください。" in page
 
 
@@ -265,7 +265,7 @@ def test_the_import_time_on_an_exhibit_is_in_japan_time_with_the_utc_beside_it(u
     item = unlocked.items()[0]
     moment = datetime.fromisoformat(item["imported_at"])
     jst = moment.astimezone(timezone(timedelta(hours=9)))
-    page = re.sub(r"\s+", "", next(t for t in export_text(unlocked, tmp_path) if "memo.txt" in t and "バイト" in t))
+    page = re.sub(r"\s+", "", next(t for t in export_text(unlocked, tmp_path) if "memo.txt" in t and "取り込み日時" in t))
     assert (f"取り込み日時令和{jst.year - 2018}年{jst.month}月{jst.day}日({jst:%Y-%m-%d}){jst:%H:%M:%S}"
             f"（元の時刻{moment:%Y-%m-%d%H:%M:%S}UTC）") in page
 
