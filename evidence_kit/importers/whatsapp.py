@@ -50,6 +50,21 @@ _HEADER = re.compile(
     r"(?(open)\s?\](?:\s|$)|(?P<end>\s[-–](?:\s|$)|:\s|\s))"
 )
 
+
+def _fast_header(open_: str, close: str):
+    """A stricter _HEADER for the two common shapes, with "Name: " after it: ASCII digits, "/", one
+    space after the comma, seconds and AM/PM optional. Where it matches, _HEADER matches the same
+    header with the same groups (each of its choices is _HEADER's first one there), and "Name" runs
+    up to the first ":" after the header, which a space follows: what _read's line loop finds."""
+    return re.compile(
+        open_ + r"(?P<stamp>(?P<d1>[0-9]{1,2})/(?P<d2>[0-9]{1,2})/(?P<d3>[0-9]{2,4}), "
+        r"(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[ \u202f](?P<suf>[AP]M))?)"
+        + close + r"(?P<sender>[^:]*): ").match
+
+
+# _HEADER's (open, dsep, d1 of 3+ digits, end) for each: the `usual` of _Parser._read
+_FAST = {(None, "/", False, " - "): _fast_header("", " - "), ("[", "/", False, None): _fast_header(r"\[", r"\] ")}
+
 _LRM = "\u200e\u200f"
 
 _ATTACHED = re.compile(r"<\s?(?:attached|Anhang):\s?(?P<file>[^<>]+?)\s?>")
@@ -264,41 +279,49 @@ class _Parser:
         usual = None  # the (open, dsep, year first, end as written) of the first header of `shape`
         senders: dict[str, str] = {}
         start, record, stamp, date_key, day, last, later, heads, meridiems = -1, None, None, None, None, None, 0, 0, 0
+        fast = None  # _FAST.get(usual)
         for i, line in enumerate(lines):
-            c = line[:1]
-            m = None
-            if c in first_chars and (not marked or i not in marked):
-                mline = line  # U+202F and U+00A0 are matched by \s like the spaces for_matching makes of them
-                m = match(line)
-            elif c in first_chars or c in invisible:
-                mline = text.for_matching(line)
-                if mline[:1] in first_chars:
-                    m = match(mline)
-            if m is not None:
-                open_, this, d1, dsep, d2, d3, pre, h, _, mi, s, suf, end = m.groups()
-                key = (open_, dsep, len(d1) >= 3, end)
-                if key != usual:
-                    seen = shapes.get(key)
-                    if seen is None:
-                        seen = shapes[key] = (bool(open_), dsep, len(d1) >= 3,
-                                              "]" if open_ else (end.strip() or " ").replace("–", "-"))
-                    if shape is None:
-                        shape = found.shape = seen
-                        counts[shape] = 0  # first: it wins a tie
-                    if seen == shape:
-                        usual = key
-                    else:
-                        counts[seen] = counts.get(seen, 0) + 1
-                        if record is not None:  # a header-like line inside a message
-                            found.others.append(i)
-                        m = None
-            if m is None:
-                if record is None:  # before the first message
-                    n = i + 1
-                    append(Record("blank" if line == "" else "unparsed", n, n, [line], attrs=no_attrs))
-                    if line != "":
-                        warnings.append(ParseWarning(n, "whatsapp_unparsed", line))
-                continue
+            if fast is not None and (m := fast(line)) is not None and (not marked or i not in marked):
+                # the usual header, then "Name: " (_HEADER would match it with these groups)
+                this, d1, d2, d3, h, mi, s, suf, sender = m.groups()
+                pre, mline = None, line
+            else:
+                sender = None
+                c = line[:1]
+                m = None
+                if c in first_chars and (not marked or i not in marked):
+                    mline = line  # U+202F and U+00A0 are matched by \s like the spaces for_matching makes of them
+                    m = match(line)
+                elif c in first_chars or c in invisible:
+                    mline = text.for_matching(line)
+                    if mline[:1] in first_chars:
+                        m = match(mline)
+                if m is not None:
+                    open_, this, d1, dsep, d2, d3, pre, h, _, mi, s, suf, end = m.groups()
+                    key = (open_, dsep, len(d1) >= 3, end)
+                    if key != usual:
+                        seen = shapes.get(key)
+                        if seen is None:
+                            seen = shapes[key] = (bool(open_), dsep, len(d1) >= 3,
+                                                  "]" if open_ else (end.strip() or " ").replace("–", "-"))
+                        if shape is None:
+                            shape = found.shape = seen
+                            counts[shape] = 0  # first: it wins a tie
+                        if seen == shape:
+                            usual = key
+                            fast = _FAST.get(key)
+                        else:
+                            counts[seen] = counts.get(seen, 0) + 1
+                            if record is not None:  # a header-like line inside a message
+                                found.others.append(i)
+                            m = None
+                if m is None:
+                    if record is None:  # before the first message
+                        n = i + 1
+                        append(Record("blank" if line == "" else "unparsed", n, n, [line], attrs=no_attrs))
+                        if line != "":
+                            warnings.append(ParseWarning(n, "whatsapp_unparsed", line))
+                    continue
             if record is not None:  # the message before is complete
                 if start + 1 < i:
                     self._finish(record, start, i, records)
@@ -341,7 +364,12 @@ class _Parser:
             if time is None:
                 warnings.append(ParseWarning(n, "whatsapp_time_invalid", line))
             start = i
-            if mline is not line:  # for_matching dropped invisible characters
+            if sender is not None:  # from _FAST
+                if time_raw is None:
+                    time_raw = this
+                record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
+                                line[m.end():], no_attrs)
+            elif mline is not line:  # for_matching dropped invisible characters
                 record = self._header_slow(line, mline, m, n, time, senders)
             else:
                 if time_raw is None:
