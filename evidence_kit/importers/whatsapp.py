@@ -51,19 +51,25 @@ _HEADER = re.compile(
 )
 
 
-def _fast_header(open_: str, close: str):
-    """A stricter _HEADER for the two common shapes, with "Name: " after it: ASCII digits, "/", one
-    space after the comma, seconds and AM/PM optional. Where it matches, _HEADER matches the same
-    header with the same groups (each of its choices is _HEADER's first one there), and "Name" runs
-    up to the first ":" after the header, which a space follows: what _read's line loop finds."""
+def _fast_header(open_: str, close: str, marked: bool):
+    """A stricter _HEADER for the two common shapes, with "Name: " and the text after it: ASCII digits,
+    "/", one space after the comma, seconds and AM/PM optional. Where it matches, _HEADER matches the
+    same header with the same groups (each of its choices is _HEADER's first one there), and "Name"
+    runs up to the first ":" after the header, which a space follows: what _read's line loop finds.
+    `marked`: for a line with characters for_matching drops, where they may only be the U+200E iOS
+    writes before the header and before a placeholder's or system text's first character; it is
+    left out of the text, as _Parser._header_slow leaves it out."""
+    lrm, tail = ("\u200e?", f"[^{_DROPS}]*\\Z") if marked else ("", "(?s:.*)")
     return re.compile(
-        open_ + r"(?P<stamp>(?P<d1>[0-9]{1,2})/(?P<d2>[0-9]{1,2})/(?P<d3>[0-9]{2,4}), "
+        lrm + open_ + r"(?P<stamp>(?P<d1>[0-9]{1,2})/(?P<d2>[0-9]{1,2})/(?P<d3>[0-9]{2,4}), "
         r"(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[ \u202f](?P<suf>[AP]M))?)"
-        + close + r"(?P<sender>[^:]*): ").match
+        + close + f"(?P<sender>[^:{_DROPS if marked else ''}]*): " + lrm + f"(?P<text>{tail})").match
 
 
-# _HEADER's (open, dsep, d1 of 3+ digits, end) for each: the `usual` of _Parser._read
-_FAST = {(None, "/", False, " - "): _fast_header("", " - "), ("[", "/", False, None): _fast_header(r"\[", r"\] ")}
+_DROPS = "".join(map(chr, text._INVISIBLE))  # the characters for_matching drops
+# _HEADER's (open, dsep, d1 of 3+ digits, end) -> _fast_header for a line without and with marks
+_FAST = {(None, "/", False, " - "): (_fast_header("", " - ", False), _fast_header("", " - ", True)),
+         ("[", "/", False, None): (_fast_header(r"\[", r"\] ", False), _fast_header(r"\[", r"\] ", True))}
 
 _LRM = "\u200e\u200f"
 
@@ -279,11 +285,11 @@ class _Parser:
         usual = None  # the (open, dsep, year first, end as written) of the first header of `shape`
         senders: dict[str, str] = {}
         start, record, stamp, date_key, day, last, later, heads, meridiems = -1, None, None, None, None, None, 0, 0, 0
-        fast = None  # _FAST.get(usual)
+        fast = marked_fast = None  # _FAST.get(usual)
         for i, line in enumerate(lines):
-            if fast is not None and (m := fast(line)) is not None and (not marked or i not in marked):
+            if fast is not None and (m := (marked_fast if marked and i in marked else fast)(line)) is not None:
                 # the usual header, then "Name: " (_HEADER would match it with these groups)
-                this, d1, d2, d3, h, mi, s, suf, sender = m.groups()
+                this, d1, d2, d3, h, mi, s, suf, sender, body = m.groups()
                 pre, mline = None, line
             else:
                 sender = None
@@ -309,7 +315,7 @@ class _Parser:
                             counts[shape] = 0  # first: it wins a tie
                         if seen == shape:
                             usual = key
-                            fast = _FAST.get(key)
+                            fast, marked_fast = _FAST.get(key, (None, None))
                         else:
                             counts[seen] = counts.get(seen, 0) + 1
                             if record is not None:  # a header-like line inside a message
@@ -368,7 +374,7 @@ class _Parser:
                 if time_raw is None:
                     time_raw = this
                 record = Record("message", n, n, [line], time_raw, time, senders.setdefault(sender, sender),
-                                line[m.end():], no_attrs)
+                                body, no_attrs)
             elif mline is not line:  # for_matching dropped invisible characters
                 record = self._header_slow(line, mline, m, n, time, senders)
             else:
