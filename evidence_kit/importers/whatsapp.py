@@ -54,14 +54,15 @@ _HEADER = re.compile(
 def _fast_header(open_: str, close: str, marked: bool):
     """A stricter _HEADER for the two common shapes, with "Name: " and the text after it: ASCII digits,
     "/", one space after the comma, seconds and AM/PM optional. Where it matches, _HEADER matches the
-    same header with the same groups (each of its choices is _HEADER's first one there), and "Name"
+    same header with the same groups (each of its choices is _HEADER's first one there; d1, d2 and d3
+    are its date split at "/"), and "Name"
     runs up to the first ":" after the header, which a space follows: what _read's line loop finds.
     `marked`: for a line with characters for_matching drops, where they may only be the U+200E iOS
     writes before the header and before a placeholder's or system text's first character; it is
     left out of the text, as _Parser._header_slow leaves it out."""
     lrm, tail = ("\u200e?", f"[^{_DROPS}]*\\Z") if marked else ("", "(?s:.*)")
     return re.compile(
-        lrm + open_ + r"(?P<stamp>(?P<d1>[0-9]{1,2})/(?P<d2>[0-9]{1,2})/(?P<d3>[0-9]{2,4}), "
+        lrm + open_ + r"(?P<stamp>(?P<date>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}), "
         r"(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[ \u202f](?P<suf>[AP]M))?)"
         + close + f"(?P<sender>[^:{_DROPS if marked else ''}]*): " + lrm + f"(?P<text>{tail})").match
 
@@ -286,13 +287,19 @@ class _Parser:
         senders: dict[str, str] = {}
         start, record, stamp, date_key, day, last, later, heads, meridiems = -1, None, None, None, None, None, 0, 0, 0
         fast = marked_fast = None  # _FAST.get(usual)
+        fast_date = None  # the date as written of the last header, when _FAST matched it: date_key is its (d1, d2, d3)
         for i, line in enumerate(lines):
             if fast is not None and (m := (marked_fast if marked and i in marked else fast)(line)) is not None:
                 # the usual header, then "Name: " (_HEADER would match it with these groups)
-                this, d1, d2, d3, h, mi, s, suf, sender, body = m.groups()
+                this, date, h, mi, s, suf, sender, body = m.groups()
+                if date == fast_date:
+                    d1, d2, d3 = date_key
+                else:
+                    d1, d2, d3 = date.split("/")
+                    fast_date = date
                 pre, mline = None, line
             else:
-                sender = None
+                sender = fast_date = None
                 c = line[:1]
                 m = None
                 if c in first_chars and (not marked or i not in marked):
@@ -577,6 +584,8 @@ def _mark_events(records: list[Record]) -> None:
     (`[…] Trip: \u200eKen added Aiko`). The chat's name is the sender of the encryption notice;
     its marked lines are events, not messages."""
     titles = {r.sender for r in records if r.type == "system" and r.sender}
+    if not titles:
+        return
     for r in records:
         if r.type == "message" and r.sender in titles and r.raw[0].endswith("\u200e" + r.text.split("\n", 1)[0]):
             r.type = "system"
