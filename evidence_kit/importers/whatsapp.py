@@ -340,7 +340,9 @@ class _Parser:
                     self._finish(record, start, i, records)
                 elif record.type != "system":
                     t = record.text
-                    if t[:1] in special_first or t[-1:] in special_last or "<" in t or ")" in t:
+                    a, z = t[:1], t[-1:]  # the text's first and last characters
+                    if (a in special_first or z in special_last or "<" in t or ")" in t
+                            or (a in _DELETED_FIRST and z in ".e") or (a in _LOCATION_FIRST and (z == "." or "/" in t))):
                         classify(record)
             heads += 1
             if pre or suf:
@@ -681,8 +683,12 @@ def _changed() -> re.Pattern:
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # str.strip() removes these
 # _classify finds nothing in a text (a plain message) unless its first or last character is one of
 # these, or it has a "<" or ")": the characters its checks start or end with, and those for_matching
-# or strip() would remove or change at either end.
-_SPECIAL_FIRST = frozenset("MNメTYDlLsS\u017f<" + _WHITESPACE) | _dropped_chars() | {"\u202f", "\u00a0"}
+# or strip() would remove or change at either end. Or unless it starts with T, Y or D and ends with
+# "." or "e" (_DELETED: those ending in "d" are in _SPECIAL_LAST), or starts like _LOCATION
+# and has a "/" or ends with "." (_LIVE_LOCATION: the other one ends in "d"): see _Parser._read.
+_SPECIAL_FIRST = frozenset("MNメ<" + _WHITESPACE) | _dropped_chars() | {"\u202f", "\u00a0"}
+_DELETED_FIRST = frozenset("TYD")
+_LOCATION_FIRST = frozenset("lLsS\u017f")
 _SPECIAL_LAST = frozenset("dDnN" + _WHITESPACE) | _dropped_chars() | {"\u202f", "\u00a0"}
 
 
