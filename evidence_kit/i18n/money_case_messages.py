@@ -252,7 +252,7 @@ TEXTS = {
     "money.idkind_whatsapp": {"ja": "WhatsApp の番号", "en": "WhatsApp number"},
     "money.idkind_phone": {"ja": "電話番号", "en": "phone"},
     "money.idkind_email": {"ja": "メールアドレス", "en": "e-mail"},
-    "money.idkind_url": {"ja": "プロフィールの URL", "en": "profile URL"},
+    "money.idkind_url": {"ja": "URL", "en": "URL"},
     "money.idkind_crypto_address": {"ja": "暗号資産のアドレス", "en": "crypto address"},
     "money.idkind_other": {"ja": "その他", "en": "other"},
     "money.mark_scam": {"ja": "詐欺への支払い", "en": "paid to the scam"},

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 
 from ..core import caserecords, custody, money
 from ..core.caserecords import Action, CaseRecords, DestinationAccount, Party
+from ..i18n import MESSAGES, tr
 
 AUDIENCES = ("police", "lawyer", "bank")
 PREFIX = {"police": "資料", "lawyer": "甲", "bank": "資料"}
@@ -299,13 +300,16 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
                                 exhibit=_tx_exhibit(bundle, tx), anchor=_tx_anchor(tx)))
     for action in bundle.actions:
         events.append(Event(action.date, "対応", f"{action.organisation} {action.what}".strip(),
-                            WHO_JA.get(action.who, action.who)))
+                            code_text("who", action.who)))
     events.sort(key=lambda e: moment(e.time))  # the instant, not the text: offsets differ
     return events
 
 
-WHO_JA = {"police": "警察", "bank": "金融機関", "consumer_center_188": "消費生活センター（188）",
-          "lawyer": "弁護士", "platform": "運営会社", "other": "その他"}
+def code_text(kind: str, code: str) -> str:
+    """The Japanese word for a stored code ("who" of an action, "idkind" of an identifier), as the CLI
+    shows it; an unknown code as it is."""
+    key = f"money.{kind}_{code}"
+    return tr(key) if key in MESSAGES else code
 
 
 def _chat_days(case, ex: Exhibit) -> list[Event]:

@@ -24,7 +24,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 from .. import __version__
 from ..core import age, layout
 from . import fonts, jptime
-from .model import Bundle, Exhibit, account_text, moment
+from .model import Bundle, Exhibit, account_text, code_text, moment
 
 TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
 LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 15 * mm, 20 * mm, 18 * mm
@@ -318,7 +318,7 @@ def _party(bundle: Bundle, styles) -> list:
     for party in bundle.parties:
         rows = [("名乗った氏名・通称", "、".join(party.names)),
                 ("国籍（自称）", party.claimed_nationality), ("職業（自称）", party.claimed_job)]
-        rows += [(IDENTIFIER_JA.get(i.get("kind"), i.get("kind", "")), f"{i.get('value', '')}"
+        rows += [(code_text("idkind", i.get("kind", "")), f"{i.get('value', '')}"
                   + (f"（{i['note']}）" if i.get("note") else "")) for i in party.identifiers]
         if party.note:
             rows.append(("備考", party.note))
@@ -336,8 +336,6 @@ def _party(bundle: Bundle, styles) -> list:
     return story
 
 
-IDENTIFIER_JA = {"line_id": "LINE ID", "whatsapp": "WhatsApp 番号", "phone": "電話番号", "email": "メールアドレス",
-                 "url": "URL", "crypto_address": "暗号資産アドレス", "other": "その他"}
 
 
 def _timeline(bundle: Bundle, styles, pages: dict) -> list:
@@ -433,7 +431,7 @@ def _freeze_sheet(bundle: Bundle, key: str, name: str, group: list, styles) -> l
                   _table(lines, [32 * mm, 24 * mm, 16 * mm, 35 * mm, 30 * mm, 28 * mm], styles),
                   _p("振込依頼人名を相手の指示で変えた場合は、その名前を余白に記入してください。", styles["small"])]
     names = "、".join(n for p in bundle.parties for n in p.names)
-    contacts = "、".join(f"{IDENTIFIER_JA.get(i.get('kind'), '')} {i.get('value', '')}" for p in bundle.parties
+    contacts = "、".join(f"{code_text('idkind', i.get('kind', ''))} {i.get('value', '')}" for p in bundle.parties
                          for i in p.identifiers if i.get("kind") in ("line_id", "whatsapp", "phone", "email"))
     story += block("D. 被害の状況", [("手口の要約", ""), ("相手方の名乗った氏名", names), ("連絡手段", contacts),
                                       ("送金の名目", ""), ("被害に気付いた日時", "")])
@@ -465,12 +463,10 @@ def _crypto(bundle: Bundle, styles) -> list:
 
 
 def _actions(bundle: Bundle, styles) -> list:
-    from .model import WHO_JA
-
     rows = [[_p(h, styles["head"]) for h in ("日付", "相手先", "内容", "受理番号等")]]
     for a in bundle.actions:
         rows.append([_p(_two_lines(jptime.format_time(a.date)), styles["cell"]),
-                     _p(f"{WHO_JA.get(a.who, a.who)}　{a.organisation}", styles["cell"]),
+                     _p(f"{code_text('who', a.who)}　{a.organisation}", styles["cell"]),
                      _p(a.what, styles["cell"]), _p(a.reference, styles["cell"])])
     story = _section("actions", "これまでの対応状況", styles)
     if len(rows) == 1:
