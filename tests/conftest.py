@@ -11,6 +11,8 @@ import pytest
 
 from evidence_kit.core.case import Case, create_case
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the GUI tests run without a display
+
 PASSPHRASE = "correct horse battery staple"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -13,7 +13,8 @@ def _add_importer_messages() -> None:
     under their own keys."""
     import importlib
 
-    for name in ("line", "whatsapp", "media", "money", "money_case", "report"):
+    for name in ("line", "whatsapp", "media", "money", "money_case", "report", "acts", "gui", "guide", "handover",
+                 "backup", "watch", "timestamps"):
         try:
             module = importlib.import_module(f"{__name__}.{name}_messages")
         except ModuleNotFoundError:
