@@ -13,8 +13,8 @@ def _add_importer_messages() -> None:
     under their own keys."""
     import importlib
 
-    for name in ("line", "whatsapp", "media", "money", "money_case", "report", "acts", "gui", "guide", "handover",
-                 "backup", "watch", "timestamps"):
+    for name in ("line", "whatsapp", "media", "money", "money_case", "report", "acts", "gui", "guiviews", "guiimport",
+                 "guidetails", "guide", "handover", "backup", "watch", "timestamps"):
         try:
             module = importlib.import_module(f"{__name__}.{name}_messages")
         except ModuleNotFoundError:
