@@ -48,13 +48,20 @@ CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
+def _connect() -> sqlite3.Connection:
+    """An in-memory database any thread may use: the GUI unlocks, imports and reads in worker threads
+    as well as on its own (the module is built serialized, sqlite3.threadsafety == 3, so SQLite itself
+    serialises the calls)."""
+    return sqlite3.connect(":memory:", check_same_thread=False)
+
+
 class Index:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
     @classmethod
     def empty(cls) -> "Index":
-        conn = sqlite3.connect(":memory:")
+        conn = _connect()
         conn.executescript(_SCHEMA)
         conn.execute("INSERT INTO info VALUES ('schema', ?), ('covered_seq', '0')", (str(SCHEMA_VERSION),))
         return cls(conn)
@@ -62,7 +69,7 @@ class Index:
     @classmethod
     def from_bytes(cls, data: bytes) -> "Index":
         """Load a serialised index; ValueError if it is not one of ours."""
-        conn = sqlite3.connect(":memory:")
+        conn = _connect()
         try:
             conn.deserialize(data)
             schema = conn.execute("SELECT value FROM info WHERE key = 'schema'").fetchone()
