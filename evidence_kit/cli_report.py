@@ -1,8 +1,10 @@
-"""The bundle commands: `report` (export the PDF after the checks) and `about` (what only the victim
-can say: who they are, and the overview the bundle opens with). A thin layer over evidence_kit.report."""
+"""The bundle commands: `report` (export the PDF after the checks), `about` (what only the victim
+can say: who they are, and the overview the bundle opens with) and `exhibit` (the victim's note on one
+exhibit). A thin layer over evidence_kit.report and core.caserecords."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from .core import caserecords as cr
@@ -76,6 +78,33 @@ def about(cli, args) -> int:
     return 0
 
 
+NOTE_OPTIONS = ("title", "purpose", "author", "key", "excluded", "note")
+
+
+def exhibit(cli, args) -> int:
+    """Show or change the victim's note on one exhibit (the bundle's 標目, 立証趣旨, 作成者, key
+    evidence, left out); an option given as an empty text removes that override."""
+    from .cli import _shown
+
+    case = Case.open(Path(args.case))
+    cli.unlock(case, args.passphrase_file)
+    try:
+        item = cr.resolve_item([i for i in case.items() if not i.get("duplicate_of")], args.item)
+        given = {name: getattr(args, name) for name in NOTE_OPTIONS if getattr(args, name) is not None}
+        note = cr.set_item_note(case, item["id"], **given) if given else cr.load(case).items.get(item["id"], {})
+    finally:
+        case.lock()
+    cli.say("cli.exhibit_head", id=item["id"][:8], name=_shown(item["original_name"]))
+    if given:
+        cli.say("cli.exhibit_saved")
+    for name in NOTE_OPTIONS:
+        value = note.get(name)
+        if name in ("key", "excluded"):
+            value = tr("cli.exhibit_yes" if value else "cli.exhibit_no", cli.lang)
+        print(f"{tr('cli.exhibit_' + name, cli.lang)}: {_shown(value) if value else '-'}")
+    return 0
+
+
 def add_parsers(sub, common, pass_opt, lang: str) -> None:
     def h(key: str) -> str:
         return tr("cli.help_" + key, lang)
@@ -96,3 +125,14 @@ def add_parsers(sub, common, pass_opt, lang: str) -> None:
     p.add_argument("--statement-file", metavar="FILE", help=h("about_statement_file"))
     pass_opt(p)
     p.set_defaults(run=about)
+
+    p = sub.add_parser("exhibit", parents=[common], help=h("exhibit"), description=h("exhibit"))
+    p.add_argument("case", metavar="CASE", help=h("case"))
+    p.add_argument("item", metavar="ITEM", help=h("exhibit_item"))
+    for opt in ("title", "purpose", "author", "note"):
+        p.add_argument("--" + opt, metavar="TEXT", help=h("exhibit_" + opt))
+    p.add_argument("--key", action=argparse.BooleanOptionalAction, help=h("exhibit_key"))
+    p.add_argument("--exclude", dest="excluded", action="store_true", default=None, help=h("exhibit_exclude"))
+    p.add_argument("--include", dest="excluded", action="store_false", help=h("exhibit_include"))
+    pass_opt(p)
+    p.set_defaults(run=exhibit)

@@ -1,7 +1,7 @@
 """The demo case: a made-up romance and investment scam built from assets/demo/files (written by
 tools/make_demo_assets.py), with what the victim would enter by hand: the other party, the two
-destination accounts, the actions taken and the transfers confirmed. Then its PDF bundles are
-exported: one for the police, one for each destination bank."""
+destination accounts, the actions taken, the transfers confirmed and a note on the key screenshot.
+Then its PDF bundles are exported: one for the police, one for each destination bank."""
 
 from __future__ import annotations
 
@@ -45,6 +45,11 @@ OVERVIEW = {
     "wants": "被害届の受理、振込先口座の凍結",
 }
 LINKS = (("2024-05-13", -100_000, "1"), ("2024-05-21", -500_000, "2"))  # the transfers the victim confirmed
+NOTES = {  # the victim's own 立証趣旨 for the screenshot that matters most, marked as key evidence
+    "Screenshot_20240520-180512.png": {
+        "purpose": "相手方が送金先を楽天銀行ワルツ支店の個人名義の口座に変え、振込人名を「サクラ トウシ」にするよう指示した事実",
+        "key": True},
+}
 PAID_BACK = ("2024-05-28", 20_000)
 
 
@@ -81,6 +86,8 @@ def add_records(case: Case) -> None:
         money.link(case, records, next(t for t in txs if t.date == day and t.amount == amount), account)
     day, amount = PAID_BACK
     money.mark(case, next(t for t in txs if t.date == day and t.amount == amount), "returned")
+    for name, note in NOTES.items():
+        cr.set_item_note(case, next(i["id"] for i in case.items() if i["original_name"] == name), **note)
 
 
 def export_bundles(case: Case, out_dir: Path) -> list[tuple[Path, int]]:

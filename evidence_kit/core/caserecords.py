@@ -1,6 +1,6 @@
 """What the victim tells the case that no file holds: the other party, the destination accounts,
-the actions taken, links of statement rows to accounts, marks on rows, saved CSV layouts and the
-date the scam started.
+the actions taken, links of statement rows to accounts, marks on rows, saved CSV layouts, the
+date the scam started, notes on the exhibits, and (stalking cases) the acts and the refusals.
 
 Every edit is one custody event `case-record` with the fields {"kind", "id", "op": "put"|"delete",
 "data"}: hashed, timestamped and encrypted like any entry. The current state is a fold over the
@@ -20,12 +20,15 @@ from .custody import doc_of
 from .errors import EvidenceKitError
 
 EVENT = "case-record"
-KINDS = ("party", "account", "action", "link", "mark", "profile", "scam_start", "report")
+KINDS = ("party", "account", "action", "link", "mark", "profile", "scam_start", "report", "item", "act", "refusal")
 # what the bundle prints that only the victim can say: kind "report", id "reporter" or "overview"
 REPORT_FIELDS = {
     "reporter": ("name", "kana", "age", "job", "address", "phone", "email", "agent"),
     "overview": ("case_type", "submit_to", "how", "status", "wants", "statement"),
 }
+# the victim's notes on one exhibit (kind "item", id = the item's id): overrides of the 証拠説明書
+# columns 標目, 立証趣旨 and 作成者, key evidence, left out of the bundles, a free note, tags
+ITEM_FIELDS = {"title": str, "purpose": str, "author": str, "key": bool, "excluded": bool, "note": str, "tags": list}
 IDENTIFIER_KINDS = ("line_id", "whatsapp", "phone", "email", "url", "crypto_address", "other")
 ACCOUNT_TYPES = ("普通", "当座", "貯蓄")
 ACTION_WHO = ("police", "bank", "consumer_center_188", "lawyer", "platform", "other")
@@ -84,6 +87,7 @@ class CaseRecords:
     profiles: dict[str, dict] = field(default_factory=dict)  # name -> importer profile dict
     scam_start: str | None = None
     report: dict[str, dict] = field(default_factory=dict)  # "reporter" / "overview" -> {field: text}
+    items: dict[str, dict] = field(default_factory=dict)  # item id -> its note {field: value} (ITEM_FIELDS)
     highest: dict[str, int] = field(default_factory=dict)  # kind -> the highest numeric id ever put
 
 
@@ -112,7 +116,7 @@ def fold(docs) -> CaseRecords:
 
 def _table(state: CaseRecords, kind: str) -> dict:
     return {"party": state.parties, "account": state.accounts, "action": state.actions, "link": state.links,
-            "mark": state.marks, "profile": state.profiles, "report": state.report}[kind]
+            "mark": state.marks, "profile": state.profiles, "report": state.report, "item": state.items}[kind]
 
 
 def _is_date(value) -> bool:
@@ -145,6 +149,8 @@ def _build(kind: str, key: str, data: dict):
     """A record from its stored fields; a field of the wrong type is left at its default (a list
     keeps its well-formed entries), so that a damaged entry never stops the case from opening."""
     cls = {"party": Party, "account": DestinationAccount, "action": Action}.get(kind)
+    if kind == "item":
+        return {k: v for k, v in data.items() if k in ITEM_FIELDS and _item_value(k, v) == v}
     if cls is None:
         return {k: v for k, v in data.items() if kind != "report" or isinstance(v, str)}
     fields = {}
@@ -215,6 +221,62 @@ def set_report(case, part: str, data: dict) -> None:
     if unknown:
         raise ValueError(f"unknown {part} fields: {sorted(unknown)}")
     put(case, "report", part, {k: str(v) for k, v in data.items() if str(v).strip()})
+
+
+def set_item_note(case, item_id: str, **fields) -> dict:
+    """Change the victim's note on one item (ITEM_FIELDS): `title` (標目), `purpose` (立証趣旨) and
+    `author` (作成者) replace what the bundle would print; `key` marks key evidence; `excluded` leaves
+    the item out of the bundles; `note` and `tags` are the victim's own. A field given as None (or an
+    empty text, False, an empty list) removes it; fields not given stay. Returns the note as it now
+    is. EvidenceKitError for an item the case does not hold; ValueError for an unknown field or a
+    value of the wrong type (a programming error: the CLI and GUI offer only these)."""
+    unknown = set(fields) - set(ITEM_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown item note fields: {sorted(unknown)}")
+    if not any(i["id"] == item_id for i in case.items()):
+        raise EvidenceKitError("report_item_unknown", item=item_id)
+    note = dict(load(case).items.get(item_id, {}))
+    for name, given in fields.items():
+        value = None if given is None else _item_value(name, given)
+        if given is not None and value is None:
+            raise ValueError(f"item note field {name!r} takes {ITEM_FIELDS[name].__name__}, not {given!r}")
+        if value is None or value in ("", False, []):
+            note.pop(name, None)
+        else:
+            note[name] = value
+    if note:
+        put(case, "item", item_id, note)
+    else:
+        delete(case, "item", item_id)
+    return note
+
+
+def resolve_item(items: list[dict], ref: str) -> dict:
+    """The item `ref` names: its id, the start of its id (4 characters or more, as `list --json`
+    and the money commands print it), or its original file name. EvidenceKitError when no item or
+    more than one fits."""
+    text = ref.strip()
+    exact = [i for i in items if i["id"] == text.lower()]
+    hits = exact or ([i for i in items if i["id"].startswith(text.lower())] if len(text) >= 4 else [])
+    hits = hits or [i for i in items if i["original_name"] == text]
+    if not hits:
+        raise EvidenceKitError("report_item_unknown", item=ref)
+    if len(hits) > 1:
+        raise EvidenceKitError("report_item_ambiguous", item=ref, count=len(hits))
+    return hits[0]
+
+
+def _item_value(name: str, value):
+    """A note field's value as stored (texts stripped, tags stripped and without blanks or repeats),
+    or None when it has the wrong type."""
+    kind = ITEM_FIELDS[name]
+    if kind is bool:
+        return value if isinstance(value, bool) else None
+    if kind is str:
+        return value.strip() if isinstance(value, str) else None
+    if not isinstance(value, (list, tuple)) or not all(isinstance(t, str) for t in value):
+        return None
+    return list(dict.fromkeys(t.strip() for t in value if t.strip()))
 
 
 def next_id(state: CaseRecords, kind: str) -> str:

@@ -12,6 +12,14 @@ ERRORS = {
         "en": "Export stopped: {count} item(s) must be dealt with first (\"Must fix\" above). For missing account details you may "
               "export anyway with --acknowledge after checking them. Problems found by checking the case block the export until solved.",
     },
+    "report_item_unknown": {
+        "ja": "「{item}」という証拠（ファイル）はケースにありません。「evidence-kit list --json」で表示される id（先頭の数文字でも可）か、元のファイル名で指定してください。",
+        "en": "The case holds no item \"{item}\". Give its id as \"evidence-kit list --json\" shows it (its first few characters are enough) or its original file name.",
+    },
+    "report_item_ambiguous": {
+        "ja": "「{item}」に当てはまる証拠が {count} 件あります。id をもう少し長く指定してください。",
+        "en": "{count} items match \"{item}\". Give more characters of the id.",
+    },
 }
 
 TEXTS = {
@@ -54,6 +62,34 @@ TEXTS = {
     "cli.about_wants": {"ja": "求める対応", "en": "What you ask for"},
     "cli.about_statement": {"ja": "陳述書", "en": "Statement"},
     "cli.about_statement_chars": {"ja": "{count} 文字", "en": "{count} characters"},
+    "cli.help_exhibit": {
+        "ja": "証拠1点の注記を表示・変更します（PDF に載せる標目・立証趣旨・作成者、重要な証拠の印、資料から外す）。空の文字 \"\" を指定するとその項目を元に戻します",
+        "en": "show or change your note on one exhibit (the title, purpose and author the PDF prints, key evidence, leave it out); an empty text \"\" puts a field back as it was",
+    },
+    "cli.help_exhibit_item": {
+        "ja": "証拠の id（先頭の数文字でも可。「list --json」で表示）または元のファイル名",
+        "en": "the item's id (its first few characters are enough; see \"list --json\") or its original file name",
+    },
+    "cli.help_exhibit_title": {"ja": "証拠目録に載せる標目（自動で付く名前の代わり）", "en": "the title (標目) the exhibit list prints instead of the automatic one"},
+    "cli.help_exhibit_purpose": {"ja": "立証趣旨（この証拠で何を示すか、1文で）", "en": "what this exhibit proves (立証趣旨), in one sentence"},
+    "cli.help_exhibit_author": {"ja": "作成者（自動で付く名前の代わり）", "en": "the author (作成者) instead of the automatic one"},
+    "cli.help_exhibit_note": {"ja": "自分用のメモ（PDF には載りません）", "en": "a note for yourself (not printed in the PDF)"},
+    "cli.help_exhibit_key": {"ja": "特に重要な証拠として印を付ける（--no-key で外す）", "en": "mark it as key evidence (--no-key to unmark)"},
+    "cli.help_exhibit_exclude": {
+        "ja": "この証拠を PDF 資料から外す（一度付いた証拠番号は「欠番」として残ります）",
+        "en": "leave this item out of the PDF bundles (a number it already had stays reserved, shown as withheld)",
+    },
+    "cli.help_exhibit_include": {"ja": "外した証拠を PDF 資料に戻す", "en": "put a left-out item back into the PDF bundles"},
+    "cli.exhibit_head": {"ja": "証拠 {id}…（{name}）", "en": "Item {id}... ({name})"},
+    "cli.exhibit_saved": {"ja": "注記を保存しました。", "en": "Note saved."},
+    "cli.exhibit_title": {"ja": "標目", "en": "Title"},
+    "cli.exhibit_purpose": {"ja": "立証趣旨", "en": "What it proves"},
+    "cli.exhibit_author": {"ja": "作成者", "en": "Author"},
+    "cli.exhibit_key": {"ja": "重要な証拠", "en": "Key evidence"},
+    "cli.exhibit_excluded": {"ja": "資料から外す", "en": "Left out of the bundles"},
+    "cli.exhibit_note": {"ja": "メモ", "en": "Note"},
+    "cli.exhibit_yes": {"ja": "はい", "en": "yes"},
+    "cli.exhibit_no": {"ja": "いいえ", "en": "no"},
     "check.severity.error": {"ja": "要対応", "en": "Must fix"},
     "check.severity.warning": {"ja": "注意", "en": "Warning"},
     "check.severity.info": {"ja": "お知らせ", "en": "Note"},

@@ -40,6 +40,7 @@ class Exhibit:
     time: str | None  # when it is from (the first time it shows), for ordering
     time_source: str  # where that time came from
     sent: tuple[str, str] | None = None  # (platform, sender) of a file that came in a chat
+    key: bool = False  # the victim marked it as key evidence
 
     @property
     def item_id(self) -> str:
@@ -72,6 +73,9 @@ class Bundle:
     integrity: dict
     banks: list[tuple[str, list[money.AccountSummary]]] = field(default_factory=list)  # bank audience
     new_numbers: dict = field(default_factory=dict)  # item id -> number given in this export
+    # (number, label) of exhibits numbered at an earlier export that the victim has since left out:
+    # the number stays theirs, and the 証拠目録 says it is withheld
+    withheld: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def parties(self) -> list[Party]:
@@ -100,20 +104,39 @@ def build(case, audience: str = "police", bank: str | None = None) -> Bundle:
     txs = money.case_transactions(case)
     summary = money.summarise(txs, records)
     prefix = PREFIX[audience]
-    exhibits = [_exhibit(case, item) for item in items]
+    excluded = {i for i, note in records.items.items() if note.get("excluded")}
+    exhibits = [_noted(_exhibit(case, item), records.items.get(item["id"], {}))
+                for item in items if item["id"] not in excluded]
     numbers, new = _numbers(docs, exhibits)
     for ex in exhibits:
         ex.number = numbers[ex.item_id]
         ex.label = label(prefix, ex.number)
-    exhibits.sort(key=lambda e: [int(p) for p in e.number.split("-")])
+    exhibits.sort(key=lambda e: _order(e.number))
+    withheld = sorted(((numbers[i["id"]], label(prefix, numbers[i["id"]])) for i in items
+                       if i["id"] in excluded and i["id"] in numbers), key=lambda w: _order(w[0]))
     banks = bank_groups(summary, bank) if audience == "bank" else []
     if audience == "bank":  # the statements that show the transfers to these banks
         shown = {row.tx.sources[0].item for _, group in banks for a in group for row in a.paid.rows + a.received.rows}
         exhibits = [e for e in exhibits if e.item_id in shown]
+        withheld = []  # a bank is shown its own exhibits, not the gaps in the numbering of the others
     bundle = Bundle(audience, prefix, case.case_id, records, exhibits, [], summary, txs,
-                    _integrity(case, docs, items), banks=banks, new_numbers=new)
+                    _integrity(case, docs, items), banks=banks, new_numbers=new, withheld=withheld)
     bundle.timeline = _timeline(case, bundle)
     return bundle
+
+
+def _order(number: str) -> list[int]:
+    """"6-1" -> [6, 1]: exhibits in the order of their numbers."""
+    return [int(p) for p in number.split("-")]
+
+
+def _noted(ex: Exhibit, note: dict) -> Exhibit:
+    """The exhibit with the victim's own 標目, 立証趣旨 and 作成者 where they wrote one."""
+    ex.title = note.get("title") or ex.title
+    ex.purpose = note.get("purpose") or ex.purpose
+    ex.author = note.get("author") or ex.author
+    ex.key = bool(note.get("key"))
+    return ex
 
 
 def bank_groups(summary: money.Summary, bank: str | None = None) -> list[tuple[str, list[money.AccountSummary]]]:
@@ -141,7 +164,8 @@ def label(prefix: str, number: str) -> str:
 def _numbers(docs: list[dict], exhibits: list[Exhibit]) -> tuple[dict, dict]:
     """Every item's number: the one logged at an earlier export, else a new one after the highest
     (in order of the time the items are from, then of import; a file that came inside a chat's zip
-    is a part of that chat's exhibit). Returns (all numbers, the new ones)."""
+    is a part of that chat's exhibit). Items left out of the bundle (not in `exhibits`) get no new
+    number, but keep the one they had: nobody else ever gets it. Returns (all numbers, the new ones)."""
     known: dict[str, str] = {}
     for doc in docs:
         if doc.get("event") == EXPORT_EVENT and isinstance(doc.get("numbers"), dict):
@@ -155,9 +179,10 @@ def _numbers(docs: list[dict], exhibits: list[Exhibit]) -> tuple[dict, dict]:
             new[ex.item_id] = str(top)
     numbers = {**known, **new}
     items = [e.item for e in exhibits]
+    shown = {e.item_id for e in exhibits}
     for item in items:
         parent = item.get("container")
-        if parent and item["id"] not in numbers and parent in numbers:
+        if parent and item["id"] not in numbers and parent in numbers and parent in shown:
             parts = [n for n in numbers.values() if n.startswith(numbers[parent] + "-")]
             new[item["id"]] = numbers[item["id"]] = f"{numbers[parent]}-{len(parts) + 1}"
     for item in items:  # a member whose container is not in the bundle stands alone

@@ -477,15 +477,31 @@ def _actions(bundle: Bundle, styles) -> list:
 def _exhibit_list(bundle: Bundle, styles) -> list:
     rows = [[_p(h, styles["head"]) for h in ("号証", "標目", "原本・写し", "作成年月日", "作成者", "立証趣旨",
                                              "取得・保全情報")]]
-    for ex in bundle.exhibits:
-        rows.append([_p(ex.label, styles["cell"]), _p(ex.title, styles["cell"]), _p(ex.copy, styles["cell"]),
-                     _p(_made(ex.made), styles["cell"]), _p(ex.author, styles["cell"]), _p(ex.purpose, styles["cell"]),
-                     _p(_kept(ex), styles["cell"])])
+    listed = [(ex.number, ex) for ex in bundle.exhibits] + list(bundle.withheld)
+    spans = []
+    for number, ex in sorted(listed, key=lambda e: [int(p) for p in e[0].split("-")]):
+        if isinstance(ex, str):  # a number given at an earlier export, to an item since left out
+            spans.append(len(rows))
+            rows.append([_p(ex, styles["cell"]), _p(WITHHELD, styles["cell"]), "", "", "", "", ""])
+            continue
+        rows.append([_p(ex.label + ("\n（重要）" if ex.key else ""), styles["cell"]), _p(ex.title, styles["cell"]),
+                     _p(ex.copy, styles["cell"]), _p(_made(ex.made), styles["cell"]), _p(ex.author, styles["cell"]),
+                     _p(ex.purpose, styles["cell"]), _p(_kept(ex), styles["cell"])])
+    notes = []
+    if any(ex.key for ex in bundle.exhibits):
+        notes.append("号証の下の「（重要）」は、申告者が特に重要と考える証拠です。")
+    if bundle.withheld:
+        notes.append(f"「{WITHHELD}」の番号は、以前に出力した資料でその証拠に付けた番号です。申告者がこの資料から外したため"
+                     "本体は載せていませんが、番号を付け直すことはしていません。")
+    table = _table(rows, [13 * mm, 36 * mm, 11 * mm, 27 * mm, 23 * mm, 27 * mm, 28 * mm], styles)
+    table.setStyle(TableStyle([("SPAN", (1, r), (-1, r)) for r in spans]))
     return _section("list", "証拠目録（証拠説明書）", styles) + [
         _p(f"証拠は {len(bundle.exhibits)} 点です。証拠本体では、各証拠の最初のページに元のファイル名、SHA-256 ハッシュ値、"
            "日時とその出所を記載しています。フォントにない文字（絵文字など）と制御文字は、〔U+1F600〕のように"
-           "文字コードで示しています。", styles["small"]), Spacer(1, 2 * mm),
-        _table(rows, [13 * mm, 36 * mm, 11 * mm, 27 * mm, 23 * mm, 27 * mm, 28 * mm], styles)]
+           "文字コードで示しています。" + "".join(notes), styles["small"]), Spacer(1, 2 * mm), table]
+
+
+WITHHELD = "欠番（提出対象外）"
 
 
 def _kept(ex: Exhibit) -> str:
@@ -512,23 +528,24 @@ TIME_SOURCE_JA = {"exif": "画像の Exif（撮影日時）", "exif-offset": "�
 def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> list:
     item = ex.item
     rows = [("証拠番号", ex.label), ("標目", ex.title), ("原本・写しの別", f"{ex.copy}（原本は電子データ）"),
+            ("作成者", ex.author or "不明"), ("立証趣旨", ex.purpose),
             ("日時", f"{jptime.format_time(ex.time)}（出所: {TIME_SOURCE_JA.get(ex.time_source, ex.time_source)}）"),
             ("元のファイル名", item["original_name"]), ("大きさ", f"{item['size']:,} バイト"),
             ("SHA-256", item["sha256"]), ("取り込み日時", jptime.format_time(item["imported_at"], seconds=True))]
     container = bundle.exhibit_of(item["container"]) if item.get("container") else None
     if container is not None:  # a file that came inside a chat export: trace it to that exhibit
-        rows.insert(5, ("入手元", f"{container.label}（{container.item['original_name']}）に含まれていたファイル"))
+        rows.insert(7, ("入手元", f"{container.label}（{container.item['original_name']}）に含まれていたファイル"))
     zone = (item.get("parsed") or {}).get("zone")
     if ex.kind == "chat" and zone:  # chat exports carry no offset: say which clock the times are
         offset = jptime.offset_text(ex.time) if ex.time else ""
-        rows.insert(4, ("時刻の基準", f"{zone}{f'（{offset}）' if offset else ''}。トーク履歴には時差の記載がないため、"
+        rows.insert(6, ("時刻の基準", f"{zone}{f'（{offset}）' if offset else ''}。トーク履歴には時差の記載がないため、"
                                      "この時間帯の時刻として読み取っています。"))
     strip = _table([[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])]
                     for k, v in rows], [32 * mm, 133 * mm], styles, header=False)
     story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),
              _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), strip, Spacer(1, 4 * mm)]
     if ex.kind == "image":
-        story += _image(case, ex, styles)
+        story += _image(case, ex, styles, strip.wrap(A4[0] - LEFT - RIGHT, A4[1])[1] + 4 * mm)
     elif ex.kind == "chat":
         story += _transcript(case, ex, styles)
     elif ex.kind == "statement":
@@ -559,7 +576,7 @@ def _plain_text(case, item: dict) -> str | None:
     return None if "\x00" in text else text.removeprefix("\ufeff")
 
 
-def _image(case, ex: Exhibit, styles) -> list:
+def _image(case, ex: Exhibit, styles, above: float) -> list:
     """The whole image, uncropped, as large as the page allows (never enlarged beyond 2x). An image so
     tall that it would print narrower than 40% of the page (a scrolling screenshot of a chat) is printed
     page-wide in consecutive slices instead, one page each, numbered, nothing left out."""
@@ -568,7 +585,7 @@ def _image(case, ex: Exhibit, styles) -> list:
     if not width or not height:
         return [_p(UNREADABLE_IMAGE, styles["body"])]
     frame_w, page_h = A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM
-    frame_h = page_h - 62 * mm  # below the exhibit's strip
+    frame_h = page_h - above - 2 * mm  # below the exhibit's strip (`above`: its height and the space after it)
     scale = min(frame_w / width, frame_h / height, 2.0)
     wide = min(frame_w / width, 2.0)
     if width * scale >= frame_w * 0.4 or height * wide <= frame_h:  # 0.4: about a phone's own width, up to 3:1
@@ -749,9 +766,9 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
     rows = [[_p(h, styles["head"]) for h in ("号証", "ファイル名・取り込み日時（UTC）", "SHA-256")]]
     numbers = {ex.item_id: ex.label for ex in bundle.exhibits}
     order = {ex.item_id: n for n, ex in enumerate(bundle.exhibits)}
-    items = info["items"]
-    if bundle.audience == "bank":  # a bank is shown its exhibits, not the names of every file in the case
-        items = [i for i in items if i["id"] in numbers]
+    # the exhibits of this bundle: a bank is not shown the names of every file in the case, and an
+    # item the victim left out is not named either (it may be private)
+    items = [i for i in info["items"] if i["id"] in numbers]
     for i in sorted(items, key=lambda i: (order.get(i["id"], len(order)), i["seq"])):
         rows.append([_p(numbers.get(i["id"], ""), styles["cell"]), _p(f"{i['name']}\n{i['imported_at']}", styles["cell"]),
                      _p(i["sha256"], styles["mono"])])
@@ -761,7 +778,7 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
         _p("各証拠の SHA-256 ハッシュ値", styles["h2"]),
         _table(rows, [14 * mm, 56 * mm, 95 * mm], styles),
         *([_p(f"ケースには、この資料に含めていないファイルがほかに {len(info['items']) - len(items)} 件あります。",
-              styles["small"])] if len(items) < len(info["items"]) and bundle.audience == "bank" else []),
+              styles["small"])] if len(items) < len(info["items"]) else []),
         _p("保全記録（カストディ・ログ）", styles["h2"]),
         _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in log], [45 * mm, 120 * mm], styles,
                header=False),
