@@ -32,4 +32,19 @@ def _fix_signal_refcounts() -> None:
         setattr(SignalInstance, name, call)
 
 
+def _keep_singletons_alive() -> None:
+    """The same PySide6 bug, everywhere else: every method that returns nothing (setText, setValue,
+    processEvents, QEventLoop.exec...) hands back None without a reference, so None's refcount falls by
+    one per call and the interpreter aborts ("deallocating None") after a few thousand calls: an import
+    panel updating its progress bars got there within seconds. Give None, True and False a reference
+    count no program can use up (2**40: on Python 3.12 they are immortal anyway)."""
+    if _sys.version_info >= (3, 12):
+        return
+    for obj in (None, True, False):
+        refcount = _ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, the first field of every object
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 40
+
+
 _fix_signal_refcounts()
+_keep_singletons_alive()
