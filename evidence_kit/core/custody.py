@@ -23,7 +23,7 @@ from .fsio import atomic_write_bytes
 GENESIS_PREV = "0" * 64
 EVENTS = (
     "case-created", "import", "annotate", "verify", "export", "checkpoint",
-    "backup", "passphrase-changed", "timestamp-attached", "withdrawn", "case-record",
+    "backup", "passphrase-changed", "timestamp-attached", "withdrawn", "case-record", "handover", "restore",
 )
 CHECKPOINT_MAGIC = "evidence-case-checkpoint v1"
 

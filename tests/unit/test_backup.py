@@ -1,0 +1,402 @@
+"""USB backup and restore: incremental, read back, the previous generation kept until the new one is
+verified; a full stick, a pulled stick, an I/O error, FAT32's file size limit, a read-only stick."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import subprocess
+
+import pytest
+
+from evidence_kit import backup
+from evidence_kit.core import custody, layout
+from evidence_kit.core.case import Case
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.verify import verify_case
+from tests.conftest import PASSPHRASE, write
+
+
+@pytest.fixture
+def filled(case_dir, tmp_path):
+    """A locked case with three items (one of 300 kB)."""
+    case = Case.open(case_dir)
+    case.import_paths([write(tmp_path / "src" / "a.txt", b"first message"),
+                       write(tmp_path / "src" / "photo.png", b"\x89PNG" + os.urandom(300_000)),
+                       write(tmp_path / "src" / "memo.txt", "メモ".encode())])
+    return case_dir
+
+
+@pytest.fixture
+def usb(tmp_path):
+    path = tmp_path / "usb"
+    path.mkdir()
+    return path
+
+
+def case_files(folder) -> dict[str, str]:
+    """SHA-256 of every file of a case folder, or of the case copy in a backup folder."""
+    found = {}
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        if p.is_file() and rel.split("/")[0] not in backup.OWN and rel != layout.LOCK:
+            found[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return found
+
+
+def last_event(case_dir) -> dict:
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    try:
+        return [custody.doc_of(e) for e in case.entries() if custody.doc_of(e).get("event") != "checkpoint"][-1]
+    finally:
+        case.lock()
+
+
+def import_one(case_dir, path, data: bytes):
+    return Case.open(case_dir).import_file(write(path, data))
+
+
+def test_a_locked_case_is_copied_whole_read_back_and_logged(filled, usb):
+    seen = []
+    source = case_files(filled)
+    size = sum((filled / rel).stat().st_size for rel in source)
+    report = backup.run(filled, usb, progress=lambda rel, done, total: seen.append((rel, done, total)))
+    folder = usb / "evidence-kit-backup" / Case.open(filled).case_id
+    assert report.folder == folder and report.generation == 1
+    assert sorted(report.copied) == sorted(source) and report.files == len(source) == 22
+    assert report.bytes_copied == size
+    assert {rel for rel, done, total in seen if done == total} == set(source)  # one finished line per file
+    copy = case_files(folder)
+    del source[layout.HEAD], source[layout.BLOBSUMS]  # the backup event came after the copy
+    assert {k: copy[k] for k in source} == source
+    manifest = json.loads((folder / "backup.json").read_bytes())
+    assert manifest["generation"] == 1 and manifest["case_id"] == Case.open(filled).case_id
+    assert {rel: e["sha256"] for rel, e in manifest["files"].items()} == copy
+    assert (folder / "README-BACKUP.txt").read_bytes().startswith("\ufeffこのフォルダについて".encode())
+    assert not (folder / ".backup-staging").exists() and not (folder / ".backup-commit.json").exists()
+    assert verify_case(folder, Case.open(folder).info).problems == []
+    event = last_event(filled)
+    assert {k: event[k] for k in ("event", "generation", "files", "copied", "split")} == {
+        "event": "backup", "generation": 1, "files": 22, "copied": 22, "split": 0}
+    assert event["manifest_sha256"] == hashlib.sha256((folder / "backup.json").read_bytes()).hexdigest()
+
+
+def test_the_next_backup_copies_only_what_is_new(filled, usb, tmp_path):
+    backup.run(filled, usb)
+    new = import_one(filled, tmp_path / "src" / "later.jpg", b"\xff\xd8\xff" + os.urandom(5000))
+    head = custody.read_head(filled).seq  # the backup event, then the import
+    report = backup.run(filled, usb)
+    assert report.generation == 2 and report.resumed == [] and report.removed == []
+    assert sorted(report.copied) == sorted([
+        layout.BLOBSUMS, layout.HEAD, layout.log_entry(head - 1), layout.log_entry(head),
+        layout.item_blob(new.item_id), layout.item_meta(new.item_id)])
+    assert verify_case(report.folder, Case.open(report.folder).info).problems == []
+    assert backup.run(filled, usb).copied == [layout.BLOBSUMS, layout.HEAD, layout.log_entry(head + 1)]
+
+
+class _Flaky:
+    """backup.atomic_writer whose n-th file fails half-way with `error` (the stick stops answering)."""
+
+    def __init__(self, monkeypatch, fail_at: int, error: int = errno.EIO):
+        self.real, self.calls, self.fail_at, self.error = backup.atomic_writer, 0, fail_at, error
+        monkeypatch.setattr(backup, "atomic_writer", self)
+
+    @contextlib.contextmanager
+    def __call__(self, path):
+        with self.real(path) as f:
+            self.calls += 1
+            if self.calls == self.fail_at:
+                f.write(b"half")
+                raise OSError(self.error, os.strerror(self.error), str(path))
+            yield f
+
+
+def test_an_io_error_keeps_the_previous_generation_and_the_next_run_resumes(filled, usb, tmp_path, monkeypatch):
+    first = backup.run(filled, usb)
+    before = case_files(first.folder)
+    manifest = (first.folder / "backup.json").read_bytes()
+    new = [import_one(filled, tmp_path / "src" / f"n{n}.bin", os.urandom(20_000 + n)) for n in range(3)]
+    flaky = _Flaky(monkeypatch, fail_at=4)
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, usb)
+    assert exc.value.code == "backup_interrupted"
+    failed = exc.value.params["path"]
+    assert exc.value.message("ja") == (
+        f"バックアップ先に書き込めなくなりました: {failed}（Input/output error）。USB メモリが抜けたか、調子が悪いのかもしれません。"
+        "前回のバックアップはそのまま残っています。差し直してから、もう一度バックアップしてください（続きからコピーします）。")
+    assert case_files(first.folder) == before and (first.folder / "backup.json").read_bytes() == manifest
+    assert verify_case(first.folder, Case.open(first.folder).info).problems == []  # still the first generation
+    staged = sorted(p.relative_to(first.folder / ".backup-staging").as_posix()
+                    for p in (first.folder / ".backup-staging").rglob("*") if p.is_file())
+    assert len(staged) == 3 and not any(p.endswith(".part") for p in staged)  # the half-written file is gone
+    monkeypatch.setattr(backup, "atomic_writer", flaky.real)
+    report = backup.run(filled, usb)
+    # 12 new or changed: 3 items (2 files each), their 3 log entries, the first backup's, HEAD, BLOBSUMS
+    assert sorted(report.resumed) == staged and len(report.copied) == 12 - 3
+    assert report.generation == 2
+    assert all(layout.item_blob(r.item_id) in report.copied + report.resumed for r in new)
+    assert verify_case(report.folder, Case.open(report.folder).info).problems == []
+
+
+def test_a_pulled_stick_stops_the_backup_and_plugged_in_again_it_continues(filled, tmp_path, small_fs):
+    stick = small_fs("8m")  # the stick's own file system, seen at `usb` while plugged in
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    def plug():
+        subprocess.run(["mount", "--bind", str(stick), str(usb)], check=True)
+
+    def pull(rel, done, total):
+        if done == total and rel == layout.BLOBSUMS:  # the first file copied
+            subprocess.run(["umount", "-l", str(usb)], check=True)
+
+    plug()
+    try:
+        with pytest.raises(EvidenceKitError) as exc:
+            backup.run(filled, usb, progress=pull)
+        assert exc.value.code == "backup_interrupted"
+        assert list(usb.iterdir()) == []  # nothing was made on the PC's own disk in the stick's place
+        plug()
+        report = backup.run(filled, usb)
+        assert report.resumed == [layout.BLOBSUMS] and len(report.copied) == 21 and report.generation == 1
+        assert verify_case(report.folder, Case.open(report.folder).info).problems == []
+    finally:
+        subprocess.run(["umount", "-l", str(usb)], check=False)
+
+
+def test_a_stick_too_small_is_refused_before_anything_is_copied(case_dir, tmp_path, small_fs):
+    import_one(case_dir, tmp_path / "video.mp4", os.urandom(2 * 1024 * 1024))
+    usb = small_fs("1m")
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(case_dir, usb)
+    assert exc.value.code == "backup_no_space"
+    folder = backup.backup_folder(usb, Case.open(case_dir).case_id)
+    assert exc.value.message("en") == (
+        f"There is not enough free space at the backup place: {folder}. {exc.value.params['need']} MB more is needed, "
+        f"but only {exc.value.params['free']} MB is free. Nothing was copied; the previous backup is as it was. "
+        "Free some space or use a larger USB stick.")
+    assert float(exc.value.params["need"]) > 2.0 and float(exc.value.params["free"]) <= 1.0
+    assert [p for p in usb.rglob("*") if p.is_file()] == []
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, tmp_path / "restored")
+    assert exc.value.code == "restore_not_backup"
+
+
+def test_a_stick_that_fills_up_mid_copy_leaves_the_previous_generation(filled, tmp_path, small_fs, monkeypatch):
+    usb = small_fs("3m")
+    first = backup.run(filled, usb)
+    before = case_files(first.folder)
+    import_one(filled, tmp_path / "video.mp4", os.urandom(4 * 1024 * 1024))
+    # the space looked free when the run began (another program filled the stick meanwhile)
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda path: type("Usage", (), {"free": 1 << 40})())
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, usb)
+    assert exc.value.code == "backup_full"
+    assert exc.value.message("ja") == (
+        f"コピーの途中でバックアップ先がいっぱいになりました: {usb}。書きかけのファイルは消しました。前回のバックアップはそのまま残っています。"
+        "空きを作ってから、もう一度バックアップしてください（続きからコピーします）。")
+    assert [p.name for p in usb.rglob("*.part")] == []
+    assert case_files(first.folder) == before
+    assert json.loads((first.folder / "backup.json").read_bytes())["generation"] == 1
+    assert verify_case(first.folder, Case.open(first.folder).info).problems == []
+
+
+def test_a_read_only_stick_is_named(filled, small_fs):
+    usb = small_fs("1m")
+    subprocess.run(["mount", "-o", "remount,ro", str(usb)], check=True)
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, usb)
+    assert exc.value.message("en") == (
+        f"The backup place cannot be written (it is read-only): {usb}. Check the USB stick's write-protect switch "
+        "or choose another place. The case is unchanged.")
+    assert custody.read_head(filled).seq == 4  # no backup event
+
+
+def test_a_missing_destination_or_one_inside_the_case_is_refused(filled, tmp_path):
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, tmp_path / "not-plugged-in")
+    assert exc.value.message("ja") == (
+        f"バックアップ先のフォルダが見つかりません: {tmp_path / 'not-plugged-in'}。"
+        "USB メモリが差さっているか、場所が合っているか確かめてください。")
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, filled / "items")
+    assert exc.value.code == "backup_inside_case"
+
+
+def test_fat32_files_over_the_limit_are_split_and_joined_on_restore(filled, usb, tmp_path, monkeypatch):
+    monkeypatch.setattr(backup, "fs_type", lambda path: "vfat")
+    monkeypatch.setattr(backup, "FAT32_MAX", 100_000)  # 4 GiB - 1 on a real stick
+    report = backup.run(filled, usb)
+    case = Case.open(filled)
+    case.unlock(PASSPHRASE)
+    photo = next(i for i in case.items() if i["original_name"] == "photo.png")
+    case.lock()
+    blob = layout.item_blob(photo["id"])
+    size = (filled / blob).stat().st_size
+    assert report.split == [blob]
+    parts = sorted((report.folder / "large-files").rglob("*.0*"))
+    assert [p.name for p in parts] == [f"{photo['id']}.age.00{n}" for n in (1, 2, 3, 4)]
+    assert [p.stat().st_size for p in parts] == [100_000] * 3 + [size - 300_000]
+    assert b"".join(p.read_bytes() for p in parts) == (filled / blob).read_bytes()
+    assert not (report.folder / blob).exists()
+    found = verify_case(report.folder, Case.open(report.folder).info).problems  # said plainly in README-BACKUP.txt
+    assert [(p.code, p.path) for p in found] == [("missing", blob)]
+    assert backup.run(filled, usb).split == [blob]  # the parts are kept, not copied again
+    restored = backup.restore(usb, tmp_path / "restored")
+    assert (restored / blob).read_bytes() == (filled / blob).read_bytes()
+    assert verify_case(restored, Case.open(restored).info).problems == []
+
+
+def test_the_file_system_type_is_read_from_the_mount_table(small_fs, tmp_path):
+    text = ("36 27 8:17 / /media/user/NO\\040NAME rw,nosuid - vfat /dev/sdb1 rw,fmask=0022\n"
+            "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n")
+    assert backup.parse_mountinfo(text) == [("/media/user/NO NAME", "vfat"), ("/", "ext4")]
+    assert backup.fs_type(small_fs("1m")) == "tmpfs"
+    assert backup.size_limit(small_fs("1m")) is None
+
+
+def test_verify_names_a_damaged_file_in_the_backup_and_recheck_repairs_it(filled, usb):
+    report = backup.run(filled, usb)
+    blob = next(rel for rel in report.copied if rel.startswith("items/") and not rel.endswith(".meta.age")
+                and (filled / rel).stat().st_size > 1000)
+    with open(report.folder / blob, "r+b") as f:
+        f.seek(5000)
+        byte = f.read(1)
+        f.seek(5000)
+        f.write(bytes([byte[0] ^ 1]))
+    found = verify_case(report.folder, Case.open(report.folder).info).problems
+    assert [(p.code, p.path) for p in found] == [("damaged", blob)]
+    assert blob not in backup.run(filled, usb).copied  # same name, same size: a quick run does not read it
+    again = backup.run(filled, usb, recheck=True)
+    assert blob in again.copied
+    assert verify_case(again.folder, Case.open(again.folder).info).problems == []
+
+
+def test_verify_run_on_the_stick_is_undone_by_the_next_backup(filled, usb):
+    report = backup.run(filled, usb)  # entries 1-4 copied; the case logs 5 (backup)
+    for _ in range(2):
+        Case.open(report.folder).verify()  # logs `verify` events in the copy (5, 6), as on any case
+    assert (report.folder / layout.log_entry(6)).exists() and not (filled / layout.log_entry(6)).exists()
+    source = case_files(filled)
+    again = backup.run(filled, usb)
+    assert again.removed == [layout.log_entry(6)]
+    assert sorted(again.copied) == sorted([layout.BLOBSUMS, layout.HEAD, layout.log_entry(5)])
+    assert case_files(again.folder) == source  # the case as it was when the run began, exactly
+
+
+def test_a_damaged_item_in_the_case_is_copied_as_it_is_and_reported(filled, usb):
+    rel = sorted(r for r in journal_sums(filled) if r.startswith("items/") and r.endswith(".meta.age"))[0]
+    data = bytearray((filled / rel).read_bytes())
+    data[-1] ^= 1
+    (filled / rel).write_bytes(bytes(data))
+    report = backup.run(filled, usb)
+    assert report.source_damaged == [rel]
+    assert [(p.code, p.path) for p in verify_case(report.folder, Case.open(report.folder).info).problems] == [
+        ("damaged", rel)]
+
+
+def journal_sums(case_dir) -> dict:
+    from evidence_kit.core import journal
+
+    return journal.read_blobsums(case_dir)[0]
+
+
+def test_cancel_stops_before_the_next_file_and_nothing_looks_complete(filled, usb):
+    done = []
+
+    def progress(rel, n, total):
+        if n == total:
+            done.append(rel)
+
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, usb, progress=progress, cancel=lambda: len(done) >= 2)
+    assert exc.value.code == "cancelled"
+    folder = backup.backup_folder(usb, Case.open(filled).case_id)
+    assert not (folder / "backup.json").exists() and not (folder / "case.json").exists()
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, usb.parent / "restored")
+    assert exc.value.message("en") == (
+        f"The backup in {folder} never finished. If you still have the case, back it up again.")
+    assert backup.run(filled, usb).resumed != []
+
+
+def test_restore_makes_a_working_case_with_the_same_items(filled, usb, tmp_path):
+    backup.run(filled, usb)
+    seen = []
+    restored = backup.restore(usb, tmp_path / "elsewhere" / "case", progress=lambda r, d, t: seen.append(r))
+    assert restored == tmp_path / "elsewhere" / "case"
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["case"]  # no work folder left
+    assert not (restored / "backup.json").exists() and not (restored / "README-BACKUP.txt").exists()
+    original, copy = Case.open(filled), Case.open(restored)
+    original.unlock(PASSPHRASE)
+    copy.unlock(PASSPHRASE)
+    assert [(i["id"], i["original_name"], i["sha256"]) for i in copy.items()] == [
+        (i["id"], i["original_name"], i["sha256"]) for i in original.items()]
+    for item in original.items():
+        assert read_item(copy, item["id"]) == read_item(original, item["id"])
+    assert custody.doc_of(copy.entries()[-2])["event"] == "restore"  # then the unlock's checkpoint
+    report, _ = copy.verify(deep=True)
+    assert report.ok and report.items_rehashed == 3
+    original.lock()
+    copy.lock()
+
+
+def read_item(case, item_id) -> bytes:
+    from evidence_kit.core import age
+
+    with open(case.path / layout.item_blob(item_id), "rb") as f:
+        return age.PlaintextReader(f, [case.identity()]).read()
+
+
+def test_restore_never_overwrites(filled, usb, tmp_path):
+    backup.run(filled, usb)
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, filled)
+    assert exc.value.message("ja") == (
+        f"{filled} はすでにあり、空ではありません。上書きしないよう、止めました。新しい名前か空のフォルダを指定してください。")
+    (tmp_path / "empty").mkdir()
+    assert backup.restore(usb / "evidence-kit-backup", tmp_path / "empty") == tmp_path / "empty"
+
+
+def test_restore_stops_at_a_damaged_backup_and_leaves_nothing(filled, usb, tmp_path):
+    report = backup.run(filled, usb)
+    (report.folder / layout.IDENTITY).write_bytes(b"age-encryption.org/v1\n-> scrypt broken")
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(report.folder, tmp_path / "restored")
+    assert exc.value.message("en") == (
+        f"A file of the backup has changed (hash mismatch): {report.folder / layout.IDENTITY}. Restore from another "
+        "backup (your second USB stick). What was made so far was removed.")
+    assert list(tmp_path.glob("*restor*")) == []
+
+
+def test_an_interrupted_commit_is_finished_by_restore_and_by_the_next_run(filled, usb, tmp_path, monkeypatch):
+    backup.run(filled, usb)
+    import_one(filled, tmp_path / "src" / "late.txt", b"late")
+    real_replace, calls = os.replace, []
+
+    def dies_after_two(src, dst):
+        if ".backup-staging" in str(src) and not os.path.basename(src).startswith(".tmp-"):  # a commit move
+            calls.append(dst)
+            if len(calls) > 2:
+                raise KeyboardInterrupt  # a power cut half-way through the moves
+        real_replace(src, dst)
+
+    monkeypatch.setattr(backup.os, "replace", dies_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        backup.run(filled, usb)
+    monkeypatch.setattr(backup.os, "replace", real_replace)
+    folder = backup.backup_folder(usb, Case.open(filled).case_id)
+    assert (folder / ".backup-commit.json").exists()
+    restored = backup.restore(usb, tmp_path / "restored")  # reads the journal, writes nothing on the stick
+    assert (folder / ".backup-commit.json").exists()
+    case = Case.open(restored)
+    case.unlock(PASSPHRASE)
+    assert [i["original_name"] for i in case.items()] == ["a.txt", "photo.png", "memo.txt", "late.txt"]
+    case.lock()
+    report = backup.run(filled, usb)
+    assert report.generation == 3 and not (folder / ".backup-commit.json").exists()
+    assert verify_case(folder, Case.open(folder).info).problems == []
