@@ -1,0 +1,282 @@
+"""The watched folder: files dropped into it (one written slowly in chunks) are imported into a locked
+case once they stop changing, once each; temporary names wait for their rename; the folder may go away
+and come back. The tests wait for the watcher's events; they never sleep longer than the debounce."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from evidence_kit.core import layout
+from evidence_kit.core.case import Case
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.fsio import FileLock
+from evidence_kit.watch import Watcher, WatchEvent, ignored
+from tests.conftest import PASSPHRASE
+
+SETTLE = 0.6  # the debounce the tests use
+TIMEOUT = 30.0  # generous: the CPU is shared
+
+
+class Events:
+    """Collects the watcher's events (called from its thread) and lets the test wait for them."""
+
+    def __init__(self):
+        self.items: list[WatchEvent] = []
+        self.cond = threading.Condition()
+
+    def __call__(self, event: WatchEvent) -> None:
+        with self.cond:
+            self.items.append(event)
+            self.cond.notify_all()
+
+    def wait(self, predicate, what: str) -> list[WatchEvent]:
+        with self.cond:
+            if not self.cond.wait_for(lambda: predicate(self.items), TIMEOUT):
+                pytest.fail(f"waited {TIMEOUT}s for {what}; got {[(e.kind, e.path.name) for e in self.items]}")
+            return list(self.items)
+
+    def wait_kinds(self, *kinds: str) -> list[WatchEvent]:
+        """Wait until the events seen so far are exactly `kinds` (in order) or more."""
+        got = self.wait(lambda items: len(items) >= len(kinds), f"events {kinds}")
+        assert [e.kind for e in got[:len(kinds)]] == list(kinds), [(e.kind, e.path.name) for e in got]
+        return got
+
+    def of(self, kind: str) -> list[WatchEvent]:
+        with self.cond:
+            return [e for e in self.items if e.kind == kind]
+
+
+def scans_counted(watcher: Watcher) -> threading.Condition:
+    """Count the watcher's full scans, so that a test can wait for "nothing happened over N scans"."""
+    cond = threading.Condition()
+    watcher.scans = 0
+    scan = watcher._scan
+
+    def counted(top):
+        scan(top)
+        with cond:
+            watcher.scans += 1
+            cond.notify_all()
+
+    watcher._scan = counted
+    return cond
+
+
+def wait_scans(watcher: Watcher, cond: threading.Condition, more: int) -> None:
+    with cond:
+        target = watcher.scans + more
+        assert cond.wait_for(lambda: watcher.scans >= target, TIMEOUT), "the watcher stopped scanning"
+
+
+@pytest.fixture
+def inbox(tmp_path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def watch(case_dir, inbox):
+    """Start a watcher on `inbox` (a small debounce) and stop it at the end of the test."""
+    started = []
+
+    def start(folder: Path = inbox, **options) -> tuple[Watcher, Events]:
+        events = Events()
+        options = {"settle_seconds": SETTLE, "check_seconds": 0.1, "rescan_seconds": 0.3, **options}
+        watcher = Watcher(case_dir, folder, on_event=events, **options)
+        started.append(watcher)
+        watcher.start()
+        return watcher, events
+
+    yield start
+    for watcher in started:
+        watcher.stop()
+
+
+def items_of(case_dir: Path) -> list[dict]:
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    try:
+        return case.items()
+    finally:
+        case.lock()
+
+
+def write_slowly(path: Path, data: bytes, chunks: int, pause: float) -> threading.Thread:
+    def run():
+        with open(path, "wb") as f:
+            for n in range(chunks):
+                f.write(data[n * len(data) // chunks:(n + 1) * len(data) // chunks])
+                f.flush()
+                time.sleep(pause)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_files_present_new_and_written_slowly_are_each_imported_once_and_whole(watch, inbox, case_dir):
+    (inbox / "already-here.txt").write_bytes(b"there before the watcher\n")
+    watcher, events = watch()
+    assert watcher.existing == 1
+    (inbox / "sub").mkdir()
+    (inbox / "sub" / "screenshot.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+    big = os.urandom(6 * 1024 * 1024)
+    writer = write_slowly(inbox / "video.mp4", big, chunks=30, pause=0.05)  # 6 MiB over about 1.5 s
+    got = events.wait(lambda items: len(items) >= 3, "three imports")
+    writer.join()
+    assert sorted(e.kind for e in got) == ["imported"] * 3
+    by_name = {e.params["name"]: e for e in got}
+    assert set(by_name) == {"already-here.txt", "sub/screenshot.png", "video.mp4"}
+    assert by_name["video.mp4"].params["sha256"] == hashlib.sha256(big).hexdigest()
+    assert by_name["video.mp4"].params["size"] == len(big)
+    assert by_name["video.mp4"].message("en") == f"Imported: video.mp4 ({len(big)} bytes, SHA-256 {hashlib.sha256(big).hexdigest()})"
+
+    cond = scans_counted(watcher)
+    wait_scans(watcher, cond, 3)  # nothing more, however often it looks
+    assert len(events.items) == 3 and watcher.counts == {"imported": 3, "duplicate": 0, "failed": 0}
+    watcher.stop()
+    items = items_of(case_dir)  # the case stayed locked: imported without the passphrase
+    assert sorted((i["original_name"], i["sha256"], i["source"]) for i in items) == sorted([
+        ("already-here.txt", hashlib.sha256(b"there before the watcher\n").hexdigest(), "watched folder"),
+        ("screenshot.png", hashlib.sha256(b"\x89PNG\r\n\x1a\n not really a picture").hexdigest(), "watched folder"),
+        ("video.mp4", hashlib.sha256(big).hexdigest(), "watched folder"),
+    ])
+    assert {i["id"] for i in items} == {e.item_id for e in got}
+
+
+def test_the_same_content_is_stored_once_and_unchanged_files_are_not_read_again(watch, inbox, case_dir, monkeypatch):
+    reads = []
+    original = Case.import_paths
+    monkeypatch.setattr(Case, "import_paths", lambda self, paths, **kw: reads.append(paths) or original(self, paths, **kw))
+    watcher, events = watch()
+    (inbox / "photo.jpg").write_bytes(b"the same bytes")
+    first = events.wait_kinds("imported")[0]
+    (inbox / "copy of photo.jpg").write_bytes(b"the same bytes")
+    second = events.wait_kinds("imported", "duplicate")[1]
+    assert (second.item_id, second.params["name"]) == (first.item_id, "copy of photo.jpg")
+    assert second.message("en") == f"Already in the case with the same content, not stored again: copy of photo.jpg (existing item {first.item_id})"
+    cond = scans_counted(watcher)
+    wait_scans(watcher, cond, 3)
+    assert len(reads) == 2  # each file read once; the scans only looked at sizes and times
+    os.utime(inbox / "photo.jpg", ns=(1, 1))  # touched: read again, same content
+    third = events.wait_kinds("imported", "duplicate", "duplicate")[2]
+    assert (third.params["name"], third.item_id, len(reads)) == ("photo.jpg", first.item_id, 3)
+    watcher.stop()
+    assert len(items_of(case_dir)) == 1
+
+
+def test_temporary_names_wait_for_their_rename(watch, inbox):
+    watcher, events = watch()
+    cond = scans_counted(watcher)
+    for name in ("video.mp4.crdownload", "draft.part", "~$report.docx", ".DS_Store", "Thumbs.db"):
+        (inbox / name).write_bytes(b"partial " + name.encode())
+    wait_scans(watcher, cond, 3)  # 0.9 s: longer than the debounce
+    assert events.items == []
+    (inbox / "video.mp4.crdownload").rename(inbox / "video.mp4")
+    [event] = events.wait_kinds("imported")
+    assert event.params["name"] == "video.mp4" and event.path == inbox / "video.mp4"
+    assert [ignored(n) for n in ("a.PART", "~$x.xlsx", "._photo.jpg", "photo.jpg", "part.txt")] == [True, True, True, False, False]
+
+
+def test_the_folder_going_away_and_coming_back(watch, inbox):
+    watcher, events = watch()
+    (inbox / "first.txt").write_bytes(b"before unplugging")
+    events.wait_kinds("imported")
+    shutil.rmtree(inbox)  # the phone is unplugged
+    missing = events.wait_kinds("imported", "folder_missing")[1]
+    assert missing.path == inbox
+    assert missing.message("en") == f"The watched folder is not there (was the phone or USB stick unplugged?). Waiting for it to come back: {inbox}"
+    inbox.mkdir()  # plugged in again: the old file is back with a new time, and a new one
+    (inbox / "first.txt").write_bytes(b"before unplugging")
+    (inbox / "second.txt").write_bytes(b"after plugging in again")
+    got = events.wait(lambda items: len(items) >= 5, "the folder back and two files")
+    assert got[2].kind == "folder_back" and got[2].message("ja") == f"フォルダが戻りました。見張りを続けます: {inbox}"
+    assert sorted((e.kind, e.params["name"]) for e in got[3:]) == [("duplicate", "first.txt"), ("imported", "second.txt")]
+    (inbox / "third.txt").write_bytes(b"the new folder is watched too")
+    last = events.wait(lambda items: len(items) >= 6, "third.txt")[5]
+    assert (last.kind, last.params["name"]) == ("imported", "third.txt")
+
+
+def test_a_folder_made_again_between_two_looks_is_watched_again(watch, inbox):
+    watcher, events = watch(check_seconds=1.0, rescan_seconds=60.0)  # the swap happens between two looks
+    (inbox / "a.txt").write_bytes(b"a")
+    events.wait_kinds("imported")
+    moved = inbox.with_name("old-inbox")
+    inbox.rename(moved)
+    inbox.mkdir()
+    (inbox / "b.txt").write_bytes(b"b")
+    got = events.wait(lambda items: any(e.params.get("name") == "b.txt" for e in items), "b.txt")
+    assert [e.params.get("name") for e in got if e.kind == "imported"] == ["a.txt", "b.txt"]
+
+
+def test_a_folder_missing_at_start_is_waited_for(watch, inbox):
+    shutil.rmtree(inbox)
+    watcher, events = watch()
+    assert watcher.existing == 0
+    events.wait_kinds("folder_missing")
+    inbox.mkdir()
+    (inbox / "late.txt").write_bytes(b"the phone came later")
+    assert events.wait_kinds("folder_missing", "folder_back", "imported")[2].params["name"] == "late.txt"
+
+
+def test_the_case_itself_is_never_watched(watch, case_dir, tmp_path):
+    with pytest.raises(EvidenceKitError) as caught:
+        watch(case_dir / "items")
+    assert caught.value.code == "watch_inside_case"
+    assert caught.value.message("en").startswith("A folder inside the case folder cannot be watched: ")
+    watcher, events = watch(tmp_path)  # the case folder is inside the watched one: it is skipped
+    (tmp_path / "new.txt").write_bytes(b"new")
+    [event] = events.wait_kinds("imported")
+    assert event.params["name"] == "new.txt"
+    cond = scans_counted(watcher)
+    wait_scans(watcher, cond, 2)
+    assert len(events.items) == 1  # neither inbox/ (empty) nor anything in case/
+
+
+def test_a_busy_case_is_reported_and_tried_again(watch, inbox, case_dir, monkeypatch):
+    monkeypatch.setattr(Case, "lock_timeout", 0.2)
+    lock = FileLock(case_dir / layout.LOCK)
+    lock.acquire()  # another program is writing to the case
+    try:
+        watcher, events = watch(retry_seconds=0.5)
+        (inbox / "x.txt").write_bytes(b"x")
+        failed = events.wait_kinds("failed")[0]
+        assert failed.error.code == "case_busy"
+        assert failed.message("en") == f"Not imported: x.txt: Another task is using this case: {case_dir}. Wait a moment and try again."
+    finally:
+        lock.release()
+    assert events.wait_kinds("failed", "imported")[1].params["name"] == "x.txt"
+
+
+def test_a_name_with_control_characters_is_shown_not_obeyed(watch, inbox):
+    watcher, events = watch()
+    (inbox / "evil\x1b[2Jname.txt").write_bytes(b"e")
+    [event] = events.wait_kinds("imported")
+    assert event.message("en").startswith("Imported: evil\\x1b[2Jname.txt (1 bytes")
+
+
+def test_stop_and_start_again(case_dir, inbox):
+    events = Events()
+    watcher = Watcher(case_dir, inbox, on_event=events, settle_seconds=SETTLE, check_seconds=0.1)
+    with watcher:
+        assert watcher.running
+        watcher.start()  # already running: nothing changes
+    assert not watcher.running
+    watcher.stop()  # twice: harmless
+    (inbox / "while-stopped.txt").write_bytes(b"s")
+    with watcher:
+        assert watcher.existing == 1
+        events.wait_kinds("imported")
+    with pytest.raises(ValueError):
+        Watcher(case_dir, inbox, on_event=events, settle_seconds=0)
+    with pytest.raises(EvidenceKitError) as caught:
+        Watcher(inbox, inbox, on_event=events).start()
+    assert caught.value.code == "not_a_case"
