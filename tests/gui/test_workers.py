@@ -55,3 +55,18 @@ def test_job_passes_any_exception_back(qtbot, exc):
     with qtbot.waitSignal(job.failed, timeout=5000) as failed:
         job.start()
     assert failed.args[0] is exc
+
+
+def test_the_installed_pyside6_keeps_none_alive(qtbot):
+    """PySide6 6.12.0 returned None from every setter without a reference: on Python 3.11 the
+    interpreter aborted after a few thousand calls. The pin in pyproject.toml keeps it out."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        label.setText("x")
+    assert sys.getrefcount(None) - before > -10
