@@ -335,6 +335,10 @@ def _lang_option(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] == "gui":  # the desktop app (DESIGN.md section 8)
+        from .gui.app import run
+
+        return run(argv[1:])
     lang = detect_lang(_lang_option(argv))
     parser = build_parser(lang)
     args = parser.parse_args(argv)

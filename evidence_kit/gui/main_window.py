@@ -1,0 +1,406 @@
+"""The main window of one case: menus, toolbar, the evidence list and timeline beside the item pane,
+the import panel at the bottom, the status bar, and a calm locked page while the case is locked.
+
+Views and dialogs come from the other GUI modules; the dialogs are imported when their action runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QStyle, QTabWidget,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from .. import __version__
+from .lang import error_text, language, tr
+from .safety import Safety, SafetyDialog, window_title
+
+# action name -> (text key, shortcut, needs the case unlocked)
+ACTIONS = {
+    "import": ("gui.action.import", "Ctrl+I", False),
+    "import_folder": ("gui.action.import_folder", "Ctrl+Shift+I", False),
+    "export": ("gui.action.export", "Ctrl+E", True),
+    "lock": ("gui.action.lock", "Ctrl+L", False),
+    "hide": ("gui.action.hide", "Ctrl+Shift+H", False),
+    "safety": ("gui.action.safety", "", False),
+    "quit": ("gui.action.quit", "Ctrl+Q", False),
+    "party": ("gui.action.party", "", True),
+    "accounts": ("gui.action.accounts", "", True),
+    "actions": ("gui.action.actions", "", True),
+    "summary": ("gui.action.summary", "", True),
+    "lang_ja": ("gui.action.lang_ja", "", False),
+    "lang_en": ("gui.action.lang_en", "", False),
+    "show_list": ("gui.action.show_list", "Ctrl+1", True),
+    "show_timeline": ("gui.action.show_timeline", "Ctrl+2", True),
+    "guide": ("gui.action.guide", "F1", False),
+    "about": ("gui.action.about", "", False),
+}
+MENUS = {
+    "file": ("import", "import_folder", "export", None, "lock", "hide", "safety", None, "quit"),
+    "case": ("party", "accounts", "actions", "summary"),
+    "view": ("@language", None, "show_list", "show_timeline"),
+    "help": ("guide", "about"),
+}
+TOOLBAR = (("import", QStyle.SP_DialogOpenButton), ("export", QStyle.SP_FileDialogDetailedView),
+           ("lock", QStyle.SP_DialogCloseButton), ("guide", QStyle.SP_DialogHelpButton))
+
+
+class LockedPage(QWidget):
+    """Shown instead of the evidence while the case is locked: what that means and how to open it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setMaximumWidth(560)
+        self.button = QPushButton()
+        self.button.setMinimumHeight(40)
+        self.button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.heading, self.text, self.button):
+            layout.addWidget(widget, 0, Qt.AlignHCenter)
+        layout.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("gui.locked.heading"))
+        self.text.setText(tr("gui.locked.text"))
+        self.button.setText(tr("gui.locked.unlock"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, settings=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        from .settings import Settings
+
+        self.session = session
+        self.settings = settings if settings is not None else Settings.load()
+        self.safety = Safety(session, self.settings.idle_minutes, parent=self)
+        self.safety.lock_requested.connect(lambda reason: self.lock_case())
+        self.actions_: dict[str, QAction] = {}
+        self.menus: dict[str, object] = {}
+        self.guide = None
+        self.import_panel = None
+        self.import_dock: QDockWidget | None = None
+        self.views_built = False
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+
+        self.tabs = QTabWidget()
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.locked_page = LockedPage()
+        self.locked_page.button.clicked.connect(self.unlock_case)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.locked_page)
+        self.setCentralWidget(self.stack)
+
+        self.status_case, self.status_lock, self.status_count = QLabel(), QLabel(), QLabel()
+        for label in (self.status_case, self.status_lock, self.status_count):
+            self.statusBar().addPermanentWidget(label)
+        self.setAcceptDrops(True)
+        self.resize(1200, 780)
+
+        session.lock_changed.connect(self._lock_changed)
+        session.changed.connect(self.update_status)
+        if not session.locked:
+            self._build_views()
+        language.changed.connect(self.retranslate)
+        self.retranslate()
+        self._lock_changed(session.locked)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        handlers = {
+            "import": self.choose_files, "import_folder": self.choose_folder, "export": self.open_export,
+            "lock": self.toggle_lock, "hide": self.safety.quick_hide, "safety": self.edit_safety,
+            "quit": self.close, "party": lambda: self.open_details("PartyDialog"),
+            "accounts": lambda: self.open_details("AccountsDialog"),
+            "actions": lambda: self.open_details("ActionsDialog"),
+            "summary": lambda: self.open_details("SummaryDialog"),
+            "lang_ja": lambda: self.set_language("ja"), "lang_en": lambda: self.set_language("en"),
+            "show_list": lambda: self.show_tab(0), "show_timeline": lambda: self.show_tab(1),
+            "guide": self.open_guide, "about": self.about,
+        }
+        group = QActionGroup(self)
+        for name, (_key, shortcut, _needs) in ACTIONS.items():
+            action = QAction(self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, f=handlers[name]: f())
+            self.actions_[name] = action
+        for name in ("lang_ja", "lang_en"):
+            self.actions_[name].setCheckable(True)
+            group.addAction(self.actions_[name])
+        self.actions_["quit"].setMenuRole(QAction.QuitRole)
+        self.actions_["about"].setMenuRole(QAction.AboutRole)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        for menu_name, names in MENUS.items():
+            menu = bar.addMenu("")
+            self.menus[menu_name] = menu
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "@language":
+                    sub = menu.addMenu("")
+                    self.menus["language"] = sub
+                    sub.addAction(self.actions_["lang_ja"])
+                    sub.addAction(self.actions_["lang_en"])
+                else:
+                    menu.addAction(self.actions_[name])
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for name, icon in TOOLBAR:
+            self.actions_[name].setIcon(self.style().standardIcon(icon))
+            self.toolbar.addAction(self.actions_[name])
+        self.addToolBar(Qt.TopToolBarArea, self.toolbar)
+
+    def _build_views(self) -> None:
+        """The evidence list and the timeline on the left, the item pane on the right (once, at the
+        first unlock: the views read the case)."""
+        if self.views_built:
+            return
+        self.views_built = True
+        try:  # until G2 lands
+            from .views.evidence import EvidenceList
+            from .views.item import ItemPane
+            from .views.timeline import TimelineView
+        except ImportError:  # until G2 lands
+            self.evidence_list = self.timeline = self.item_pane = None
+            for _ in range(2):
+                placeholder = QLabel("…")
+                placeholder.setAlignment(Qt.AlignCenter)
+                self.tabs.addTab(placeholder, "")
+            self.splitter.addWidget(QLabel(""))
+            return
+        self.evidence_list = EvidenceList(self.session)
+        self.timeline = TimelineView(self.session)
+        self.item_pane = ItemPane(self.session)
+        self.tabs.addTab(self.evidence_list, "")
+        self.tabs.addTab(self.timeline, "")
+        self.splitter.addWidget(self.item_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.evidence_list.item_selected.connect(self.item_pane.show_item)
+        self.timeline.item_selected.connect(self.item_pane.show_item)
+
+    # -- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.retitle()
+        for name, action in self.actions_.items():
+            action.setText(tr(ACTIONS[name][0]))
+        self.actions_["lock"].setText(tr("gui.action.unlock" if self.session.locked else "gui.action.lock"))
+        for name, menu in self.menus.items():
+            menu.setTitle(tr(f"gui.menu.{name}"))
+        self.actions_["lang_ja"].setText("日本語")
+        self.actions_["lang_en"].setText("English")
+        self.actions_[f"lang_{language.code}"].setChecked(True)
+        self.toolbar.setWindowTitle(tr("gui.toolbar"))
+        for n, key in enumerate(("gui.tab.list", "gui.tab.timeline")):
+            if n < self.tabs.count():
+                self.tabs.setTabText(n, tr(key))
+        self.locked_page.retranslate()
+        if self.import_dock is not None:
+            self.import_dock.setWindowTitle(tr("gui.import.dock"))
+        self.update_status()
+
+    def retitle(self) -> None:
+        self.setWindowTitle(window_title(self.session.case.path.name))
+
+    def update_status(self) -> None:
+        self.status_case.setText(tr("gui.status.case", name=self.session.case.path.name))
+        self.status_lock.setText(tr("gui.status.locked" if self.session.locked else "gui.status.unlocked"))
+        if self.session.locked:
+            self.status_count.setText("")
+        else:
+            try:
+                count = len(self.session.case.items())
+            except Exception:  # noqa: BLE001 - locked meanwhile by another thread; the next change fixes it
+                count = None
+            self.status_count.setText("" if count is None else tr("gui.status.items", count=count))
+
+    def set_language(self, code: str) -> None:
+        self.settings.language = code
+        self.settings.save()
+        language.set(code)
+
+    # -- lock state --------------------------------------------------------------------------
+
+    def _lock_changed(self, locked: bool) -> None:
+        if not locked:
+            self._build_views()
+        self.stack.setCurrentWidget(self.locked_page if locked else self.splitter)
+        for name, (_key, _shortcut, needs_unlocked) in ACTIONS.items():
+            if needs_unlocked:
+                self.actions_[name].setEnabled(not locked)
+        for menu_name in ("case",):
+            self.menus[menu_name].setEnabled(not locked)
+        self.actions_["lock"].setText(tr("gui.action.unlock" if locked else "gui.action.lock"))
+        if locked:
+            self.locked_page.button.setFocus()
+        self.update_status()
+
+    def lock_case(self) -> None:
+        """Lock now: close any open dialog first, so nothing decrypted stays on screen."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        try:
+            self.session.lock()
+        except Exception as exc:  # noqa: BLE001 - the key is gone from memory all the same; say what failed
+            self.statusBar().showMessage(error_text(exc))
+
+    def unlock_case(self) -> bool:
+        from .start import UnlockDialog
+
+        dialog = UnlockDialog(self.session.case, self)
+        if dialog.exec() != QDialog.Accepted:
+            return False
+        self.session.lock_changed.emit(False)
+        self.session.changed.emit()
+        self.show_unlock_report(dialog.report)
+        return True
+
+    def toggle_lock(self) -> None:
+        if self.session.locked:
+            self.unlock_case()
+        else:
+            self.lock_case()
+
+    def show_unlock_report(self, report) -> None:
+        if report is None:
+            return
+        if report.chain_problems:
+            QMessageBox.warning(self, window_title(), tr("gui.unlock.chain_problem"))
+        notes = []
+        if report.unsigned_entries and report.signed:
+            notes.append(tr("gui.unlock.signed", count=report.unsigned_entries))
+        if report.duplicates:
+            notes.append(tr("gui.unlock.duplicates", count=len(report.duplicates)))
+        if notes:
+            self.statusBar().showMessage("　".join(notes), 15000)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def show_tab(self, index: int) -> None:
+        if index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+            self.tabs.currentWidget().setFocus()
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, tr("gui.import.choose_files"))
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("gui.import.choose_folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Hand the files and folders to the import panel at the bottom (made on first use)."""
+        if self.import_panel is None:
+            from .dialogs.importing import ImportPanel
+
+            self.import_panel = ImportPanel(self.session)
+            self.import_dock = QDockWidget(tr("gui.import.dock"), self)
+            self.import_dock.setObjectName("import-dock")
+            self.import_dock.setFeatures(QDockWidget.DockWidgetClosable)
+            self.import_dock.setWidget(self.import_panel)
+            self.addDockWidget(Qt.BottomDockWidgetArea, self.import_dock)
+        self.import_dock.show()
+        self.import_panel.start(list(paths))
+
+    def open_export(self) -> None:
+        from .dialogs.export import ExportDialog
+
+        ExportDialog(self.session, self).exec()
+
+    def open_details(self, name: str) -> None:
+        from .dialogs import details
+
+        getattr(details, name)(self.session, self).exec()
+
+    def open_guide(self) -> None:
+        if self.guide is None:
+            from .dialogs.guide import GuideWindow
+
+            self.guide = GuideWindow()
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+
+    def edit_safety(self) -> None:
+        if SafetyDialog(self.settings, self).exec() == QDialog.Accepted:
+            self.safety.set_idle_minutes(self.settings.idle_minutes)
+
+    def about(self) -> None:
+        QMessageBox.about(self, window_title(tr("gui.action.about")), tr("gui.about", version=__version__))
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = self._dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def ask_stop_jobs(self) -> bool:
+        """Work is running: True to stop it and close, False to keep going."""
+        box = QMessageBox(QMessageBox.Question, window_title(), tr("gui.close.busy"), parent=self)
+        keep = box.addButton(tr("gui.close.keep"), QMessageBox.RejectRole)
+        stop = box.addButton(tr("gui.close.stop"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.session.busy():
+            if not self.ask_stop_jobs():
+                event.ignore()
+                return
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                self.session.stop_all()
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.lock_case()
+        self.safety.stop()
+        if self.guide is not None:
+            self.guide.close()
+        super().closeEvent(event)
