@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from . import custody, layout, signing
+from .case import _open_source
 from .errors import EvidenceKitError
 from .fsio import atomic_write_bytes
 
@@ -449,12 +450,7 @@ def attach(case, reply_path: Path) -> Attached:
     """Store a TSA's reply beside the checkpoint it stamps, after checking that it answers the
     checkpoint's own request (same hash, same nonce) and that its signature checks."""
     reply_path = Path(reply_path)
-    try:
-        data = reply_path.read_bytes()
-    except FileNotFoundError:
-        raise EvidenceKitError("source_missing", path=reply_path) from None
-    except OSError as exc:
-        raise EvidenceKitError("source_unreadable", path=reply_path, reason=exc.strerror or str(exc)) from None
+    data = _read(reply_path)
     token = parse_reply(data, reply_path)
     checkpoint = next((c for c in _signed_checkpoints(case)
                        if token.hash_oid == _SHA256 and token.imprint.hex() == c.sha256), None)
@@ -565,12 +561,15 @@ def verify(case, ca_file: Path | None = None) -> list[TokenStatus]:
 
 def _load_roots(ca_file: Path) -> list[x509.Certificate]:
     try:
-        roots = x509.load_pem_x509_certificates(Path(ca_file).read_bytes())
-    except OSError as exc:
-        raise EvidenceKitError("source_unreadable", path=ca_file, reason=exc.strerror or str(exc)) from None
+        return x509.load_pem_x509_certificates(_read(Path(ca_file)))
     except ValueError:
         raise EvidenceKitError("tsa_ca_unreadable", path=ca_file) from None
-    return roots
+
+
+def _read(path: Path) -> bytes:
+    """A file the user named, or the error that says why it cannot be read."""
+    with _open_source(path) as f:
+        return f.read()
 
 
 def summary(case, lang: str = "ja") -> list[dict]:

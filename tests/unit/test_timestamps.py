@@ -299,3 +299,13 @@ def test_the_case_still_verifies_with_a_token_in_it(case_dir, tsa, tmp_path):
     report, _ = case.verify(deep=True)
     case.lock()
     assert report.problems == []
+
+
+def test_a_ca_file_that_is_not_pem_is_named(case_dir, tmp_path):
+    (tmp_path / "ca.txt").write_text("not a certificate")
+    with pytest.raises(EvidenceKitError) as caught:
+        ts.verify(Case.open(case_dir), ca_file=tmp_path / "ca.txt")
+    assert caught.value.message("en") == f"This cannot be read as CA certificates (PEM): {tmp_path / 'ca.txt'}"
+    with pytest.raises(EvidenceKitError) as caught:
+        ts.verify(Case.open(case_dir), ca_file=tmp_path / "absent.pem")
+    assert caught.value.code == "source_missing"
