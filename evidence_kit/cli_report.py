@@ -1,6 +1,7 @@
 """The bundle commands: `report` (export the PDF after the checks), `about` (what only the victim
-can say: who they are, and the overview the bundle opens with) and `exhibit` (the victim's note on one
-exhibit). A thin layer over evidence_kit.report and core.caserecords."""
+can say: who they are, and the overview the bundle opens with), `exhibit` (the victim's note on one
+exhibit), and `act` and `refusal` (stalking: the acts, and the times the victim said stop). A thin
+layer over evidence_kit.report and core.caserecords."""
 
 from __future__ import annotations
 
@@ -105,6 +106,94 @@ def exhibit(cli, args) -> int:
     return 0
 
 
+ACT_TEXTS = ("place", "url", "description", "offender", "witnesses", "police")
+
+
+def act(cli, args) -> int:
+    """act add | list | edit | remove: the acts of stalking or harassment the victim records."""
+    case = Case.open(Path(args.case))
+    cli.unlock(case, args.passphrase_file)
+    try:
+        state = cr.load(case)
+        command = args.act_command
+        if command == "list":
+            _list_records(cli, case, sorted(state.acts.values(), key=lambda a: (a.time, len(a.id), a.id)), "act")
+            return 0
+        if command == "remove":
+            cr.remove(case, state, "act", args.id)
+            cli.say("cli.act_removed")
+            return 0
+        if command == "add":
+            record = cr.Act(cr.next_id(state, "act"), cr.parse_time(args.time), args.type)
+        elif args.id not in state.acts:
+            raise EvidenceKitError("act_unknown", id=args.id)
+        else:
+            record = state.acts[args.id]
+            if args.time is not None:
+                record.time = cr.parse_time(args.time)
+            if args.type is not None:
+                record.act_type = args.type
+        for name in ACT_TEXTS:
+            if getattr(args, name) is not None:
+                setattr(record, name, getattr(args, name).strip())
+        for name in ("approx", "in_person"):
+            if getattr(args, name) is not None:
+                setattr(record, name, getattr(args, name))
+        if args.exhibit is not None:
+            record.exhibits = [_item_id(case, ref) for ref in args.exhibit]
+        cr.save(case, record)
+        cli.say("cli.act_saved", id=record.id)
+    finally:
+        case.lock()
+    return 0
+
+
+def refusal(cli, args) -> int:
+    """refusal add | list | remove: the times the victim told the other party to stop."""
+    case = Case.open(Path(args.case))
+    cli.unlock(case, args.passphrase_file)
+    try:
+        state = cr.load(case)
+        if args.refusal_command == "list":
+            _list_records(cli, case, sorted(state.refusals.values(), key=lambda r: (r.time, len(r.id), r.id)), "refusal")
+        elif args.refusal_command == "remove":
+            cr.remove(case, state, "refusal", args.id)
+            cli.say("cli.act_removed")
+        else:
+            record = cr.Refusal(cr.next_id(state, "refusal"), cr.parse_time(args.time), bool(args.approx),
+                                (args.method or "").strip(), (args.content or "").strip(),
+                                _item_id(case, args.exhibit) if args.exhibit else "")
+            cr.save(case, record)
+            cli.say("cli.refusal_saved", id=record.id)
+    finally:
+        case.lock()
+    return 0
+
+
+def _item_id(case, ref: str) -> str:
+    return cr.resolve_item([i for i in case.items() if not i.get("duplicate_of")], ref)["id"]
+
+
+def _list_records(cli, case, records: list, kind: str) -> None:
+    """One line a record: number, time (頃), what, and the items that show it."""
+    from .cli import _shown
+
+    if not records:
+        cli.say(f"cli.{kind}_none")
+    names = {i["id"]: i["original_name"] for i in case.items()}
+    for r in records:
+        when = r.time[:16].replace("T", " ") + (tr("cli.act_approx", cli.lang) if r.approx else "")
+        if kind == "act":
+            what = f"[{tr('act.type.' + r.act_type, cli.lang)}] " + " ".join(
+                p for p in (r.place, r.url, r.description) if p)
+            items = r.exhibits
+        else:
+            what = " ".join(p for p in (r.method, r.content) if p)
+            items = [r.exhibit] if r.exhibit else []
+        shown = ", ".join(f"{i[:8]} {names.get(i, '?')}" for i in items)
+        print(f"{r.id}. {when} {_shown(what)}" + (f"  ({tr('cli.act_exhibits', cli.lang, items=_shown(shown))})" if shown else ""))
+
+
 def add_parsers(sub, common, pass_opt, lang: str) -> None:
     def h(key: str) -> str:
         return tr("cli.help_" + key, lang)
@@ -136,3 +225,35 @@ def add_parsers(sub, common, pass_opt, lang: str) -> None:
     p.add_argument("--include", dest="excluded", action="store_false", help=h("exhibit_include"))
     pass_opt(p)
     p.set_defaults(run=exhibit)
+
+    def group(name: str, dest: str, commands, run):
+        g = sub.add_parser(name, parents=[common], help=h(name), description=h(name))
+        g.add_argument("case", metavar="CASE", help=h("case"))
+        parsers = g.add_subparsers(dest=dest, required=True)
+        for command in commands:
+            c = parsers.add_parser(command, parents=[common], help=h(f"{name}_{command}"),
+                                   description=h(f"{name}_{command}"))
+            if command in ("edit", "remove"):
+                c.add_argument("id", help=h(f"{name}_id"))
+            pass_opt(c)
+            c.set_defaults(run=run)
+        return parsers.choices
+
+    types = "; ".join(f"{t} = {tr('act.type.' + t, lang)}" for t in cr.ACT_TYPES)
+    acts = group("act", "act_command", ("add", "list", "edit", "remove"), act)
+    for command in ("add", "edit"):
+        c = acts[command]
+        c.add_argument("--time", required=command == "add", metavar="\"YYYY-MM-DD HH:MM\"", help=h("act_time"))
+        c.add_argument("--approx", action=argparse.BooleanOptionalAction, help=h("act_approx"))
+        c.add_argument("--type", required=command == "add", choices=cr.ACT_TYPES, metavar="TYPE",
+                       help=tr("cli.help_act_type", lang, choices=types))
+        for name in ACT_TEXTS:
+            c.add_argument("--" + name, metavar="TEXT", help=h("act_" + name))
+        c.add_argument("--exhibit", action="append", metavar="ITEM", help=h("act_exhibit"))
+        c.add_argument("--in-person", action=argparse.BooleanOptionalAction, help=h("act_in_person"))
+    c = group("refusal", "refusal_command", ("add", "list", "remove"), refusal)["add"]
+    c.add_argument("--time", required=True, metavar="\"YYYY-MM-DD HH:MM\"", help=h("act_time"))
+    c.add_argument("--approx", action="store_true", help=h("act_approx"))
+    c.add_argument("--method", metavar="TEXT", help=h("refusal_method"))
+    c.add_argument("--content", required=True, metavar="TEXT", help=h("refusal_content"))
+    c.add_argument("--exhibit", metavar="ITEM", help=h("refusal_exhibit"))

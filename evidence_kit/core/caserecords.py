@@ -13,7 +13,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from . import bankcodes
 from .custody import doc_of
@@ -29,6 +29,10 @@ REPORT_FIELDS = {
 # the victim's notes on one exhibit (kind "item", id = the item's id): overrides of the 証拠説明書
 # columns 標目, 立証趣旨 and 作成者, key evidence, left out of the bundles, a free note, tags
 ITEM_FIELDS = {"title": str, "purpose": str, "author": str, "key": bool, "excluded": bool, "note": str, "tags": list}
+# the kinds of act of the ストーカー規制法 (第2条第1項第1号〜第8号 つきまとい等, 第3項 位置情報無承諾取得等),
+# then "other"; labels in i18n/acts_messages.py ("act.type.<code>")
+ACT_TYPES = ("following", "watching", "demand", "violent", "calls", "filth", "honour", "sexual", "gps", "other")
+IN_PERSON_TYPES = ("following",)  # an act of this kind happens in person unless the victim says otherwise
 IDENTIFIER_KINDS = ("line_id", "whatsapp", "phone", "email", "url", "crypto_address", "other")
 ACCOUNT_TYPES = ("普通", "当座", "貯蓄")
 ACTION_WHO = ("police", "bank", "consumer_center_188", "lawyer", "platform", "other")
@@ -76,6 +80,41 @@ class Action:
 
 
 @dataclass
+class Act:
+    """One act of stalking or online harassment, as the victim recorded it (police-bundle.md (a) row 8)."""
+
+    id: str
+    time: str  # 2024-06-01T21:30:00+09:00 (entered as Japan time), or 2024-06-01 when the hour is not known
+    act_type: str  # one of ACT_TYPES
+    approx: bool = False  # the time is approximate: printed with 頃
+    place: str = ""  # where, or on which service
+    url: str = ""
+    description: str = ""  # what was done, facts only
+    offender: str = ""  # the other party's features, clothing, vehicle, account
+    witnesses: str = ""
+    police: str = ""  # a 110 call or a consultation about it
+    exhibits: list[str] = field(default_factory=list)  # item ids
+    in_person: bool | None = None  # None: as its kind usually is (IN_PERSON_TYPES)
+
+    @property
+    def face_to_face(self) -> bool:
+        return self.act_type in IN_PERSON_TYPES if self.in_person is None else self.in_person
+
+
+@dataclass
+class Refusal:
+    """A time the victim told the other party to stop (拒否の意思表示): repeated calls and messages
+    count under the law only after one."""
+
+    id: str
+    time: str  # as Act.time
+    approx: bool = False
+    method: str = ""  # LINE, 口頭, 手紙 ...
+    content: str = ""  # what was said, as it was said
+    exhibit: str = ""  # the item id that shows it
+
+
+@dataclass
 class CaseRecords:
     """The state after folding the log: every kind keyed by id, in the order first written."""
 
@@ -88,6 +127,8 @@ class CaseRecords:
     scam_start: str | None = None
     report: dict[str, dict] = field(default_factory=dict)  # "reporter" / "overview" -> {field: text}
     items: dict[str, dict] = field(default_factory=dict)  # item id -> its note {field: value} (ITEM_FIELDS)
+    acts: dict[str, Act] = field(default_factory=dict)
+    refusals: dict[str, Refusal] = field(default_factory=dict)
     highest: dict[str, int] = field(default_factory=dict)  # kind -> the highest numeric id ever put
 
 
@@ -116,7 +157,8 @@ def fold(docs) -> CaseRecords:
 
 def _table(state: CaseRecords, kind: str) -> dict:
     return {"party": state.parties, "account": state.accounts, "action": state.actions, "link": state.links,
-            "mark": state.marks, "profile": state.profiles, "report": state.report, "item": state.items}[kind]
+            "mark": state.marks, "profile": state.profiles, "report": state.report, "item": state.items,
+            "act": state.acts, "refusal": state.refusals}[kind]
 
 
 def _is_date(value) -> bool:
@@ -132,7 +174,16 @@ def _usable(kind: str, data: dict) -> bool:
         return isinstance(data.get("account"), str)
     if kind == "mark":
         return data.get("as") in MARKS
+    if kind in ("act", "refusal"):  # an act without a time or a kind cannot be placed or counted
+        return _is_time(data.get("time")) and (kind == "refusal" or data.get("act_type") in ACT_TYPES)
     return True
+
+
+def _is_time(value) -> bool:
+    try:
+        return check_time(value) == value
+    except EvidenceKitError:
+        return False
 
 
 def _fits(name: str, value) -> bool:
@@ -142,13 +193,15 @@ def _fits(name: str, value) -> bool:
             and isinstance(value.get("evidence", ""), str)
     if name == "identifiers":
         return isinstance(value, dict) and isinstance(value.get("kind"), str) and isinstance(value.get("value"), str)
+    if name in ("approx", "in_person"):
+        return isinstance(value, bool)
     return isinstance(value, str)
 
 
 def _build(kind: str, key: str, data: dict):
     """A record from its stored fields; a field of the wrong type is left at its default (a list
     keeps its well-formed entries), so that a damaged entry never stops the case from opening."""
-    cls = {"party": Party, "account": DestinationAccount, "action": Action}.get(kind)
+    cls = {"party": Party, "account": DestinationAccount, "action": Action, "act": Act, "refusal": Refusal}.get(kind)
     if kind == "item":
         return {k: v for k, v in data.items() if k in ITEM_FIELDS and _item_value(k, v) == v}
     if cls is None:
@@ -180,7 +233,7 @@ def delete(case, kind: str, key: str) -> None:
     case.record(EVENT, {"kind": kind, "id": key, "op": "delete"})
 
 
-def save(case, record: Party | DestinationAccount | Action) -> list[tuple[str, dict]]:
+def save(case, record: Party | DestinationAccount | Action | Act | Refusal) -> list[tuple[str, dict]]:
     """Check a record and write it to the log. Returns the warnings (message key under "money.",
     parameters): for an account, the codes the bundled table does not hold; never a refusal."""
     warnings: list[tuple[str, dict]] = []
@@ -191,6 +244,8 @@ def save(case, record: Party | DestinationAccount | Action) -> list[tuple[str, d
     elif isinstance(record, Party):
         check_party(record)
         kind = "party"
+    elif isinstance(record, (Act, Refusal)):
+        kind = check_act(record, {i["id"] for i in case.items()})
     else:
         check_action(record)
         kind = "action"
@@ -199,9 +254,9 @@ def save(case, record: Party | DestinationAccount | Action) -> list[tuple[str, d
 
 
 def remove(case, state: CaseRecords, kind: str, key: str) -> None:
-    """Delete a party, account or action (the log keeps what it was)."""
+    """Delete a party, account, action, act or refusal (the log keeps what it was)."""
     if key not in _table(state, kind):
-        raise EvidenceKitError(f"money_{kind}_unknown", id=key)
+        raise EvidenceKitError(f"{kind}_unknown" if kind in ("act", "refusal") else f"money_{kind}_unknown", id=key)
     delete(case, kind, key)
 
 
@@ -310,6 +365,55 @@ def check_action(action: Action) -> Action:
     if not action.what.strip():
         raise EvidenceKitError("money_action_what")
     return action
+
+
+def check_act(record: Act | Refusal, item_ids: set[str]) -> str:
+    """Check an act or a refusal (its kind, its time, what happened, the items it points to);
+    returns its kind of record, "act" or "refusal"."""
+    check_time(record.time)
+    if isinstance(record, Act):
+        if record.act_type not in ACT_TYPES:
+            raise EvidenceKitError("act_type", value=record.act_type, choices=", ".join(ACT_TYPES))
+        if not record.description.strip():
+            raise EvidenceKitError("act_description")
+        shown = record.exhibits
+    else:
+        if not record.content.strip():
+            raise EvidenceKitError("refusal_content")
+        shown = [record.exhibit] if record.exhibit else []
+    for item in shown:
+        if item not in item_ids:
+            raise EvidenceKitError("report_item_unknown", item=item)
+    return "act" if isinstance(record, Act) else "refusal"
+
+
+def parse_time(text: str) -> str:
+    """A time the victim types, as stored: "2024-06-01 21:30" (or 2024/6/1 21:30, T between, with
+    seconds) is Japan time -> 2024-06-01T21:30:00+09:00; a day alone -> 2024-06-01; a time with its
+    offset stays as it is. EvidenceKitError("act_bad_time") for anything else."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    match = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", value)
+    try:
+        if match:
+            y, mo, d, h, mi, sec = match.groups()
+            day = date(int(y), int(mo), int(d)).isoformat()
+            if h is None:
+                return day
+            return check_time(f"{day}T{int(h):02d}:{mi}:{sec or '00'}+09:00")
+        return check_time(value)
+    except (ValueError, EvidenceKitError):
+        raise EvidenceKitError("act_bad_time", value=text) from None
+
+
+def check_time(text) -> str:
+    """A stored time: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with its offset."""
+    try:
+        if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?", text):
+            raise ValueError
+        datetime.fromisoformat(text if "T" in text else text + "T00:00:00")
+    except ValueError:
+        raise EvidenceKitError("act_bad_time", value=text) from None
+    return text
 
 
 def check_date(text: str) -> str:

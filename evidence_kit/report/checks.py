@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..i18n import tr
+from . import acts
 from .model import JST, Bundle, moment
 
 RECENT_DAYS = 14  # a transfer this recent: the destination bank may still be able to freeze it
@@ -76,11 +77,29 @@ def run(case, bundle: Bundle, *, today: date, integrity_problems: int = 0) -> li
     for send in bundle.summary.crypto:
         if any(not s["tx"].attrs.get("txid") or not s["tx"].attrs.get("address") for s in send["sends"]):
             found.append(Check("crypto_no_txid", "warning", params={"asset": send["asset"]}))
+    if bundle.contacts is not None:
+        _stalking(bundle, found)
     recent = [r for r in bundle.summary.paid.rows if r.tx.date and date.fromisoformat(r.tx.date) >= today - timedelta(RECENT_DAYS)]
     if recent:
         found.append(Check("recent_transfer", "info", params={"count": len(recent), "days": RECENT_DAYS}))
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(found, key=lambda c: order[c.severity])
+
+
+def _stalking(bundle: Bundle, found: list[Check]) -> None:
+    """Checks 19 and 20: a refusal on record (and shown), and the details of acts done in person."""
+    recorded = acts.acts(bundle)
+    if not bundle.records.refusals and (recorded or bundle.contacts.from_party):
+        found.append(Check("no_refusal", "warning"))
+    loose = [r.id for r in acts.refusals(bundle) if not (r.exhibit and bundle.exhibit_of(r.exhibit))]
+    if loose:
+        found.append(Check("refusal_no_exhibit", "warning", params={"ids": ", ".join(loose)}))
+    gaps = [(a.id, [name for name, given in (("time", "T" in a.time), ("place", a.place), ("offender", a.offender),
+                                             ("witnesses", a.witnesses)) if not given])
+            for a in recorded if a.face_to_face]
+    gaps = [(key, names) for key, names in gaps if names]
+    if gaps:
+        found.append(Check("act_in_person_missing", "warning", params={"acts": gaps}))
 
 
 def _day(iso: str) -> date:
@@ -108,5 +127,9 @@ def message(check: Check, lang: str = "ja") -> str:
     params = dict(check.params)
     if "missing" in params:
         params["missing"] = ("・" if lang == "ja" else ", ").join(FIELDS[f][lang] for f in params["missing"])
+    if "acts" in params:  # [(act id, [field, ...])] -> 1（場所・目撃者）、3（時刻）
+        params["acts"] = ("、" if lang == "ja" else "; ").join(
+            (f"{key}（{'・'.join(tr('act.field.' + f, lang) for f in names)}）" if lang == "ja"
+             else f"act {key} ({', '.join(tr('act.field.' + f, lang) for f in names)})") for key, names in params["acts"])
     params["exhibits"] = ("、" if lang == "ja" else ", ").join(check.exhibits)
     return f"[{tr('check.severity.' + check.severity, lang)}] {tr('check.' + check.code, lang, **params)}"

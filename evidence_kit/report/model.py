@@ -58,6 +58,7 @@ class Event:
     amount: int | None = None
     exhibit: str = ""
     anchor: str = ""  # where in the exhibits it is (the renderer turns it into a page number)
+    approx: bool = False  # the victim gave the time as approximate: printed with 頃
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Bundle:
     # (number, label) of exhibits numbered at an earlier export that the victim has since left out:
     # the number stays theirs, and the 証拠目録 says it is withheld
     withheld: list[tuple[str, str]] = field(default_factory=list)
+    contacts: object = None  # report.acts.Contacts of a stalking case, else None
 
     @property
     def parties(self) -> list[Party]:
@@ -122,6 +124,10 @@ def build(case, audience: str = "police", bank: str | None = None) -> Bundle:
     bundle = Bundle(audience, prefix, case.case_id, records, exhibits, [], summary, txs,
                     _integrity(case, docs, items), banks=banks, new_numbers=new, withheld=withheld)
     bundle.timeline = _timeline(case, bundle)
+    if audience != "bank":
+        from . import acts  # it reads the model's types
+
+        bundle.contacts = acts.contacts(case, bundle) if acts.is_stalking(bundle) else None
     return bundle
 
 
@@ -326,6 +332,16 @@ def _timeline(case, bundle: Bundle) -> list[Event]:
     for action in bundle.actions:
         events.append(Event(action.date, "対応", f"{action.organisation} {action.what}".strip(),
                             code_text("who", action.who)))
+    for act in bundle.records.acts.values():  # as the victim recorded them: the exhibits, where given, show them
+        shown = [ex for ex in map(bundle.exhibit_of, act.exhibits) if ex]
+        events.append(Event(act.time, "つきまとい等", f"相手方の行為（{tr('act.type.' + act.act_type)}）: {act.description}",
+                            " ".join(p for p in (act.place, act.url) if p), exhibit="、".join(e.label for e in shown),
+                            anchor=shown[0].item_id if shown else "", approx=act.approx))
+    for refusal in bundle.records.refusals.values():
+        ex = bundle.exhibit_of(refusal.exhibit) if refusal.exhibit else None
+        events.append(Event(refusal.time, "拒否の意思表示", f"申告者が相手方に拒否を伝えた: {refusal.content}",
+                            refusal.method, exhibit=ex.label if ex else "", anchor=ex.item_id if ex else "",
+                            approx=refusal.approx))
     events.sort(key=lambda e: moment(e.time))  # the instant, not the text: offsets differ
     return events
 

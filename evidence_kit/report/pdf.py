@@ -9,6 +9,7 @@ day, the second prints those page numbers in the contents and the timeline.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from datetime import datetime
 from xml.sax.saxutils import escape
 
@@ -23,7 +24,8 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 
 from .. import __version__
 from ..core import age, layout
-from . import fonts, jptime
+from ..i18n import tr
+from . import acts, fonts, jptime
 from .model import Bundle, Exhibit, account_text, code_text, moment
 
 TITLES = {"police": "被害状況説明資料", "lawyer": "証拠資料一式", "bank": "口座凍結・被害申出資料"}
@@ -174,8 +176,9 @@ def _section(key: str, title: str, styles) -> list:
 
 # -- the story -----------------------------------------------------------------------------------
 
+ACTS_TITLE = "つきまとい・ネット上の加害行為一覧"
 SECTIONS = (("overview", "被害の概要"), ("reporter", "申告者（被害者）情報"), ("party", "相手方情報・識別子一覧"), ("timeline", "時系列表（被害経過一覧）"),
-            ("money", "被害金一覧表（送金一覧）"), ("crypto", "暗号資産取引一覧"), ("actions", "これまでの対応状況"),
+            ("money", "被害金一覧表（送金一覧）"), ("crypto", "暗号資産取引一覧"), ("acts", ACTS_TITLE), ("actions", "これまでの対応状況"),
             ("list", "証拠目録（証拠説明書）"), ("exhibits", "証拠本体"), ("statement", "陳述書"),
             ("integrity", "付録　完全性・保全記録"))
 
@@ -183,7 +186,8 @@ SECTIONS = (("overview", "被害の概要"), ("reporter", "申告者（被害者
 def sections(bundle: Bundle) -> list[tuple[str, str]]:
     """(key, title) of the sections of this bundle, in order."""
     if bundle.audience != "bank":
-        return [s for s in SECTIONS if s[0] != "statement" or _report(bundle, "overview").get("statement")]
+        return [s for s in SECTIONS if (s[0] != "statement" or _report(bundle, "overview").get("statement"))
+                and (s[0] != "acts" or bundle.contacts is not None)]
     sheets = [(f"sheet:{n}", f"口座凍結・被害申出シート　{name}") for n, (name, _) in enumerate(bundle.banks, 1)]
     return sheets + [s for s in SECTIONS if s[0] in ("money", "actions", "list", "exhibits", "integrity")]
 
@@ -202,6 +206,8 @@ def _story(case, bundle: Bundle, styles, pages: dict, total: int, created: datet
         story += _timeline(bundle, styles, pages)
         story += _money(bundle, styles, bundle.summary.accounts)
         story += _crypto(bundle, styles)
+        if bundle.contacts is not None:
+            story += _acts(bundle, styles, pages)
     story += _actions(bundle, styles)
     story += _exhibit_list(bundle, styles)
     for n, ex in enumerate(bundle.exhibits):
@@ -275,19 +281,17 @@ def _contents(bundle: Bundle, styles, pages: dict) -> list:
 
 
 def _overview(bundle: Bundle, styles) -> list:
-    s = bundle.summary
-    times = [e.time for e in bundle.timeline if e.time and e.category != "対応"]  # the incidents, not the reports
+    times = [e for e in bundle.timeline if e.time and e.category != "対応"]  # the incidents, not the reports
     names = [n for p in bundle.parties for n in p.names]
     platforms = sorted({e.means for e in bundle.timeline if e.category == "やり取り"})
+    platforms += list(dict.fromkeys(a.place for a in acts.acts(bundle) if a.place and a.place not in platforms))
     rows = [
-        ("いつ", f"{jptime.format_time(min(times, key=moment))} 〜 {jptime.format_time(max(times, key=moment))}"
+        ("いつ", " 〜 ".join(_when(e.time, e.approx) for e in (min(times, key=lambda e: moment(e.time)),
+                                                              max(times, key=lambda e: moment(e.time))))
          if times else "不明"),
         ("誰が", "、".join(f"「{n}」" for n in names) + "と名乗る人物" if names else "（相手方の情報が未入力です）"),
         ("どこで", "、".join(platforms) if platforms else ""),
-        ("何を", (f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "
-                 f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"
-                 + "".join(f"、暗号資産の送付 {len(c['sends'])} 回（{c['quantity'].lstrip('-')} {c['asset']}）"
-                           for c in s.crypto)) if _any_money(bundle) else NO_MONEY),
+        ("何を", _what(bundle)),
         ("どのように", _report(bundle, "overview").get("how", "")),
         ("現在の状況", _report(bundle, "overview").get("status", "")),
         ("求める対応", _report(bundle, "overview").get("wants", "")),
@@ -298,6 +302,24 @@ def _overview(bundle: Bundle, styles) -> list:
     return _section("overview", "被害の概要", styles) + [
         _p("空欄は、申告者が手書きで記入するか、アプリで入力してから出力し直してください。", styles["small"]),
         Spacer(1, 2 * mm), table]
+
+
+def _what(bundle: Bundle) -> str:
+    """The 何を line: the money paid and, in a stalking case, the number and kinds of acts first."""
+    s = bundle.summary
+    money = (f"送金 {len(s.paid.rows)} 回、合計 {_yen(s.paid.total)}（相手方から受け取った額 "
+             f"{_yen(s.received_back.total)}、差引被害額 {_yen(s.net_damage)}）"
+             + "".join(f"、暗号資産の送付 {len(c['sends'])} 回（{c['quantity'].lstrip('-')} {c['asset']}）"
+                       for c in s.crypto)) if _any_money(bundle) else NO_MONEY
+    if bundle.contacts is None:
+        return money
+    recorded = acts.acts(bundle)
+    kinds = Counter(a.act_type for a in recorded)
+    text = (f"つきまとい等の行為 {len(recorded)} 件（" + "、".join(f"{tr('act.type.' + k)} {n} 件" for k, n in kinds.most_common())
+            + "）" if recorded else "つきまとい等の行為の記録はまだありません")
+    if bundle.contacts.refusal is not None:
+        text += f"。拒否の意思表示の後、相手方からの連絡 {bundle.contacts.total} 件"
+    return text + ("。" + money if _any_money(bundle) else "")
 
 
 def _reporter(bundle: Bundle, styles) -> list:
@@ -342,13 +364,18 @@ def _timeline(bundle: Bundle, styles, pages: dict) -> list:
     rows = [[_p(h, styles["head"]) for h in ("No.", "日時（日本時間）", "区分", "出来事", "手段", "金額", "証拠（頁）")]]
     for n, e in enumerate(bundle.timeline, 1):
         page = pages.get("ex:" + e.anchor) or pages.get("ex:" + e.anchor.split(":")[0]) if e.anchor else None
-        rows.append([_p(str(n), styles["cell"]), _p(_two_lines(jptime.format_time(e.time)), styles["cell"]),
+        rows.append([_p(str(n), styles["cell"]), _p(_two_lines(_when(e.time, e.approx)), styles["cell"]),
                      _p(e.category, styles["cell"]), _p(e.text, styles["cell"]), _p(e.means, styles["cell"]),
                      _p(_yen(e.amount), styles["cellr"]),
                      _p(f"{e.exhibit}（{page}頁）" if e.exhibit and page else e.exhibit, styles["cell"])])
     return _section("timeline", "時系列表（被害経過一覧）", styles) + [
         _p("各証拠から読み取れる事実を日時の順に並べたものです。日時は日本時間です。", styles["small"]), Spacer(1, 2 * mm),
         _table(rows, [8 * mm, 28 * mm, 15 * mm, 54 * mm, 20 * mm, 18 * mm, 22 * mm], styles)]
+
+
+def _when(time: str | None, approx: bool = False) -> str:
+    """A record's time as printed, with 頃 when the victim gave it as approximate."""
+    return jptime.format_time(time) + ("頃" if approx and time else "")
 
 
 def _two_lines(text: str) -> str:
@@ -460,6 +487,74 @@ def _crypto(bundle: Bundle, styles) -> list:
     if len(rows) == 1:
         return story + [_p("暗号資産の送付は記録されていません。", styles["body"])]
     return story + [_table(rows, [40 * mm, 25 * mm, 40 * mm, 40 * mm, 20 * mm], styles)]
+
+
+def _shown_in(bundle: Bundle, item_ids: list[str], pages: dict) -> str:
+    """資料3（12頁）、資料5: the exhibits that show a record, with their pages."""
+    shown = [ex for ex in map(bundle.exhibit_of, item_ids) if ex]
+    return "、".join(f"{ex.label}（{pages['ex:' + ex.item_id]}頁）" if pages.get("ex:" + ex.item_id) else ex.label
+                     for ex in shown)
+
+
+def _acts(bundle: Bundle, styles, pages: dict) -> list:
+    """The acts, the refusals, and what came after the first refusal (police-bundle.md (a) row 8)."""
+    c = bundle.contacts
+    story = _section("acts", ACTS_TITLE, styles)
+    story.append(_p("申告者が記録した行為を日時の順に並べています。「行為の種類」は申告者が選んだもので、法律上の判断では"
+                    "ありません（括弧内はストーカー規制法の対応する条文）。日時の後の「頃」は、おおよその日時であることを示します。",
+                    styles["small"]))
+    rows = [[_p(h, styles["head"]) for h in ("No.", "日時（日本時間）", "行為の種類", "場所・媒体", "内容", "証拠（頁）")]]
+    for n, a in enumerate(acts.acts(bundle), 1):
+        law = tr("act.law." + a.act_type)
+        details = [a.description]
+        for label, value in (("相手の特徴・アカウント・車両", a.offender), ("目撃者", a.witnesses), ("110番・相談", a.police)):
+            if value or a.face_to_face:
+                details.append(f"{label}: {value or '（記録なし）'}")
+        rows.append([_p(str(n), styles["cell"]), _p(_two_lines(_when(a.time, a.approx)), styles["cell"]),
+                     _p(tr("act.type." + a.act_type) + (f"\n（{law}）" if law else ""), styles["cell"]),
+                     _p("\n".join(v for v in (a.place or ("（記録なし）" if a.face_to_face else ""), a.url) if v),
+                        styles["cell"]),
+                     _p("\n".join(details), styles["cell"]), _p(_shown_in(bundle, a.exhibits, pages), styles["cell"])])
+    if len(rows) == 1:
+        story.append(_p("行為はまだ記録されていません。", styles["body"]))
+    else:
+        story.append(_table(rows, [8 * mm, 27 * mm, 30 * mm, 27 * mm, 52 * mm, 21 * mm], styles))
+    story.append(_p("拒否の意思表示", styles["h2"]))
+    rows = [[_p(h, styles["head"]) for h in ("No.", "日時（日本時間）", "方法", "伝えた内容", "証拠（頁）")]]
+    for n, r in enumerate(acts.refusals(bundle), 1):
+        rows.append([_p(str(n), styles["cell"]), _p(_two_lines(_when(r.time, r.approx)), styles["cell"]),
+                     _p(r.method, styles["cell"]), _p(r.content, styles["cell"]),
+                     _p(_shown_in(bundle, [r.exhibit] if r.exhibit else [], pages), styles["cell"])])
+    if len(rows) == 1:
+        story.append(_p("拒否の意思表示は記録されていません。続けて送られる電話・メッセージは、拒否した後のものが"
+                        "規制の対象になるため、拒否した日時・方法・内容が分かれば記録してください。", styles["body"]))
+        return story
+    story.append(_table(rows, [8 * mm, 27 * mm, 25 * mm, 84 * mm, 21 * mm], styles))
+    first = c.refusal
+    since = _when(first.time, first.approx) + ("（この日の翌日から数えています）" if "T" not in first.time else "")
+    totals = [("最初の拒否の意思表示", since), ("その後に記録した行為", f"{c.acts_after} 件"),
+              ("その後の相手方からの連絡", f"合計 {c.total} 件（メッセージ等 {sum(d.messages for d in c.days)} 件、"
+                                      f"通話 {sum(d.calls for d in c.days)} 件、メール {sum(d.mails for d in c.days)} 件、"
+                                      f"{len(c.days)} 日間）")]
+    story += [_p("拒否の意思表示の後の相手方からの連絡", styles["h2"]),
+              _table([[_p(k, styles["head"]), _p(v, styles["cell"])] for k, v in totals], [50 * mm, 115 * mm], styles,
+                     header=False), Spacer(1, 2 * mm)]
+    if c.days:
+        rows = [[_p(h, styles["head"]) for h in ("日付", "メッセージ等", "通話", "メール", "計", "証拠")]]
+        for d in c.days:
+            rows.append([_p(jptime.format_time(d.day), styles["cell"])]
+                        + [_p(str(n), styles["cellr"]) for n in (d.messages, d.calls, d.mails, d.total)]
+                        + [_p("、".join(d.exhibits), styles["cell"])])
+        story += [_table(rows, [50 * mm, 22 * mm, 16 * mm, 16 * mm, 16 * mm, 45 * mm], styles), Spacer(1, 2 * mm)]
+    keys = "、".join(f"「{k}」" for k in c.keys) or "（相手方の名前・識別子が未入力です）"
+    story.append(_p(
+        f"数え方: トーク履歴の送信者名とメールの差出人が、相手方の名前・識別子として入力された {keys} のどれかと一致したもの"
+        "（全角・半角、大文字・小文字、空白の違いは区別せず、電話番号は数字で比較）を、相手方からの連絡として数えています。"
+        "メッセージ等には画像・スタンプ、送信取消・削除の表示を含みます。"
+        + (f"数えた送信者: {'、'.join(c.counted)}。" if c.counted else "")
+        + (f"拒否の後に現れた送信者のうち数えなかったもの: {'、'.join(c.not_counted)}。" if c.not_counted else ""),
+        styles["small"]))
+    return story
 
 
 def _actions(bundle: Bundle, styles) -> list:

@@ -54,7 +54,8 @@ def test_missing_party_and_receipt(demo):
 def test_every_check_has_both_languages():
     codes = ["integrity", "account_incomplete", "image_no_time", "image_not_original", "image_edited", "chat_unsent",
              "chat_deleted", "chat_media_missing", "chat_export_early", "party_missing", "party_no_identifier",
-             "no_receipt_number", "rows_unconfirmed", "crypto_no_txid", "recent_transfer"]
+             "no_receipt_number", "rows_unconfirmed", "crypto_no_txid", "recent_transfer", "no_refusal",
+             "refusal_no_exhibit", "act_in_person_missing"]
     for code in codes:
         assert set(MESSAGES["check." + code]) == {"ja", "en"}
     assert sorted(k[6:] for k in MESSAGES if k.startswith("check.") and not k.startswith("check.severity")) == sorted(codes)

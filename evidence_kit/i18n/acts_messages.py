@@ -1,0 +1,121 @@
+"""Texts of the stalking and harassment records (caserecords kinds "act" and "refusal"): the kinds
+of act of the ストーカー規制法 ("act.type.<code>", with the article as "act.law.<code>"), the errors,
+the checks before an export ("check.<code>") and the `act` and `refusal` commands."""
+
+ERRORS = {
+    "act_bad_time": {
+        "ja": "日時「{value}」が読めません。2024-06-01 21:30 のように 年-月-日 時:分 で入力してください（日本時間）。時刻が分からなければ日付だけでも構いません。",
+        "en": "The time \"{value}\" cannot be read. Write it as year-month-day hour:minute, like 2024-06-01 21:30 (Japan time). The day alone will do if you do not know the hour.",
+    },
+    "act_type": {
+        "ja": "行為の種類「{value}」は使えません。次のどれかを指定してください: {choices}",
+        "en": "\"{value}\" is not a kind of act. Use one of: {choices}",
+    },
+    "act_description": {
+        "ja": "何があったかを書いてください（例: 自宅の前で帰りを待ち伏せされた）。感想ではなく、見聞きした事実を書きます。",
+        "en": "Say what happened (for example: he was waiting for me outside my home). Write what you saw and heard, not what you felt.",
+    },
+    "refusal_content": {
+        "ja": "相手に何と伝えたかを書いてください（例: 「もう連絡しないでください」と LINE で送った）。",
+        "en": "Say what you told the other party (for example: sent \"please stop contacting me\" on LINE).",
+    },
+    "act_unknown": {
+        "ja": "番号 {id} の行為の記録はありません。「evidence-kit act list」で番号を確かめてください。",
+        "en": "There is no act number {id}. See the numbers with \"evidence-kit act list\".",
+    },
+    "refusal_unknown": {
+        "ja": "番号 {id} の拒否の記録はありません。「evidence-kit refusal list」で番号を確かめてください。",
+        "en": "There is no refusal number {id}. See the numbers with \"evidence-kit refusal list\".",
+    },
+}
+
+TEXTS = {
+    "act.type.following": {"ja": "つきまとい・待ち伏せ・見張り・押し掛け・うろつき等",
+                           "en": "following, lying in wait, keeping watch, turning up at or loitering near where you are"},
+    "act.type.watching": {"ja": "監視していると告げる行為", "en": "telling you that you are being watched"},
+    "act.type.demand": {"ja": "面会・交際その他の義務のないことの要求", "en": "demanding a meeting, a relationship or anything you need not do"},
+    "act.type.violent": {"ja": "著しく粗野又は乱暴な言動", "en": "grossly rude or violent words or behaviour"},
+    "act.type.calls": {"ja": "無言電話、拒否後の連続した電話・文書・FAX・メール・SNS メッセージ等",
+                       "en": "silent calls; calls, letters, faxes, e-mails or SNS messages one after another after you refused"},
+    "act.type.filth": {"ja": "汚物・動物の死体など著しく不快な物の送付等", "en": "sending filth, dead animals or other repulsive things"},
+    "act.type.honour": {"ja": "名誉を害する事項の告知等", "en": "telling you or letting you know things that damage your reputation"},
+    "act.type.sexual": {"ja": "性的羞恥心を害する事項の告知、文書・画像等の送付等",
+                        "en": "sexually humiliating words, or sending such writing, pictures or data"},
+    "act.type.gps": {"ja": "GPS 機器等による位置情報の無承諾取得・機器の取付け等",
+                     "en": "taking your location with a GPS device or app without consent, or fitting such a device"},
+    "act.type.other": {"ja": "その他（上のどれに当たるか分からない行為）", "en": "other (not sure which of the above it is)"},
+    "act.law.following": {"ja": "第2条第1項第1号", "en": "Art. 2(1)(i)"},
+    "act.law.watching": {"ja": "第2条第1項第2号", "en": "Art. 2(1)(ii)"},
+    "act.law.demand": {"ja": "第2条第1項第3号", "en": "Art. 2(1)(iii)"},
+    "act.law.violent": {"ja": "第2条第1項第4号", "en": "Art. 2(1)(iv)"},
+    "act.law.calls": {"ja": "第2条第1項第5号", "en": "Art. 2(1)(v)"},
+    "act.law.filth": {"ja": "第2条第1項第6号", "en": "Art. 2(1)(vi)"},
+    "act.law.honour": {"ja": "第2条第1項第7号", "en": "Art. 2(1)(vii)"},
+    "act.law.sexual": {"ja": "第2条第1項第8号", "en": "Art. 2(1)(viii)"},
+    "act.law.gps": {"ja": "第2条第3項", "en": "Art. 2(3)"},
+    "act.law.other": {"ja": "", "en": ""},
+    "check.no_refusal": {
+        "ja": "拒否の意思表示（「もう連絡しないでください」など）が記録されていません。続けて送られる電話やメッセージは、拒否した後のものが規制の対象になります。拒否したときの日時・方法・内容を「evidence-kit refusal add」で記録し、その画面や履歴も取り込んでください。",
+        "en": "No refusal is recorded (such as \"please stop contacting me\"). Repeated calls and messages count under the law only after you refused them. Record when, how and what you said with \"evidence-kit refusal add\", and import the screen or log that shows it.",
+    },
+    "check.refusal_no_exhibit": {
+        "ja": "拒否の記録 {ids} に、それを示す証拠（トーク画面・送信履歴など）が結び付いていません。取り込んで「--exhibit」で指定してください。",
+        "en": "Refusal {ids} has no exhibit that shows it (a chat screen, a sent message). Import one and name it with \"--exhibit\".",
+    },
+    "check.act_in_person_missing": {
+        "ja": "直接会った行為の記録に足りない項目があります: {acts}。警察は、日時・場所・相手の特徴（服装・車両）・目撃者を確認します。目撃者がいなければ「なし」と書いてください。",
+        "en": "Some in-person acts lack details: {acts}. The police ask for the time, the place, the other party's features (clothing, vehicle) and witnesses. If there was no witness, write \"none\".",
+    },
+    "act.field.time": {"ja": "時刻", "en": "time"},
+    "act.field.place": {"ja": "場所", "en": "place"},
+    "act.field.offender": {"ja": "相手の特徴", "en": "features"},
+    "act.field.witnesses": {"ja": "目撃者", "en": "witnesses"},
+    # the commands
+    "cli.help_act": {
+        "ja": "つきまとい・嫌がらせなどの行為を記録します（日時・場所・行為の種類・内容・相手の特徴・目撃者・証拠）",
+        "en": "record acts of stalking or harassment (time, place, kind, what happened, the other party's features, witnesses, exhibits)",
+    },
+    "cli.help_act_add": {"ja": "行為を1件記録する", "en": "record one act"},
+    "cli.help_act_list": {"ja": "記録した行為を日時の順に表示する", "en": "show the acts recorded, in order of time"},
+    "cli.help_act_edit": {"ja": "記録した行為を直す（指定した項目だけ変わります）", "en": "correct an act (only the fields given change)"},
+    "cli.help_act_remove": {"ja": "記録した行為を消す（記録の履歴には残ります）", "en": "remove an act (the log keeps its history)"},
+    "cli.help_act_id": {"ja": "行為の番号（act list で表示されます）", "en": "the act's number (as act list prints it)"},
+    "cli.help_act_time": {
+        "ja": "日時（日本時間）。例: 2024-06-01 21:30。時刻が分からなければ 2024-06-01",
+        "en": "when (Japan time), like 2024-06-01 21:30; the day alone if the hour is not known",
+    },
+    "cli.help_act_approx": {"ja": "日時がおおよそのとき（資料に「頃」と書きます）", "en": "the time is approximate (the bundle writes 頃)"},
+    "cli.help_act_type": {"ja": "行為の種類: {choices}", "en": "the kind of act: {choices}"},
+    "cli.help_act_place": {"ja": "場所、または使われたサービス（例: 自宅前、X（旧Twitter））", "en": "where, or on which service (e.g. outside my home, X)"},
+    "cli.help_act_url": {"ja": "投稿などの URL（http から最後まで）", "en": "the URL of the post (from http to the end)"},
+    "cli.help_act_description": {"ja": "何があったか（事実だけ）", "en": "what happened (facts only)"},
+    "cli.help_act_offender": {"ja": "相手の特徴・服装・車両・使ったアカウント", "en": "the other party's features, clothing, vehicle, account used"},
+    "cli.help_act_witnesses": {"ja": "目撃者（いなければ「なし」）", "en": "witnesses (\"none\" if there were none)"},
+    "cli.help_act_police": {"ja": "110番通報や警察への相談（いつ、どこへ）", "en": "a 110 call or police consultation about it (when, where)"},
+    "cli.help_act_exhibit": {
+        "ja": "この行為を示す証拠の id またはファイル名（何度でも指定できます。edit では指定したものに置き換わります）",
+        "en": "an item showing this act, by id or file name (repeat for more; on edit they replace the ones recorded)",
+    },
+    "cli.help_act_in_person": {
+        "ja": "直接会った行為か（--no-in-person でネット・電話など）。指定しなければ種類から決めます",
+        "en": "whether it happened in person (--no-in-person: online, by phone ...); by default decided by the kind",
+    },
+    "cli.help_refusal": {
+        "ja": "拒否の意思表示（「もう連絡しないで」と伝えたこと）を記録します。その後の連絡の回数を数える起点になります",
+        "en": "record a refusal (telling the other party to stop); the bundle counts their contacts after it",
+    },
+    "cli.help_refusal_add": {"ja": "拒否の意思表示を1件記録する", "en": "record one refusal"},
+    "cli.help_refusal_list": {"ja": "記録した拒否の意思表示を表示する", "en": "show the refusals recorded"},
+    "cli.help_refusal_remove": {"ja": "記録した拒否の意思表示を消す", "en": "remove a refusal"},
+    "cli.help_refusal_id": {"ja": "拒否の記録の番号（refusal list で表示されます）", "en": "the refusal's number (as refusal list prints it)"},
+    "cli.help_refusal_method": {"ja": "伝えた方法（例: LINE、口頭、手紙）", "en": "how you told them (e.g. LINE, in person, a letter)"},
+    "cli.help_refusal_content": {"ja": "伝えた内容（できるだけそのままの言葉で）", "en": "what you said (in the words you used)"},
+    "cli.help_refusal_exhibit": {"ja": "それを示す証拠の id またはファイル名", "en": "the item that shows it, by id or file name"},
+    "cli.act_saved": {"ja": "行為 {id} を記録しました。", "en": "Act {id} recorded."},
+    "cli.refusal_saved": {"ja": "拒否の意思表示 {id} を記録しました。", "en": "Refusal {id} recorded."},
+    "cli.act_removed": {"ja": "消しました（記録の履歴には残ります）。", "en": "Removed (the log keeps its history)."},
+    "cli.act_none": {"ja": "記録された行為はありません。", "en": "No acts are recorded."},
+    "cli.refusal_none": {"ja": "記録された拒否の意思表示はありません。", "en": "No refusals are recorded."},
+    "cli.act_approx": {"ja": "頃", "en": " (approx.)"},
+    "cli.act_exhibits": {"ja": "証拠: {items}", "en": "exhibits: {items}"},
+}
