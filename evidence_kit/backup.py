@@ -338,10 +338,15 @@ def _part_name(rel: str, n: int) -> str:
 
 def _copy(case_dir: Path, folder: Path, src: _Source, limit: int | None, progress: Progress | None,
           cancel: Cancel | None) -> dict:
-    """Copy one file into the staging folder (in parts when larger than `limit`), read it back,
-    and return its manifest entry."""
+    """Copy one file into the staging folder (in parts when larger than `limit`), read it back from
+    the stick, and return its manifest entry. The copy is hashed once, as read back: it must match
+    the hash known before copying (BLOBSUMS, or the snapshot); when it does not, the source is read
+    again to tell a damaged case file (copied as it is, and reported) from a stick that does not
+    give back what it was given."""
     staging = folder / STAGING
-    whole = hashlib.sha256()
+    count = 1 if limit is None or src.size <= limit else -(-src.size // limit)
+    names = [src.rel] if count == 1 else [_part_name(src.rel, n) for n in range(1, count + 1)]
+    sizes = [src.size] if count == 1 else [min(limit, src.size - n * limit) for n in range(count)]
     done = 0
 
     def step(n: int) -> None:
@@ -353,21 +358,26 @@ def _copy(case_dir: Path, folder: Path, src: _Source, limit: int | None, progres
             progress(src.rel, done, src.size)
 
     with _open_source(case_dir, src) as f:
-        if limit is None or src.size <= limit:
-            sha = _write_checked(folder, staging / src.rel, f, src.size, whole, step)
-            entry = {"size": src.size, "sha256": sha}
-        else:
-            parts = []
-            for n in range(1, -(-src.size // limit) + 1):
-                size = min(limit, src.size - (n - 1) * limit)
-                parts.append({"size": size, "sha256": _write_checked(folder, staging / _part_name(src.rel, n), f,
-                                                                     size, whole, step)})
-            entry = {"size": src.size, "sha256": whole.hexdigest(), "parts": parts}
-    if src.data is not None and entry["sha256"] != src.sha256:  # cannot happen unless memory is failing
-        raise EvidenceKitError("backup_readback", path=staging / src.rel)
+        for name, size in zip(names, sizes):
+            _write_part(folder, staging / name, f, size, step)
+    whole = hashlib.sha256()
+    parts = [{"size": size, "sha256": _sha256_of(staging / name, drop_cache=True, whole=whole if count > 1 else None)}
+             for name, size in zip(names, sizes)]
+    actual = whole.hexdigest() if count > 1 else parts[0]["sha256"]
+    if actual != src.sha256 and (src.data is not None or _source_sha256(case_dir, src) != actual):
+        for name in names:
+            (staging / name).unlink()
+        raise EvidenceKitError("backup_readback", path=folder / names[0])
     if progress:
         progress(src.rel, src.size, src.size)
-    return entry
+    return {"size": src.size, "sha256": actual, **({"parts": parts} if count > 1 else {})}
+
+
+def _source_sha256(case_dir: Path, src: _Source) -> str:
+    try:
+        return _sha256_of(case_dir / src.rel)
+    except OSError as exc:
+        raise EvidenceKitError("io_error", path=case_dir / src.rel, reason=exc.strerror or str(exc)) from None
 
 
 @contextlib.contextmanager
@@ -395,11 +405,9 @@ class _SourceReader:
             raise EvidenceKitError("io_error", path=self._path, reason=exc.strerror or str(exc)) from None
 
 
-def _write_checked(folder: Path, path: Path, f, size: int, whole, step: Callable[[int], None]) -> str:
-    """Write `size` bytes of `f` to `path` durably, read them back from the stick, and return their
-    SHA-256; a copy that reads back different is removed and reported."""
+def _write_part(folder: Path, path: Path, f, size: int, step: Callable[[int], None]) -> None:
+    """Write the next `size` bytes of `f` to `path` durably (temp name, fsync, rename)."""
     _make_parent(folder, path)
-    h = hashlib.sha256()
     left = size
     with atomic_writer(path) as out:
         while left:
@@ -407,15 +415,8 @@ def _write_checked(folder: Path, path: Path, f, size: int, whole, step: Callable
             if not data:  # the source is shorter than it was a moment ago
                 raise EvidenceKitError("io_error", path=path, reason="short read")
             out.write(data)
-            h.update(data)
-            whole.update(data)
             left -= len(data)
             step(len(data))
-    sha = h.hexdigest()
-    if _sha256_of(path, drop_cache=True) != sha:
-        path.unlink()
-        raise EvidenceKitError("backup_readback", path=path)
-    return sha
 
 
 def _make_parent(folder: Path, path: Path) -> None:
@@ -426,14 +427,17 @@ def _make_parent(folder: Path, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _sha256_of(path: Path, drop_cache: bool = False) -> str:
-    """SHA-256 of a file; with `drop_cache`, what the device holds rather than the page cache."""
+def _sha256_of(path: Path, drop_cache: bool = False, whole=None) -> str:
+    """SHA-256 of a file; with `drop_cache`, of what the device holds rather than the page cache;
+    `whole` (a hash) is fed the same bytes (the parts of a split file, in order)."""
     h = hashlib.sha256()
     with open(path, "rb", buffering=0) as f:
         if drop_cache and hasattr(os, "posix_fadvise"):
             os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)  # the written pages are clean after fsync
         while data := f.read(CHUNK):
             h.update(data)
+            if whole is not None:
+                whole.update(data)
     return h.hexdigest()
 
 

@@ -121,14 +121,16 @@ TEXTS = {
         "en": "Case restored: {path}\n  It opens with the usual passphrase.",
     },
     "cli.restore_checked": {
-        "ja": "  戻したケースを確認しました: ファイル {files} 件、問題なし。",
-        "en": "  The restored case was checked: {files} files, no problems.",
+        "ja": "  戻したケースを確認しました: 証拠と記録のファイル {files} 件と署名、問題なし。",
+        "en": "  The restored case was checked: {files} evidence and log files and the signatures, no problems.",
     },
     "cli.restore_problems": {
         "ja": "  戻したケースに問題が {count} 件あります（バックアップした時からあったものです）:",
         "en": "  The restored case has {count} problem(s) (they were there when it was backed up):",
     },
-    "cli.size_mb": {"ja": "{mb} MB", "en": "{mb} MB"},
+    "cli.size_bytes": {"ja": "{n} バイト", "en": "{n} bytes"},
+    "cli.size_kb": {"ja": "{n} KB", "en": "{n} KB"},
+    "cli.size_mb": {"ja": "{n} MB", "en": "{n} MB"},
 }
 
 README_TEXT = """\

@@ -400,3 +400,20 @@ def test_an_interrupted_commit_is_finished_by_restore_and_by_the_next_run(filled
     report = backup.run(filled, usb)
     assert report.generation == 3 and not (folder / ".backup-commit.json").exists()
     assert verify_case(folder, Case.open(folder).info).problems == []
+
+
+def test_a_stick_that_gives_back_other_bytes_is_named(filled, usb, monkeypatch):
+    real = backup._sha256_of
+
+    def bad_stick(path, drop_cache=False, whole=None):  # what the stick hands back for one file
+        sha = real(path, drop_cache, whole)
+        return "0" * 64 if drop_cache and path.name == "case.json" else sha
+
+    monkeypatch.setattr(backup, "_sha256_of", bad_stick)
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.run(filled, usb)
+    folder = backup.backup_folder(usb, Case.open(filled).case_id)
+    assert exc.value.message("ja") == (
+        f"コピーしたファイルを読み直したところ、内容が一致しませんでした: {folder / 'case.json'}。"
+        "USB メモリが壊れかけている可能性があります。別の USB メモリを使ってください。前回のバックアップはそのまま残っています。")
+    assert not (folder / ".backup-staging" / "case.json").exists() and not (folder / "backup.json").exists()
