@@ -417,3 +417,17 @@ def test_a_stick_that_gives_back_other_bytes_is_named(filled, usb, monkeypatch):
         f"コピーしたファイルを読み直したところ、内容が一致しませんでした: {folder / 'case.json'}。"
         "USB メモリが壊れかけている可能性があります。別の USB メモリを使ってください。前回のバックアップはそのまま残っています。")
     assert not (folder / ".backup-staging" / "case.json").exists() and not (folder / "backup.json").exists()
+
+
+def test_a_case_on_read_only_media_is_backed_up_and_says_it_was_not_logged(tmp_path, small_fs, usb):
+    from evidence_kit.core.case import create_case
+
+    fs = small_fs("4m")
+    case = create_case(fs / "case", PASSPHRASE)
+    case.import_file(write(tmp_path / "a.txt", b"kept"))
+    case.lock()
+    subprocess.run(["mount", "-o", "remount,ro", str(fs)], check=True)
+    report = backup.run(fs / "case", usb)
+    assert report.not_logged is not None and report.not_logged.code == "read_only"
+    assert sorted(report.copied) == sorted(case_files(fs / "case"))
+    assert verify_case(report.folder, Case.open(report.folder).info).problems == []
