@@ -102,6 +102,7 @@ class Shell(QObject):
         self.windows.append(window)
         window.show()
         self.start.hide()
+        self.start.safety.stop()  # the main window's own Safety takes over (one tray icon, not two)
         window.show_unlock_report(report)
 
     def shutdown(self) -> None:

@@ -5,12 +5,13 @@ Views and dialogs come from the other GUI modules; the dialogs are imported when
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QStyle, QTabWidget,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -43,8 +44,8 @@ MENUS = {
     "view": ("@language", None, "show_list", "show_timeline"),
     "help": ("guide", "about"),
 }
-TOOLBAR = (("import", QStyle.SP_DialogOpenButton), ("export", QStyle.SP_FileDialogDetailedView),
-           ("lock", QStyle.SP_DialogCloseButton), ("guide", QStyle.SP_DialogHelpButton))
+TOOLBAR = ("import", "export", "lock", "guide")
+MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)|…$")  # "証拠を取り込む(&I)…" -> "証拠を取り込む" on the toolbar
 
 
 class LockedPage(QWidget):
@@ -59,20 +60,27 @@ class LockedPage(QWidget):
         self.heading.setFont(font)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(560)
+        self.text.setAlignment(Qt.AlignHCenter)
         self.button = QPushButton()
         self.button.setMinimumHeight(40)
         self.button.setDefault(True)
+        box = QWidget()
+        box.setFixedWidth(560)  # a wrapped label in a centred layout needs a width to wrap to
+        inner = QVBoxLayout(box)
+        inner.setSpacing(16)
+        inner.addWidget(self.heading, 0, Qt.AlignHCenter)
+        inner.addWidget(self.text)
+        inner.addWidget(self.button, 0, Qt.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.heading, self.text, self.button):
-            layout.addWidget(widget, 0, Qt.AlignHCenter)
+        layout.addWidget(box, 0, Qt.AlignHCenter)
         layout.addStretch(2)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(tr("gui.locked.heading"))
         self.text.setText(tr("gui.locked.text"))
+        self.text.setMinimumHeight(self.text.heightForWidth(self.text.parentWidget().width() - 24))
         self.button.setText(tr("gui.locked.unlock"))
 
 
@@ -107,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self.status_case, self.status_lock, self.status_count = QLabel(), QLabel(), QLabel()
         for label in (self.status_case, self.status_lock, self.status_count):
+            label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
         self.setAcceptDrops(True)
         self.resize(1200, 780)
@@ -166,9 +175,9 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        for name, icon in TOOLBAR:
-            self.actions_[name].setIcon(self.style().standardIcon(icon))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)  # words, not symbols that may alarm
+        self.toolbar.setStyleSheet("QToolButton { padding: 4px 10px; }")
+        for name in TOOLBAR:
             self.toolbar.addAction(self.actions_[name])
         self.addToolBar(Qt.TopToolBarArea, self.toolbar)
 
@@ -207,7 +216,7 @@ class MainWindow(QMainWindow):
         self.retitle()
         for name, action in self.actions_.items():
             action.setText(tr(ACTIONS[name][0]))
-        self.actions_["lock"].setText(tr("gui.action.unlock" if self.session.locked else "gui.action.lock"))
+        self._lock_text()
         for name, menu in self.menus.items():
             menu.setTitle(tr(f"gui.menu.{name}"))
         self.actions_["lang_ja"].setText("日本語")
@@ -253,10 +262,15 @@ class MainWindow(QMainWindow):
                 self.actions_[name].setEnabled(not locked)
         for menu_name in ("case",):
             self.menus[menu_name].setEnabled(not locked)
-        self.actions_["lock"].setText(tr("gui.action.unlock" if locked else "gui.action.lock"))
+        self._lock_text()
         if locked:
             self.locked_page.button.setFocus()
         self.update_status()
+
+    def _lock_text(self) -> None:
+        self.actions_["lock"].setText(tr("gui.action.unlock" if self.session.locked else "gui.action.lock"))
+        for name in TOOLBAR:
+            self.actions_[name].setIconText(MNEMONIC.sub("", self.actions_[name].text()))
 
     def lock_case(self) -> None:
         """Lock now: close any open dialog first, so nothing decrypted stays on screen."""

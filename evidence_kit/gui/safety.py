@@ -138,6 +138,10 @@ class Safety(QObject):
             return
         self._last_hide = now
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        if not shown and not self._hidden:  # another window's Safety hid them first: only lock
+            if self.session is not None:
+                self.lock_requested.emit("hide")
+            return
         for widget in shown:
             widget.hide()
         self._hidden += [w for w in shown if w not in self._hidden]

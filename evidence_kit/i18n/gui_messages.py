@@ -169,7 +169,7 @@ TEXTS = {
     "gui.import.choose_files": {"ja": "取り込むファイルを選んでください", "en": "Choose the files to import"},
     "gui.import.choose_folder": {"ja": "取り込むフォルダーを選んでください", "en": "Choose the folder to import"},
     "gui.status.case": {"ja": "事件: {name}", "en": "Case: {name}"},
-    "gui.status.locked": {"ja": "🔒 ロック中", "en": "🔒 Locked"},
+    "gui.status.locked": {"ja": "ロック中", "en": "Locked"},
     "gui.status.unlocked": {"ja": "鍵が開いています", "en": "Unlocked"},
     "gui.status.items": {"ja": "証拠 {count} 件", "en": "{count} item(s)"},
     "gui.close.busy": {

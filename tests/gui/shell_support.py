@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import types
+
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from evidence_kit.gui import safety
 from evidence_kit.gui.app import register_fonts
@@ -66,3 +69,55 @@ def when_modal(qtbot, kind, act, timeout: int = 5000) -> Modal:
 
     QTimer.singleShot(0, poll)
     return modal
+
+
+class FakeView(QWidget):
+    item_selected = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+
+
+class FakePane(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.shown: list[str] = []
+
+    def show_item(self, item_id: str) -> None:
+        self.shown.append(item_id)
+
+
+class FakeImportPanel(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.started: list = []
+
+    def start(self, paths) -> None:
+        self.started.append(list(paths))
+
+
+@pytest.fixture
+def fake_views(monkeypatch):
+    """Stand-ins for the views and the import panel: these tests are about the frame around them."""
+    for name, attrs in (("views.evidence", {"EvidenceList": FakeView}), ("views.timeline", {"TimelineView": FakeView}),
+                        ("views.item", {"ItemPane": FakePane}), ("dialogs.importing", {"ImportPanel": FakeImportPanel})):
+        module = types.ModuleType(f"evidence_kit.gui.{name}")
+        module.__dict__.update(attrs)
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+
+
+@pytest.fixture
+def main_window(qtbot, unlocked, shell_env, fake_views):
+    """A shown main window over an unlocked, empty case."""
+    from evidence_kit.gui.main_window import MainWindow
+    from evidence_kit.gui.session import Session
+    from evidence_kit.gui.settings import Settings
+
+    window = MainWindow(Session(unlocked), Settings.load())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    yield window
+    window.safety.stop()

@@ -21,7 +21,9 @@ from evidence_kit.gui.settings import Settings
 from evidence_kit.gui.start import CreateDialog, StartWindow, UnlockDialog, print_recovery_sheet, strength
 from tests.conftest import PASSPHRASE
 
-from .shell_support import shell_env, when_modal  # noqa: F401 - the fixture
+from .shell_support import shell_env, when_modal
+
+FIXTURES = (shell_env,)  # pytest finds it here by name
 
 pytestmark = pytest.mark.usefixtures("shell_env")
 
@@ -275,3 +277,37 @@ def test_no_arguments_opens_the_app(monkeypatch):
     assert main([]) == 0
     assert main(["gui", "--case", "x"]) == 0
     assert calls == [[], ["--case", "x"]]
+
+
+RUN_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from evidence_kit.gui.start import StartWindow
+from evidence_kit.cli import main
+
+app = QApplication(["evidence-kit"])  # run() uses this one; the timer needs it first
+
+def look():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, StartWindow) and w.isVisible():
+            print("shown:", w.windowTitle(), "|", w.create_button.text(), "|", QApplication.font().family())
+    QApplication.quit()
+
+QTimer.singleShot(200, look)
+sys.exit(main([]))
+"""
+
+
+def test_no_arguments_shows_the_start_window_in_the_remembered_language(tmp_path):
+    """The real `evidence-kit` with no arguments, in its own process (an event loop of its own)."""
+    import os
+    import sys
+
+    settings = Settings.load()
+    settings.language = "en"
+    settings.save()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", RUN_SCRIPT], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "shown: evidence-kit | &New case… | BIZ UDGothic" in done.stdout.splitlines()
