@@ -36,7 +36,8 @@ def run(case, bundle: Bundle, *, today: date, integrity_problems: int = 0) -> li
     found: list[Check] = []
     if integrity_problems:
         found.append(Check("integrity", "error", params={"count": integrity_problems}))
-    for a in bundle.summary.accounts:
+    accounts = [a for _, group in bundle.banks for a in group] if bundle.audience == "bank" else bundle.summary.accounts
+    for a in accounts:  # a bank's bundle is held up by its own accounts only
         if not a.paid.rows:
             continue
         acc = a.account

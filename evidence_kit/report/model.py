@@ -8,6 +8,9 @@ log), so the same case gives the same bundle. Exhibit numbers are kept in the cu
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -78,6 +81,9 @@ class Bundle:
     # the number stays theirs, and the 証拠目録 says it is withheld
     withheld: list[tuple[str, str]] = field(default_factory=list)
     contacts: object = None  # report.acts.Contacts of a stalking case, else None
+    # bank audience: account id -> the items besides statements that show transfers to it (a slip, a
+    # bank's e-mail)
+    receipts: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def parties(self) -> list[Party]:
@@ -117,18 +123,63 @@ def build(case, audience: str = "police", bank: str | None = None) -> Bundle:
     withheld = sorted(((numbers[i["id"]], label(prefix, numbers[i["id"]])) for i in items
                        if i["id"] in excluded and i["id"] in numbers), key=lambda w: _order(w[0]))
     banks = bank_groups(summary, bank) if audience == "bank" else []
-    if audience == "bank":  # the statements that show the transfers to these banks
+    receipts: dict[str, list[str]] = {}
+    if audience == "bank":  # that bank's accounts, the exhibits that prove the transfers to them, actions for it
+        mine = [a.account for _, group in banks for a in group]
+        others = [a for a in records.accounts.values() if a.id not in {m.id for m in mine}]
+        receipts = _receipts(case, exhibits, mine, others)
         shown = {row.tx.sources[0].item for _, group in banks for a in group for row in a.paid.rows + a.received.rows}
+        shown |= {i for ids in receipts.values() for i in ids}
         exhibits = [e for e in exhibits if e.item_id in shown]
         withheld = []  # a bank is shown its own exhibits, not the gaps in the numbering of the others
+        records = dataclasses.replace(records, actions={k: a for k, a in records.actions.items()
+                                                        if _for_bank(a, mine, others)})
     bundle = Bundle(audience, prefix, case.case_id, records, exhibits, [], summary, txs,
-                    _integrity(case, docs, items), banks=banks, new_numbers=new, withheld=withheld)
+                    _integrity(case, docs, items), banks=banks, new_numbers=new, withheld=withheld,
+                    receipts=receipts)
     bundle.timeline = _timeline(case, bundle)
     if audience != "bank":
         from . import acts  # it reads the model's types
 
         bundle.contacts = acts.contacts(case, bundle) if acts.is_stalking(bundle) else None
     return bundle
+
+
+def _mentions(text: str, number: str) -> bool:
+    """Whether a text (NFKC) holds an account number as a number of its own (leading zeros allowed)."""
+    return bool(number) and re.search(rf"(?<!\d)0*{re.escape(number.lstrip('0'))}(?!\d)", text) is not None
+
+
+def _receipts(case, exhibits: list[Exhibit], mine: list[DestinationAccount],
+              others: list[DestinationAccount]) -> dict[str, list[str]]:
+    """account id -> the items that show a transfer to it besides the statements: one a transfer
+    record names as its evidence (by file name or the start of its id), and an e-mail that gives
+    the account's number and no number of another recorded account (a bank's receipt)."""
+    found: dict[str, list[str]] = {a.id: [] for a in mine}
+    for a in mine:
+        for transfer in a.transfers:
+            named = unicodedata.normalize("NFKC", transfer.get("evidence", ""))
+            found[a.id] += [e.item_id for e in exhibits if e.item["original_name"] in named
+                            or re.search(rf"(?<![0-9a-f]){e.item_id[:8]}", named.lower())]
+    for e in exhibits:
+        if e.kind != "email":
+            continue
+        record = (case.records(e.item_id) or [{}])[0]
+        text = unicodedata.normalize("NFKC", f"{(record.get('attrs') or {}).get('subject') or ''}\n{record.get('text') or ''}")
+        if any(_mentions(text, o.number) for o in others):
+            continue
+        found.update({a.id: found[a.id] + [e.item_id] for a in mine if _mentions(text, a.number)})
+    return {k: list(dict.fromkeys(v)) for k, v in found.items() if v}
+
+
+def _for_bank(action: Action, mine: list[DestinationAccount], others: list[DestinationAccount]) -> bool:
+    """Whether a bank's bundle shows an action: one addressed to that bank (named in it), or one
+    not addressed to a bank at all; never one that gives another recorded account's number."""
+    text = unicodedata.normalize("NFKC", f"{action.organisation} {action.what} {action.reference}")
+    if any(_mentions(text, o.number) for o in others):
+        return False
+    names = {unicodedata.normalize("NFKC", n) for a in mine for n in (a.bank_name, a.bank_code) if n}
+    return action.who != "bank" or any(n in text for n in names)
 
 
 def _order(number: str) -> list[int]:

@@ -405,8 +405,10 @@ def _money(bundle: Bundle, styles, accounts: list) -> list:
     totals = [("送金総額", _yen(s.paid.total)), ("相手方から受け取った額", _yen(s.received_back.total)),
               ("差引被害額", _yen(s.net_damage)),
               ("うち申告者が確認した送金に基づく額", _yen(s.net_damage_confirmed))]
-    if bundle.audience == "bank":
-        totals.insert(0, ("上記口座への送金額", _yen(sum(a.paid.total for a in accounts))))
+    if bundle.audience == "bank":  # the bank's own figure first; the case's totals said to be the whole case's
+        totals = [("上記口座への送金額", _yen(sum(a.paid.total for a in accounts))),
+                  ("被害全体の送金総額（他の金融機関あてを含む）", totals[0][1]),
+                  ("被害全体で相手方から受け取った額", totals[1][1]), ("被害全体の差引被害額", totals[2][1])]
     story += [Spacer(1, 4 * mm), _p("合計", styles["h2"]),
               _table([[_p(k, styles["head"]), _p(v, styles["cellr"])] for k, v in totals], [80 * mm, 40 * mm],
                      styles, header=False),
@@ -455,8 +457,12 @@ def _freeze_sheet(bundle: Bundle, key: str, name: str, group: list, styles) -> l
                              + ("" if row.status == "confirmed" else "\n推定（申告者未確認）"), styles["cell"])])
         lines.append(["", _p(f"計 {_yen(a.paid.total)}", styles["head"]), "", "", "", ""])
         story += [_p(f"C. 振込の明細（口座 {acc.id} あて、{len(a.paid.rows)} 件）", styles["h2"]),
-                  _table(lines, [32 * mm, 24 * mm, 16 * mm, 35 * mm, 30 * mm, 28 * mm], styles),
-                  _p("振込依頼人名を相手の指示で変えた場合は、その名前を余白に記入してください。", styles["small"])]
+                  _table(lines, [32 * mm, 24 * mm, 16 * mm, 35 * mm, 30 * mm, 28 * mm], styles)]
+        receipts = [ex for ex in map(bundle.exhibit_of, bundle.receipts.get(acc.id, [])) if ex]
+        if receipts:
+            shown = "、".join(f"{ex.label}　{ex.title}" for ex in receipts)
+            story += [Spacer(1, 1 * mm), _p(f"この口座への振込を示すその他の証拠: {shown}", styles["cell"])]
+        story.append(_p("振込依頼人名を相手の指示で変えた場合は、その名前を余白に記入してください。", styles["small"]))
     names = "、".join(n for p in bundle.parties for n in p.names)
     contacts = "、".join(f"{code_text('idkind', i.get('kind', ''))} {i.get('value', '')}" for p in bundle.parties
                          for i in p.identifiers if i.get("kind") in ("line_id", "whatsapp", "phone", "email"))

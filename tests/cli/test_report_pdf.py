@@ -132,14 +132,30 @@ def test_a_bank_bundle(demo, tmp_path):
     out = tmp_path / "bank.pdf"
     pages = pdf.render(demo, model.build(demo, "bank", bank="0036"), out, created=CREATED)
     texts = pages_text(out)
-    assert len(texts) == pages == 8
+    assert len(texts) == pages == 10  # with the e-mail receipt of the transfer (2 pages)
     assert "口座凍結・被害申出資料" in texts[0]
     sheet = next(t for t in texts if "口座凍結・被害申出シート 楽天銀行（0036）" in t and "B. 振込先口座" in t)
     for expected in ("楽天銀行（0036）", "ワルツ支店（204）", "普通", "7012345", "ﾔﾏﾀﾞ ﾀﾛｳ", "計 500,000円",
                      "R6-0621-001（受理番号）", "ケン、Ken Tanaka"):
         assert expected in sheet, expected
-    assert "7654321" not in "\n".join(texts)  # the other bank's account is not shown
+    assert "この口座への振込を示すその他の証拠: 資料4 電子メール（件名「【デモ】お振込の受付について」）" in sheet
     assert outline(PdfReader(out))[2:4] == ["口座凍結・被害申出シート　楽天銀行（0036）", "被害金一覧表（送金一覧）"]
+
+
+def test_each_banks_bundle_holds_that_banks_accounts_exhibits_and_actions_only(demo, tmp_path):
+    numbers = {"0001": "7654321", "0036": "7012345"}
+    for code, other in (("0001", "0036"), ("0036", "0001")):
+        out = tmp_path / f"bank-{code}.pdf"
+        pdf.render(demo, model.build(demo, "bank", bank=code), out, created=CREATED)
+        whole = "\n".join(pages_text(out))
+        assert numbers[code] in whole and numbers[other] not in whole, code
+    texts = pages_text(tmp_path / "bank-0001.pdf")
+    assert "【デモ】お振込の受付について" not in "\n".join(texts)  # 楽天銀行's receipt
+    actions = next(t for t in texts if "これまでの対応状況" in t and "受理番号等" in t)
+    assert "新宿警察署 生活安全課" in actions and "楽天銀行" not in actions
+    money = next(t for t in texts if "被害金一覧表（送金一覧）" in t and "合計" in t)
+    assert re.search(r"上記口座への送金額\s+100,000円", money)
+    assert re.search(r"被害全体の送金総額（他の金融機関あてを含む）\s+600,000円", money)
 
 
 # -- evidence the layout must survive ------------------------------------------------------------
@@ -316,7 +332,7 @@ def test_a_bank_bundle_lists_the_hashes_of_its_own_exhibits_only(demo, tmp_path)
     smbc = next(i for i in demo.items() if i["original_name"] == "smbc_meisai_202406.csv")
     chat = next(i for i in demo.items() if i["original_name"] == "line_chat_ken.txt")
     assert smbc["sha256"] in appendix and chat["sha256"] not in appendix and "line_chat_ken.txt" not in appendix
-    assert "ケースには、この資料に含めていないファイルがほかに 8 件あります。" in appendix
+    assert "ケースには、この資料に含めていないファイルがほかに 7 件あります。" in appendix
 
 
 def test_a_long_scrolling_screenshot_is_printed_page_width_in_consecutive_slices(unlocked, tmp_path):

@@ -99,7 +99,12 @@ def test_a_bank_bundle_holds_that_bank_only(demo):
         "みずほ銀行（0001）", "楽天銀行（0036）"]
     bundle = model.build(demo, "bank", bank="0036")
     assert [(name, [a.account.id for a in group]) for name, group in bundle.banks] == [("楽天銀行（0036）", ["2"])]
-    assert [e.label for e in bundle.exhibits] == ["資料1"]
+    assert [e.label for e in bundle.exhibits] == ["資料1", "資料4"]  # the statement, and the bank's e-mail receipt
+    assert bundle.receipts == {"2": [bundle.exhibits[1].item_id]}
+    assert [a.id for a in bundle.actions] == ["1", "2", "3"]
+    other = model.build(demo, "bank", bank="0001")
+    assert ([e.label for e in other.exhibits], other.receipts) == (["資料1"], {})
+    assert [a.id for a in other.actions] == ["1", "2"]  # not the freeze request made to 楽天銀行
     with pytest.raises(ValueError, match="unknown audience 'court'"):
         model.build(demo, "court")
 
@@ -152,3 +157,26 @@ def test_a_photo_that_lost_its_camera_data_is_not_credited_to_the_reporter_as_ph
     ex = model.build(unlocked, "police").exhibits[0]
     assert (unlocked.records(ex.item_id)[0]["attrs"].get("metadata_stripped"), ex.author) == (
         True, "撮影者不明（申告者が保存。撮影情報が残っていません）")
+
+
+def test_a_bank_bundle_takes_a_slip_named_by_a_transfer_record_and_drops_what_names_another_account(demo, tmp_path):
+    from datetime import date
+
+    from evidence_kit.core import caserecords as cr
+    from evidence_kit.report import checks
+
+    slip = demo.import_file(write(tmp_path / "IMG_slip_0513.png", image("PNG"))).item_id
+    records = cr.load(demo)
+    mizuho = records.accounts["1"]
+    mizuho.transfers.append({"date": "2024-05-13", "amount": 100_000, "evidence": "振込受付書の写真 IMG_slip_0513.png"})
+    cr.save(demo, mizuho)
+    cr.save(demo, cr.Action("4", "2024-06-22", "lawyer", "〇〇法律事務所", "相談（みずほ 7654321 への振込について）"))
+    cr.put(demo, "account", "2", {**cr.record_data(records.accounts["2"]), "holder_kana": ""})  # 楽天銀行's is incomplete
+    bundle = model.build(demo, "bank", bank="0001")
+    assert bundle.receipts == {"1": [slip]}
+    assert [e.item["original_name"] for e in bundle.exhibits] == ["smbc_meisai_202406.csv", "IMG_slip_0513.png"]
+    assert [a.id for a in bundle.actions] == ["1", "2", "4"]
+    assert [a.id for a in model.build(demo, "bank", bank="0036").actions] == ["1", "2", "3"]  # it names みずほ's number
+    codes = [c.code for c in checks.run(demo, bundle, today=date(2024, 7, 1))]
+    assert "account_incomplete" not in codes  # the other bank's account does not hold this bank's bundle up
+    assert "account_incomplete" in [c.code for c in checks.run(demo, model.build(demo), today=date(2024, 7, 1))]
