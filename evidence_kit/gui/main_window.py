@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QFileDialog, 
 from .. import __version__
 from .lang import error_text, language, tr
 from .safety import Safety, SafetyDialog, window_title
+from .start import UnlockDialog, heading_label
 
 # action name -> (text key, shortcut, needs the case unlocked)
 ACTIONS = {
@@ -53,11 +54,7 @@ class LockedPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading_label(1.4)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignHCenter)
@@ -283,14 +280,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error_text(exc))
 
     def unlock_case(self) -> bool:
-        from .start import UnlockDialog
-
         dialog = UnlockDialog(self.session.case, self)
-        if dialog.exec() != QDialog.Accepted:
+        accepted, report = dialog.exec() == QDialog.Accepted, dialog.report
+        dialog.deleteLater()
+        if not accepted:
             return False
         self.session.lock_changed.emit(False)
         self.session.changed.emit()
-        self.show_unlock_report(dialog.report)
+        self.show_unlock_report(report)
         return True
 
     def toggle_lock(self) -> None:
@@ -346,12 +343,18 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from .dialogs.export import ExportDialog
 
-        ExportDialog(self.session, self).exec()
+        self._run_dialog(ExportDialog(self.session, self))
 
     def open_details(self, name: str) -> None:
         from .dialogs import details
 
-        getattr(details, name)(self.session, self).exec()
+        self._run_dialog(getattr(details, name)(self.session, self))
+
+    @staticmethod
+    def _run_dialog(dialog) -> int:
+        result = dialog.exec()
+        dialog.deleteLater()
+        return result
 
     def open_guide(self) -> None:
         if self.guide is None:
@@ -363,7 +366,7 @@ class MainWindow(QMainWindow):
         self.guide.activateWindow()
 
     def edit_safety(self) -> None:
-        if SafetyDialog(self.settings, self).exec() == QDialog.Accepted:
+        if self._run_dialog(SafetyDialog(self.settings, self)) == QDialog.Accepted:
             self.safety.set_idle_minutes(self.settings.idle_minutes)
 
     def about(self) -> None:

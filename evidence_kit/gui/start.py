@@ -50,6 +50,16 @@ def _error_label() -> QLabel:
     return label
 
 
+def heading_label(scale: float) -> QLabel:
+    """A bold title line, `scale` times the body text."""
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def _busy_bar() -> QProgressBar:
     bar = QProgressBar()
     bar.setRange(0, 0)  # no figure to show: scrypt gives no progress
@@ -71,6 +81,14 @@ class _JobDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.Ok).setDefault(True)
+
+    def lay_out(self, intro: QLabel, form: QFormLayout, width: int) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        for part in (intro, form, self.error, self.busy, self.buttons):
+            (layout.addLayout if isinstance(part, QFormLayout) else layout.addWidget)(part)
+        self.setMinimumWidth(width)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -148,15 +166,7 @@ class UnlockDialog(_JobDialog):
         form = QFormLayout()
         form.addRow(self.label, self.passphrase)
         form.addRow("", self.show_text)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        self.lay_out(self.intro, form, 480)
         self.retranslate()
         language.changed.connect(self.retranslate)
         self.passphrase.setFocus()
@@ -245,13 +255,7 @@ class CreateDialog(_JobDialog):
         form.addRow("", self.show_text)
         form.addRow("", self.sheet)
         form.addRow("", self.sheet_note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(600)
+        self.lay_out(self.intro, form, 600)
         self.setTabOrder(self.name, self.location)
         self.setTabOrder(self.location, self.browse)
         self.setTabOrder(self.browse, self.first)
@@ -427,11 +431,7 @@ class StartWindow(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.safety = Safety(None, parent=self)
-        self.heading = QLabel()
-        heading_font = self.heading.font()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.6)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading = heading_label(1.6)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.create_button = QPushButton()
@@ -543,12 +543,14 @@ class StartWindow(QWidget):
     def create_case(self) -> None:
         self.show_error("")
         dialog = CreateDialog(self.settings, self)
-        if dialog.exec() != QDialog.Accepted or dialog.case is None:
+        accepted = dialog.exec() == QDialog.Accepted
+        case, sheet = dialog.case, dialog.sheet.isChecked()
+        dialog.deleteLater()
+        if not accepted or case is None:
             return
-        case = dialog.case
         self.settings.add_recent(case.path)
         self.fill_recent()
-        if dialog.sheet.isChecked():
+        if sheet:
             ask_and_print_recovery_sheet(case, self)
         self.opened.emit(Session(case), None)
 
@@ -578,12 +580,16 @@ class StartWindow(QWidget):
             self.show_error(error_text(exc))
             return False
         dialog = UnlockDialog(case, self)
-        if dialog.exec() != QDialog.Accepted:
+        accepted, report = dialog.exec() == QDialog.Accepted, dialog.report
+        dialog.deleteLater()
+        if not accepted:
             return False
         self.settings.add_recent(case.path)
         self.fill_recent()
-        self.opened.emit(Session(case), dialog.report)
+        self.opened.emit(Session(case), report)
         return True
 
     def edit_safety(self) -> None:
-        SafetyDialog(self.settings, self).exec()
+        dialog = SafetyDialog(self.settings, self)
+        dialog.exec()
+        dialog.deleteLater()

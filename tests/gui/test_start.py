@@ -32,6 +32,16 @@ def _ok(dialog):
     return dialog.buttons.button(QDialogButtonBox.Ok)
 
 
+def _opened_through(qtbot, window, kind, act, trigger) -> list:
+    """trigger() opens a modal `kind` (its exec() blocks), act(dialog) fills it in; the arguments of
+    the start window's `opened` signal that follows."""
+    modal = when_modal(qtbot, kind, act)
+    with qtbot.waitSignal(window.opened, timeout=10000) as opened:
+        trigger()
+    modal.check()
+    return opened.args
+
+
 def test_strength_hint_levels():
     assert strength("") == 0
     assert strength("1234567") == 0  # shorter than the core's minimum
@@ -79,11 +89,8 @@ def test_create_flow_opens_the_new_case_and_remembers_it(qtbot, tmp_path):
         _ok(dialog).click()
         assert not dialog.buttons.isEnabled() and dialog.busy.isVisible()  # scrypt runs in a Job
 
-    modal = when_modal(qtbot, CreateDialog, fill)
-    with qtbot.waitSignal(window.opened, timeout=10000) as opened:
-        window.create_button.click()
-    modal.check()
-    session, report = opened.args
+    opened = _opened_through(qtbot, window, CreateDialog, fill, window.create_button.click)
+    session, report = opened
     assert report is None
     assert not session.locked and session.case.path == tmp_path / "cases" / "my case"
     assert session.case.items() == []
@@ -124,11 +131,8 @@ def test_create_with_the_recovery_sheet_prints_the_key(qtbot, tmp_path, monkeypa
         dialog.sheet.setChecked(True)
         _ok(dialog).click()
 
-    modal = when_modal(qtbot, CreateDialog, fill)
-    with qtbot.waitSignal(window.opened, timeout=10000) as opened:
-        window.create_button.click()
-    modal.check()
-    case = opened.args[0].case
+    opened = _opened_through(qtbot, window, CreateDialog, fill, window.create_button.click)
+    case = opened[0].case
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert printed and printed[0].startswith("AGE-SECRET-KEY-1") and len(printed[0]) == 74
     assert printed[0] in text
@@ -136,6 +140,29 @@ def test_create_with_the_recovery_sheet_prints_the_key(qtbot, tmp_path, monkeypa
     assert case.case_id in text and case.info["signing_fingerprint"] in text
     assert "age -d -i recovery.txt -o OUT items/ab/<ID>.age" in text
     case.lock()
+
+
+def test_the_key_on_the_sheet_opens_an_item_with_age(tmp_path, unlocked):
+    """What the sheet says works: its key line in recovery.txt, then `age -d -i recovery.txt`."""
+    if not (shutil.which("pdftotext") and shutil.which("age")):
+        pytest.skip("pdftotext or age is missing")
+    from evidence_kit.core import layout
+
+    source = tmp_path / "note.txt"
+    source.write_bytes("振込先は楽天銀行\n".encode("utf-8"))
+    item_id = unlocked.import_paths([source]).results[0].item_id
+    pdf = tmp_path / "sheet.pdf"
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(pdf))
+    print_recovery_sheet(unlocked, printer)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    keys = {line.strip() for line in text.splitlines() if line.strip().startswith("AGE-SECRET-KEY-1")}
+    assert len(keys) == 1  # printed twice (Japanese, English), the same line
+    (tmp_path / "recovery.txt").write_text(keys.pop() + "\n")
+    out = subprocess.run(["age", "-d", "-i", str(tmp_path / "recovery.txt"), str(unlocked.path / layout.item_blob(item_id))],
+                         capture_output=True, check=True).stdout
+    assert out == source.read_bytes()
 
 
 def test_unlock_wrong_then_right_passphrase(qtbot, case_dir):
@@ -155,13 +182,10 @@ def test_unlock_wrong_then_right_passphrase(qtbot, case_dir):
         dialog.passphrase.setText(PASSPHRASE)
         _ok(dialog).click()
 
-    modal = when_modal(qtbot, UnlockDialog, unlock)
-    with qtbot.waitSignal(window.opened, timeout=10000) as opened:
-        window.recent_open.click()
-    modal.check()
+    opened = _opened_through(qtbot, window, UnlockDialog, unlock, window.recent_open.click)
     wrong = EvidenceKitError("wrong_passphrase").message("ja")
     assert steps == [(wrong, "", True, True)]
-    session, report = opened.args
+    session, report = opened
     assert not session.locked and report.chain_problems == []
     session.lock()
 
@@ -226,11 +250,9 @@ def test_keyboard_only_create_then_unlock(qtbot, tmp_path):
         qtbot.keyClicks(dialog.second, PASSPHRASE)
         qtbot.keyClick(dialog.second, Qt.Key_Return)  # the default button
 
-    modal = when_modal(qtbot, CreateDialog, type_create)
-    with qtbot.waitSignal(window.opened, timeout=10000, raising=False) as opened:
-        qtbot.keyClick(window.create_button, Qt.Key_Space)
-    modal.check()
-    session = opened.args[0]
+    opened = _opened_through(qtbot, window, CreateDialog, type_create,
+                             lambda: qtbot.keyClick(window.create_button, Qt.Key_Space))
+    session = opened[0]
     assert session.case.path == tmp_path / "kb case"
     session.lock()
 
@@ -243,12 +265,10 @@ def test_keyboard_only_create_then_unlock(qtbot, tmp_path):
         qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
         qtbot.keyClick(dialog.passphrase, Qt.Key_Return)
 
-    modal = when_modal(qtbot, UnlockDialog, type_unlock)
-    with qtbot.waitSignal(window.opened, timeout=10000, raising=False) as opened:
-        qtbot.keyClick(window.recent, Qt.Key_Return)
-    modal.check()
-    assert not opened.args[0].locked
-    opened.args[0].lock()
+    opened = _opened_through(qtbot, window, UnlockDialog, type_unlock,
+                             lambda: qtbot.keyClick(window.recent, Qt.Key_Return))
+    assert not opened[0].locked
+    opened[0].lock()
 
 
 def test_shell_shows_the_main_window_for_the_opened_case(qtbot, case_dir):
