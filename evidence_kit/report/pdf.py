@@ -9,6 +9,7 @@ day, the second prints those page numbers in the contents and the timeline.
 from __future__ import annotations
 
 import io
+import threading
 from collections import Counter
 from datetime import datetime
 from xml.sax.saxutils import escape
@@ -146,11 +147,18 @@ def _p(text: str | None, style: ParagraphStyle) -> Paragraph:
 def _xml(text: str) -> str:
     """Evidence text as paragraph markup: escaped, line breaks kept. A control character, or one the
     embedded font has no glyph for (an emoji, a rare kanji, a zero-width space), is shown by its code,
-    〔U+1F600〕, so that nothing in the evidence is silently printed as a blank box."""
+    〔U+1F600〕, so that nothing in the evidence is silently printed as a blank box (the case keeps the
+    text as it is: only the print shows the code). The codes shown are noted in `_shown_by_code.codes`
+    while an exhibit is being laid out, for its header to say so."""
     glyphs = fonts.glyphs()
     text = text.replace("\r\n", "\n")  # a Windows line end is a line end
     shown = "".join(c if c in "\n\t" or (c >= " " and ord(c) in glyphs) else f"〔U+{ord(c):04X}〕" for c in text)
+    if shown != text and getattr(_shown_by_code, "codes", None) is not None:
+        _shown_by_code.codes.update(ord(c) for c in text if c not in "\n\t" and (c < " " or ord(c) not in glyphs))
     return escape(shown).replace("\t", "    ").replace("\n", "<br/>")
+
+
+_shown_by_code = threading.local()  # .codes: a set while an exhibit is laid out (an export may run off the GUI thread)
 
 
 def _yen(amount: int | None) -> str:
@@ -641,26 +649,45 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
         offset = jptime.offset_text(ex.time) if ex.time else ""
         rows.insert(6, ("時刻の基準", f"{zone}{f'（{offset}）' if offset else ''}。トーク履歴には時差の記載がないため、"
                                      "この時間帯の時刻として読み取っています。"))
-    strip = _table([[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])]
-                    for k, v in rows], [32 * mm, 133 * mm], styles, header=False)
+    _shown_by_code.codes = set()
+    try:
+        body = [] if ex.kind == "image" else _body(case, bundle, ex, styles)  # first: what it prints by code
+        cells = [[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])] for k, v in rows]
+        codes = sorted(_shown_by_code.codes)
+    finally:
+        _shown_by_code.codes = None
+    if codes:  # say so where the reader meets it: on the exhibit's first page
+        listed = "".join(f"〔U+{c:04X}〕" for c in codes[:CODES_LISTED])
+        more = f" ほか {len(codes) - CODES_LISTED} 種類" if len(codes) > CODES_LISTED else ""
+        cells.append([_p("文字の表示", styles["head"]),
+                      _p(f"この資料のフォントにない文字と制御文字（{len(codes)} 種類: {listed}{more}）は、"
+                         "文字の代わりに〔U+1F600〕のような文字コードで示しています。元のデータは変えていません。",
+                         styles["cell"])])
+    strip = _table(cells, [32 * mm, 133 * mm], styles, header=False)
     story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),
              _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), strip, Spacer(1, 4 * mm)]
     if ex.kind == "image":
-        story += _image(case, ex, styles, strip.wrap(A4[0] - LEFT - RIGHT, A4[1])[1] + 4 * mm)
-    elif ex.kind == "chat":
-        story += _transcript(case, ex, styles)
-    elif ex.kind == "statement":
-        story += _statement(case, bundle, ex, styles)
-    elif ex.kind == "email":
-        story += _email(case, ex, styles)
-    elif (text := _plain_text(case, item)) is not None:
+        return story + _image(case, ex, styles, strip.wrap(A4[0] - LEFT - RIGHT, A4[1])[1] + 4 * mm)
+    return story + body
+
+
+CODES_LISTED = 12  # the codes an exhibit's header lists; the rest are counted
+
+
+def _body(case, bundle: Bundle, ex: Exhibit, styles) -> list:
+    """What an exhibit that is not an image prints below its header."""
+    if ex.kind == "chat":
+        return _transcript(case, ex, styles)
+    if ex.kind == "statement":
+        return _statement(case, bundle, ex, styles)
+    if ex.kind == "email":
+        return _email(case, ex, styles)
+    if (text := _plain_text(case, ex.item)) is not None:
         lines = text.splitlines()
-        story.append(_p(f"（ファイルの文字をそのまま印刷しています。文字コード UTF-8、{len(lines)} 行）", styles["small"]))
-        story += [_p("\n".join(lines[n:n + 40]), styles["body"]) for n in range(0, len(lines), 40)]
-    else:
-        story.append(_p("このファイルは印刷できない形式のため、内容は元のファイルでご確認ください"
-                        "（ハッシュ値で同一性を確認できます）。", styles["body"]))
-    return story
+        return [_p(f"（ファイルの文字をそのまま印刷しています。文字コード UTF-8、{len(lines)} 行）", styles["small"])] + [
+            _p("\n".join(lines[n:n + 40]), styles["body"]) for n in range(0, len(lines), 40)]
+    return [_p("このファイルは印刷できない形式のため、内容は元のファイルでご確認ください"
+               "（ハッシュ値で同一性を確認できます）。", styles["body"])]
 
 
 PLAIN_TEXT_LIMIT = 200_000  # bytes: a longer text file is left to the original

@@ -188,9 +188,29 @@ def test_a_message_longer_than_a_page_is_printed_whole(unlocked, tmp_path):
 def test_characters_the_font_lacks_and_control_characters_are_shown_by_code(unlocked, tmp_path):
     from tests.conftest import write
 
-    unlocked.import_file(write(tmp_path / "line.txt", line_chat([("10:00", "ジョン", "絵文字😀と𠮷野家\x07<b>&amp;</b>")])))
-    whole = "\n".join(export_text(unlocked, tmp_path))
+    chat = unlocked.import_file(write(tmp_path / "line.txt", line_chat([
+        ("10:00", "ジョン", "絵文字😀と𠮷野家\x07<b>&amp;</b>"), ("10:01", "ジョン❤️", "😀")]))).item_id
+    unlocked.import_file(write(tmp_path / "memo.txt", "ふつうのメモ\n".encode()))
+    texts = export_text(unlocked, tmp_path)
+    whole = "\n".join(texts)
     assert "絵文字〔U+1F600〕と〔U+20BB7〕野家〔U+0007〕<b>&amp;</b>" in whole
+    assert "ジョン〔U+2764〕〔U+FE0F〕" in re.sub(r"\s+", "", whole)
+    header = re.sub(r"\s+", "", next(t for t in texts if "line.txt" in t and "SHA-256" in t))
+    assert ("文字の表示この資料のフォントにない文字と制御文字（5種類:〔U+0007〕〔U+2764〕〔U+FE0F〕〔U+1F600〕〔U+20BB7〕）は、"
+            "文字の代わりに〔U+1F600〕のような文字コードで示しています。元のデータは変えていません。") in header
+    memo = next(t for t in texts if "memo.txt" in t and "SHA-256" in t)
+    assert "文字の表示" not in memo  # only where a code is printed
+    assert [r["text"] for r in unlocked.records(chat) if r["type"] == "message"][1] == "😀"  # the case keeps the text
+
+
+def test_an_exhibit_header_lists_twelve_codes_and_counts_the_rest(unlocked, tmp_path):
+    from tests.conftest import write
+
+    faces = "".join(chr(0x1F600 + n) for n in range(15))
+    unlocked.import_file(write(tmp_path / "faces.txt", f"{faces}\n".encode()))
+    header = re.sub(r"\s+", "", next(t for t in export_text(unlocked, tmp_path) if "faces.txt" in t and "取り込み日時" in t))
+    listed = "".join(f"〔U+{0x1F600 + n:04X}〕" for n in range(12))
+    assert f"（15種類:{listed}ほか3種類）" in header
 
 
 def test_an_image_that_cannot_be_decoded_does_not_stop_the_bundle(unlocked, tmp_path):
