@@ -205,7 +205,7 @@ TEXTS = {
     "views.bytes": {"ja": "{size} バイト", "en": "{size} bytes"},
     "views.copy": {"ja": "コピー(&O)", "en": "C&opy"},
     "views.copy_tip": {"ja": "SHA-256 の値をクリップボードにコピーします。", "en": "Copy the SHA-256 value to the clipboard."},
-    "views.sha_copied": {"ja": "SHA-256 をコピーしました。", "en": "SHA-256 copied."},
+    "views.copied": {"ja": "コピーしました", "en": "Copied"},
     "views.custody": {"ja": "保全の記録（改ざん防止の記録に残っている、この証拠についての出来事）",
                       "en": "Custody record (what the tamper-evident log holds about this item)"},
     "views.custody_seq": {"ja": "番号", "en": "No."},
@@ -245,4 +245,9 @@ TEXTS = {
                                "en": "What this item shows. Write what it shows, as facts."},
     "views.note_author_tip": {"ja": "この証拠を作った人（撮影した人、送った人など）です。",
                               "en": "Who made this item (who took the picture, who sent it)."},
+    "views.custody_link": {"ja": "{line}行目を口座「{account}」に関連付け", "en": "line {line} linked to the account {account}"},
+    "views.custody_mark": {"ja": "{line}行目: {mark}", "en": "line {line}: {mark}"},
+    "views.custody_numbers": {"ja": "資料番号 {numbers}", "en": "exhibit numbers {numbers}"},
+    "views.item_time_tip_statement": {"ja": "明細でいちばん早い取引の日付です。", "en": "The date of the earliest row in the statement."},
+    "views.item_time_tip_chat-line": {"ja": "トーク履歴の最初のメッセージの日時です。", "en": "The time of the first message in the chat."},
 }

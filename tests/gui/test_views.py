@@ -19,7 +19,7 @@ from evidence_kit.gui.views.common import store_for
 from evidence_kit.gui.views.evidence import EvidenceList
 from evidence_kit.gui.views.filters import Filters
 from evidence_kit.gui.views.item import ItemPane
-from evidence_kit.gui.views.timeline import ENTRY_ROLE, TimelineView
+from evidence_kit.gui.views.timeline import ENTRY_ROLE, TimelineView, block_of, tooltip
 from tests.conftest import write
 from tests.unit.test_timeline import line_chat
 
@@ -126,6 +126,11 @@ def test_timeline_rows(qtbot, session):
         "明細の日付 ・ smbc_meisai_202406.csv 11行目"]
     assert texts[-1].split("\n")[:2] == ["この形式は中身を読み取れないため、日時がありません", "ファイル「memo_first_contact.txt」"]
     assert view.status.text() == "45件中 45件の出来事を表示（うち日時のわからないもの 1件は最後に表示）"
+    paid = next(ev for kind, ev in entries if kind == "event" and ev.amount == 100_000)
+    assert tooltip(paid) == ("日時: 2024-05-13\n日時の出どころ: 明細の日付\n記録の場所: smbc_meisai_202406.csv 11行目\n"
+                             "ダブルクリックまたは Enter で詳細を表示")
+    atm = next(ev for kind, ev in entries if kind == "event" and ev.text == "ATM")
+    assert (block_of(paid, None).accent, block_of(atm, None).accent) == ("#c0392b", "#8a8f98")  # counted: it stands out
     # bubbles: the other party on the left, the victim on the right
     sides = {ev.who: view.delegate._get(view.model.index(r), _option(view))[0].align
              for r, (kind, ev) in enumerate(entries) if kind == "event" and ev.kind == "message" and ev.sub == "message"}
@@ -204,7 +209,7 @@ def test_selecting_shows_the_item_and_its_sha256(qtbot, session):
     assert pane.sha.text() == wanted["sha256"] and pane.sha.isReadOnly()
     assert pane.title.text() == "furikomi_uketsuke_20240521.eml"
     pane.copy.click()
-    assert QGuiApplication.clipboard().text() == wanted["sha256"]
+    assert QGuiApplication.clipboard().text() == wanted["sha256"] and pane.copy.text() == "コピーしました"
     qtbot.waitUntil(lambda: pane.content.currentWidget() is pane.text, timeout=10000)
     text = pane.text.toPlainText()
     assert "件名: 【デモ】お振込の受付について" in text and "お振込金額\u3000：500,000円" in text
@@ -290,6 +295,8 @@ def test_statement_rows_with_their_line_numbers(qtbot, session):
         "11", "2024-05-13", "-100,000", "1,535,500", "振込\u3000ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ"]
     events = [pane.custody.item(r, 2).text() for r in range(pane.custody.rowCount())]
     assert events == ["取り込み", "明細の行を口座に関連付け", "明細の行を口座に関連付け", "明細の行に印"]
+    assert [pane.custody.item(r, 3).text() for r in (1, 3)] == [
+        "11行目を口座「みずほ銀行 新宿中央支店 普通 7654321 ｶ)ｸﾞﾛｰﾊﾞﾙﾄﾚｰﾄﾞ」に関連付け", "6行目: 相手から返ってきたお金"]
 
 
 def test_a_note_saved_in_the_pane_shows_in_the_list(qtbot, session):
@@ -309,6 +316,7 @@ def test_a_note_saved_in_the_pane_shows_in_the_list(qtbot, session):
     assert evidence.model.index(row_of(evidence, "振込受付メール（楽天銀行あて）"), 4).data() == "重要"
     qtbot.waitUntil(lambda: pane.custody.rowCount() == 2, timeout=10000)
     assert pane.custody.item(1, 2).text() == "メモ・印の変更"
+    assert pane.custody.item(1, 3).text() == "標目、重要な証拠、タグ"
     assert pane.title.text() == "振込受付メール（楽天銀行あて）"
     assert pane.note_status.text() == "保存しました（記録に残りました）。"
 
@@ -318,6 +326,7 @@ def test_language_switch_retranslates_every_view(qtbot, session):
     timeline = make(qtbot, session, TimelineView)
     pane = make(qtbot, session, ItemPane)
     pane.show_item(item_id(session, SCREENSHOT))
+    qtbot.waitUntil(lambda: pane.verified is True, timeout=20000)
     header = evidence.model.headerData
     assert [header(c, Qt.Horizontal) for c in range(1, 5)] == ["種類", "日時（どこから）", "名前", "印"]
     lang.language.set("en")
@@ -331,9 +340,12 @@ def test_language_switch_retranslates_every_view(qtbot, session):
     assert timeline.status.text() == "45 of 45 events shown (1 without a time, shown at the end)"
     assert [pane.tabs.tabText(n) for n in range(3)] == ["Co&ntent", "&Details", "&Note and tags"]
     assert pane.subtitle.text() == "Image ・ 2024-05-20 18:05 (file name)"
+    assert pane.check.text() == "✓ The content is the same as when it was imported (SHA-256 matches)."
+    assert not pane.viewer.image.isNull()  # the picture stays: no second decryption for a language switch
     lang.language.set("ja")
     assert timeline.model.index(0).data() == "2024年5月1日（水）"
     assert pane.tabs.tabText(0) == "内容(&N)"
+    assert pane.check.text() == "✓ 内容は取り込んだときと同じです（SHA-256 が一致）。"
 
 
 def test_locking_empties_every_view(qtbot, session):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QHeaderView,
 from ...core import age, caserecords, layout
 from ...core import timeline as tl
 from ...core.errors import EvidenceKitError
+from ...i18n import MESSAGES
 from ..lang import error_text, language, tr
 from ..session import Session
 from ..workers import Job
@@ -321,6 +322,7 @@ class ItemPane(QWidget):
         self.custody.setRowCount(0)
         self.sha.clear()
         self.check.clear()
+        self._note_status: str | BaseException = ""
         while self.facts.rowCount():
             self.facts.removeRow(0)
         self.title.setText(tr("views.item_none") if not self.session.locked else tr("views.locked"))
@@ -367,7 +369,7 @@ class ItemPane(QWidget):
         self._job = None
         self.verified = result.get("verified")
         if self.verified is not None:
-            self.check.setText(tr("views.check_ok") if self.verified else tr("views.check_bad"))
+            self._show_check()
         if "records" in result:
             self._records = result["records"]
             if kind == "chat":
@@ -472,7 +474,9 @@ class ItemPane(QWidget):
     def _fill_facts(self, item: dict, data) -> None:
         time, source = data.times.get(item["id"], (None, ""))
         when = time_with_source(time, source)
-        if source in SOURCES:
+        if source in ("statement", "chat-line"):  # for the whole item: its first row or message
+            when += "\n" + tr(f"views.item_time_tip_{source}")
+        elif source in SOURCES:
             when += "\n" + tr(f"views.source_tip_{source}")
         rows = [
             ("views.fact_name", item.get("original_name")),
@@ -494,12 +498,15 @@ class ItemPane(QWidget):
                 self.facts.addRow(tr(key), label)
         self.sha.setText(item["sha256"])
         self.sha.setCursorPosition(0)
+        self.copy.setText(tr("views.copy"))
 
     def _fill_custody(self) -> None:
         docs = tl.custody_of(tl.case_docs(self.session.case), self.item_id)
+        records = self.store.data.records if self.store.data is not None else None
         self.custody.setRowCount(len(docs))
         for n, doc in enumerate(docs):
-            cells = (str(doc.get("seq", "")), tl.short_time(tl.jst(doc.get("time"))), _event_text(doc), _event_detail(doc))
+            cells = (str(doc.get("seq", "")), tl.short_time(tl.jst(doc.get("time"))), _event_text(doc),
+                     _event_detail(doc, records))
             for c, value in enumerate(cells):
                 self.custody.setItem(n, c, QTableWidgetItem(value))
         self.custody.resizeColumnsToContents()
@@ -507,6 +514,7 @@ class ItemPane(QWidget):
     def _fill_note(self, note: dict, editable: bool) -> None:
         for name in ("title", "purpose", "author"):
             self.note_fields[name].setText(str(note.get(name) or ""))
+            self.note_fields[name].setCursorPosition(0)  # a long text shows its start
             self.note_fields[name].setReadOnly(not editable)
         self.note_fields["tags"].setText("、".join(note.get("tags") or []))
         self.note_fields["tags"].setReadOnly(not editable)
@@ -517,14 +525,24 @@ class ItemPane(QWidget):
         self.note_text.setPlainText(str(note.get("note") or ""))
         self.note_text.setReadOnly(not editable)
         self.save_note.setVisible(editable)
-        self.note_status.setText("" if editable or self.item_id is None else tr("views.note_read_only"))
+        self._set_note_status("" if editable or self.item_id is None else "views.note_read_only")
+
+    def _show_check(self) -> None:
+        """What the SHA-256 of the decrypted content says (in the language now chosen)."""
+        self.check.setText("" if self.verified is None else tr("views.check_ok") if self.verified
+                           else tr("views.check_bad"))
+
+    def _set_note_status(self, status: str | BaseException) -> None:
+        """A message key, an error, or "": kept so that a language switch says it again in the new language."""
+        self._note_status = status
+        self.note_status.setText(error_text(status) if isinstance(status, BaseException) else tr(status) if status else "")
 
     # -- actions -------------------------------------------------------------------------------
 
     def copy_sha256(self) -> None:
         if self.sha.text():
             QGuiApplication.clipboard().setText(self.sha.text())
-            self.check.setText(tr("views.sha_copied"))
+            self.copy.setText(tr("views.copied"))
 
     def note_values(self) -> dict:
         tags = [t.strip() for t in self.note_fields["tags"].text().replace("、", ",").split(",") if t.strip()]
@@ -538,14 +556,14 @@ class ItemPane(QWidget):
         case, item_id, values = self.session.case, self.item_id, self.note_values()
         job = Job(lambda progress, cancel: caserecords.set_item_note(case, item_id, **values))
         job.finished.connect(lambda _note, i=item_id: self._note_done(i))
-        job.failed.connect(lambda exc: self.note_status.setText(error_text(exc)))
+        job.failed.connect(lambda exc: self._set_note_status(exc))
         self.save_note.setEnabled(False)
         job.done.connect(lambda: self.save_note.setEnabled(True))
-        self.note_status.setText(tr("views.note_saving"))
+        self._set_note_status("views.note_saving")
         self.session.start(job)
 
     def _note_done(self, item_id: str) -> None:
-        self.note_status.setText(tr("views.note_saved"))
+        self._set_note_status("views.note_saved")
         self.note_saved.emit(item_id)
         self.session.changed.emit()
 
@@ -555,10 +573,10 @@ class ItemPane(QWidget):
             if self.store.data is None and self.session.locked:
                 self.clear()
             return
-        item_id, tab, status = self.item_id, self.tabs.currentIndex(), self.note_status.text()
+        item_id, tab, status = self.item_id, self.tabs.currentIndex(), self._note_status
         if self._job is None and self.viewer.image is not None and not self.viewer.image.isNull():
             # the picture is the same bytes: keep it rather than decrypting again
-            image, verified, check = self.viewer.image, self.verified, self.check.text()
+            image, verified = self.viewer.image, self.verified
             self.show_item(item_id)
             if self._job is not None:
                 self._job.cancel()
@@ -566,11 +584,11 @@ class ItemPane(QWidget):
             self.viewer.set_image(image)
             self.content.setCurrentWidget(self.viewer)
             self.verified = verified
-            self.check.setText(check)
+            self._show_check()
         else:
             self.show_item(item_id)
         self.tabs.setCurrentIndex(tab)
-        self.note_status.setText(status)
+        self._set_note_status(status)
 
     def _lock_changed(self, locked: bool) -> None:
         if locked:
@@ -581,6 +599,7 @@ class ItemPane(QWidget):
             self.tabs.setTabText(n, tr(key))
         self._sha_label.setText(tr("views.fact_sha256"))
         self.copy.setText(tr("views.copy"))
+        self._show_check()
         self.copy.setToolTip(tr("views.copy_tip"))
         self._custody_label.setText(tr("views.custody"))
         self.custody.setHorizontalHeaderLabels([tr(f"views.custody_{c}") for c in ("seq", "time", "event", "detail")])
@@ -623,22 +642,33 @@ def _event_text(doc: dict) -> str:
     if event == caserecords.EVENT:
         event = f"record_{doc.get('kind', '')}"
     key = f"views.custody_event_{event}"
-    from ...i18n import MESSAGES
-
     return tr(key) if key in MESSAGES else str(doc.get("event", ""))
 
 
-def _event_detail(doc: dict) -> str:
-    if doc.get("event") == "import":
-        return f"SHA-256 {doc.get('sha256', '')}"
-    if doc.get("event") == "annotate" and doc.get("duplicate_of"):
-        return tr("views.custody_same_as", item=doc["duplicate_of"][:8])
-    if doc.get("event") == "export" and isinstance(doc.get("numbers"), dict):
-        return " ".join(f"{v}" for v in doc["numbers"].values())[:80]
-    if doc.get("event") == caserecords.EVENT:
-        data = doc.get("data") if isinstance(doc.get("data"), dict) else {}
-        if doc.get("op") == "delete":
-            return tr("views.custody_deleted")
-        return ", ".join(f"{k}={v}" for k, v in data.items() if k not in ("item",))[:120]
-    return ""
+def _event_detail(doc: dict, records) -> str:
+    """The entry in words: what was recorded about the item."""
+    from ...report.model import account_text
 
+    event = doc.get("event")
+    if event == "import":
+        return f"SHA-256 {doc.get('sha256', '')}"
+    if event == "annotate" and doc.get("duplicate_of"):
+        return tr("views.custody_same_as", item=doc["duplicate_of"][:8])
+    if event == "export" and isinstance(doc.get("numbers"), dict):
+        return tr("views.custody_numbers", numbers=" ".join(str(v) for v in doc["numbers"].values()))
+    if event != caserecords.EVENT:
+        return ""
+    if doc.get("op") == "delete":
+        return tr("views.custody_deleted")
+    data = doc.get("data") if isinstance(doc.get("data"), dict) else {}
+    kind = doc.get("kind")
+    if kind == "link":
+        account = records.accounts.get(data.get("account")) if records is not None else None
+        return tr("views.custody_link", line=data.get("line"), account=account_text(account) if account
+                  else data.get("account"))
+    if kind == "mark":
+        return tr("views.custody_mark", line=data.get("line"), mark=tr(f"money.mark_{data.get('as')}")
+                  if data.get("as") in caserecords.MARKS else data.get("as"))
+    if kind == "item":
+        return "、".join(tr(f"views.note_{name}").split("(")[0] for name in data if f"views.note_{name}" in MESSAGES)
+    return str(data.get("description") or data.get("content") or "")[:80]

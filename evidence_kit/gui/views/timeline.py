@@ -15,7 +15,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QToolTip, QWidget
 
 from ...core import timeline as tl
 from ...core.timeline import Event
@@ -31,7 +31,9 @@ BUBBLE_SHARE = 0.72  # a bubble is at most this part of the width
 THUMB = 72
 COLOURS = {  # background, accent
     "other": ("#f1f3f4", None), "self": ("#dcf3d8", None), "unknown": ("#eef1f6", None),
-    "money_out": ("#fff4f2", "#c0392b"), "money_in": ("#f1f8f1", "#2e7d32"), "crypto": ("#fff8ec", "#d98b00"),
+    # money: what is counted as lost (red) or paid back (green) stands out; other rows are quiet
+    "money_paid": ("#fff4f2", "#c0392b"), "money_back": ("#f1f8f1", "#2e7d32"), "money": ("#f6f7f9", "#8a8f98"),
+    "crypto": ("#fff8ec", "#d98b00"),
     "image": ("#f0f5fc", "#2f6fb3"), "email": ("#f6f1fb", "#7b4fa8"), "action": ("#eef7f7", "#2f6f73"),
     "act": ("#fbf0f0", "#8e2c2c"), "refusal": ("#f3f3f8", "#4a4a8a"), "file": ("#f5f5f5", "#888888"),
 }
@@ -46,7 +48,6 @@ class Block:
     background: str = "#ffffff"
     accent: str | None = None
     pixmap: QPixmap | None = None
-    tooltip: str = ""
 
 
 @dataclass
@@ -123,24 +124,28 @@ def day_text(day: date) -> str:
 
 def block_of(ev: Event, store) -> Block:
     """The lines of one event (store: for thumbnails; None for text only)."""
-    place = _place(ev)
-    when = tl.short_time(ev.time)
-    tip = tr("views.tl_tip", time=when or tr("views.no_time"), source=source_text(ev.source) if ev.source else "-",
-             place=place)
     if ev.kind == "message":
-        return _bubble(ev, store, tip)
+        return _bubble(ev, store)
     colours = COLOURS.get(_colour_key(ev), COLOURS["file"])
-    head = when if ev.time else tr(f"views.reason_{ev.reason}") if ev.reason else tr("views.no_time")
+    head = tl.short_time(ev.time) if ev.time else tr(f"views.reason_{ev.reason}") if ev.reason else tr("views.no_time")
     lines = [(head, "head")] + _card_lines(ev)
     if ev.kind not in ("action", "act", "refusal"):
+        place = _place(ev)
         lines.append((f"{source_text(ev.source)} ・ {place}" if ev.source else place, "muted"))
     picture = store.thumbnail(ev.item, THUMB) if store is not None and ev.kind == "image" else None
-    return Block(lines, "full", colours[0], colours[1], picture, tip)
+    return Block(lines, "full", colours[0], colours[1], picture)
+
+
+def tooltip(ev: Event) -> str:
+    """When, where the time came from, where it was read (made when the pointer rests on a row)."""
+    return tr("views.tl_tip", time=tl.short_time(ev.time) or tr("views.no_time"),
+              source=source_text(ev.source) if ev.source else "-", place=_place(ev))
 
 
 def _colour_key(ev: Event) -> str:
     if ev.kind == "money":
-        return "money_in" if ev.sub == "in" else "money_out"
+        role = ev.attrs.get("role")
+        return f"money_{role}" if role in ("paid", "back") and ev.attrs.get("mark") != "not_scam" else "money"
     return ev.kind
 
 
@@ -157,10 +162,10 @@ def _place(ev: Event) -> str:
     return name
 
 
-def _bubble(ev: Event, store, tip: str) -> Block:
+def _bubble(ev: Event, store) -> Block:
     clock = ev.time[11:16] if ev.time and "T" in ev.time else tl.short_time(ev.time)
     if ev.sub == "system":
-        return Block([(f"{clock}  {ev.text}", "muted")], "center", "#ffffff", None, None, tip)
+        return Block([(f"{clock}  {ev.text}", "muted")], "center", "#ffffff", None, None)
     side = ev.side or "unknown"
     head = f"{ev.who or tr('views.tl_sender_unknown')}  {clock}" if ev.time else \
         f"{ev.who or tr('views.tl_sender_unknown')}  {tr('views.reason_' + ev.reason)}"
@@ -174,7 +179,7 @@ def _bubble(ev: Event, store, tip: str) -> Block:
     else:
         lines.append((ev.text, "body"))
     picture = store.thumbnail(ev.attrs.get("attachment_item"), THUMB) if store is not None else None
-    return Block(lines, "right" if side == "self" else "left", COLOURS[side][0], None, picture, tip)
+    return Block(lines, "right" if side == "self" else "left", COLOURS[side][0], None, picture)
 
 
 def _card_lines(ev: Event) -> list[tuple[str, str]]:
@@ -235,27 +240,39 @@ def _money_status(a: dict) -> str:
 
 # -- painting ------------------------------------------------------------------------------------
 
+def _make_fonts(base: QFont) -> dict[str, QFont]:
+    fonts = {}
+    for style in ("head", "title", "body", "muted", "italic", "day"):
+        f = QFont(base)
+        if style in ("head", "muted"):
+            f.setPointSizeF(max(base.pointSizeF() * 0.85, 7))
+        if style in ("title", "day"):
+            f.setBold(True)
+        if style == "italic":
+            f.setItalic(True)
+        fonts[style] = f
+    return fonts
+
+
 class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self._cache: dict[tuple[int, int], tuple[Block | None, Layout]] = {}
+        self._font_sets: dict[str, tuple[dict[str, QFont], dict[str, QFontMetrics]]] = {}
 
     def clear(self) -> None:
         self._cache.clear()
 
     def _fonts(self, base: QFont) -> dict[str, QFont]:
-        fonts = {}
-        for style in ("head", "title", "body", "muted", "italic", "day"):
-            f = QFont(base)
-            if style in ("head", "muted"):
-                f.setPointSizeF(max(base.pointSizeF() * 0.85, 7))
-            if style in ("title", "day"):
-                f.setBold(True)
-            if style == "italic":
-                f.setItalic(True)
-            fonts[style] = f
-        return fonts
+        return self._font_set(base)[0]
+
+    def _font_set(self, base: QFont) -> tuple[dict[str, QFont], dict[str, QFontMetrics]]:
+        key = base.key()
+        if key not in self._font_sets:
+            fonts = _make_fonts(base)
+            self._font_sets[key] = (fonts, {style: QFontMetrics(f) for style, f in fonts.items()})
+        return self._font_sets[key]
 
     def _get(self, index, option) -> tuple[Block | None, Layout]:
         view = self.parent()
@@ -263,13 +280,13 @@ class TimelineDelegate(QStyledItemDelegate):
         key = (index.row(), width)
         if key not in self._cache:
             kind, value = index.data(ENTRY_ROLE)
-            fonts = self._fonts(option.font)
+            fonts, metrics = self._font_set(option.font)
             if kind == "event":
                 block = block_of(value, self.store)
-                self._cache[key] = (block, _layout(block, width, fonts))
+                self._cache[key] = (block, _layout(block, width, metrics))
             else:
                 text = day_text(value) if kind == "day" else tr("views.tl_undated")
-                height = QFontMetrics(fonts["day"]).height() + 2 * GAP + 8
+                height = metrics["day"].height() + 2 * GAP + 8
                 box = QRect(0, GAP + 4, width, height - 2 * GAP - 8)
                 self._cache[key] = (None, Layout(height, box, [(box, text, "day")]))
         return self._cache[key]
@@ -319,17 +336,17 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.restore()
 
     def helpEvent(self, event, view, option, index) -> bool:
-        if event.type() == event.Type.ToolTip and index.isValid():
-            block = self._get(index, option)[0]
-            if block is not None and block.tooltip:
-                from PySide6.QtWidgets import QToolTip
-
-                QToolTip.showText(event.globalPos(), block.tooltip, view)
-                return True
+        entry = index.data(ENTRY_ROLE) if index.isValid() else None
+        if event.type() == event.Type.ToolTip and entry and entry[0] == "event":
+            QToolTip.showText(event.globalPos(), tooltip(entry[1]), view)
+            return True
         return super().helpEvent(event, view, option, index)
 
 
-def _layout(block: Block, width: int, fonts: dict[str, QFont]) -> Layout:
+_WRAP = Qt.AlignLeft | Qt.TextWordWrap
+
+
+def _layout(block: Block, width: int, metrics: dict[str, QFontMetrics]) -> Layout:
     inner_max = int(width * BUBBLE_SHARE) if block.align in ("left", "right") else width - 2 * PAD
     text_left = PAD + 12 if block.accent else PAD
     picture_w = (block.pixmap.width() + PAD) if block.pixmap is not None else 0
@@ -337,8 +354,7 @@ def _layout(block: Block, width: int, fonts: dict[str, QFont]) -> Layout:
     measured = []
     widest = 0
     for text, style in block.lines:
-        fm = QFontMetrics(fonts[style])
-        rect = fm.boundingRect(QRect(0, 0, text_width, 1_000_000), Qt.AlignLeft | Qt.TextWordWrap, text or " ")
+        rect = metrics[style].boundingRect(QRect(0, 0, text_width, 1_000_000), _WRAP, text or " ")
         measured.append((rect.width(), rect.height(), text, style))
         widest = max(widest, rect.width())
     text_height = sum(h for _, h, _, _ in measured) + 2 * (len(measured) - 1)
@@ -381,7 +397,7 @@ class TimelineView(FilteredView):
         self.list.verticalScrollBar().setSingleStep(24)
         self.list.setUniformItemSizes(False)
         self.list.setLayoutMode(QListView.Batched)  # row heights are worked out a batch at a time
-        self.list.setBatchSize(200)
+        self.list.setBatchSize(100)
         self.list.setResizeMode(QListView.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SingleSelection)
