@@ -364,6 +364,21 @@ def test_locking_empties_every_view(qtbot, session):
     assert store_for(session).thumbnail(shot, 48) is None
 
 
+def test_a_load_that_fails_says_why(qtbot, session, monkeypatch):
+    from evidence_kit.core.errors import EvidenceKitError
+
+    def broken(case, cancel=None):
+        raise EvidenceKitError("io_error", path="/x/index", reason="Input/output error")
+
+    monkeypatch.setattr(common, "load", broken)
+    view = EvidenceList(session)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not store_for(session).loading, timeout=10000)
+    assert view.model.rowCount() == 0
+    assert view.status.text().startswith("証拠を読み込めませんでした。")
+    assert "Input/output error" in view.status.text()
+
+
 def test_an_empty_case_says_how_to_start(qtbot, unlocked):
     session = Session(unlocked)
     view = make(qtbot, session, EvidenceList)

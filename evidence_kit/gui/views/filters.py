@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...core import timeline as tl
-from ..lang import language, tr
+from ..lang import error_text, language, tr
 from ..workers import Job
 from .common import LARGE, CaseData, store_for
 
@@ -240,6 +240,8 @@ class FilteredView(QWidget):
         self.filtering.done.connect(self._filtered)
         self.filter_bar.changed.connect(self.set_filters)
         self.store.loaded.connect(self._loaded)
+        self.store.failed.connect(self._load_failed)
+        self._error: BaseException | None = None
         language.changed.connect(self.retranslate)
 
     def select(self, data: CaseData, f: Filters):
@@ -254,8 +256,14 @@ class FilteredView(QWidget):
     def data_loaded(self, data: CaseData | None) -> None:
         """A new snapshot (or None), before it is filtered."""
 
+    def _load_failed(self, exc: BaseException) -> None:
+        self._error = exc
+        self.update_status()
+
     def _loaded(self) -> None:
         data = self.store.data
+        if data is not None:
+            self._error = None
         self.data_loaded(data)
         if data is not None:
             self.filter_bar.set_people(data.people)
@@ -280,6 +288,8 @@ class FilteredView(QWidget):
         if self.session.locked:
             return tr("views.locked")
         if self.store.data is None:
+            if self._error is not None and not self.store.loading:
+                return tr("views.load_failed", reason=error_text(self._error))
             return tr("views.loading") if self.store.loading else ""
         return None
 

@@ -68,10 +68,16 @@ def decode_image(data: bytes) -> QImage:
 
 
 def load_content(case, item: dict, cancel) -> dict:
-    """What the content tab shows (runs in a worker): {"records": [...]} for what the index holds (a
-    chat, a statement, an e-mail); {"image": QImage} or {"text": str} for a picture or a text file,
-    with "verified" (the decrypted bytes' SHA-256 is the one recorded at import); {"too_large": True};
-    {} for what is not shown."""
+    """What the pane shows of an item, read in a worker: its custody entries ("custody"), and for the
+    content tab {"records": [...]} for what the index holds (a chat, a statement, an e-mail);
+    {"image": QImage} or {"text": str} for a picture or a text file, with "verified" (the decrypted
+    bytes' SHA-256 is the one recorded at import); {"too_large": True}; nothing more for the rest."""
+    out = {"custody": tl.custody_of(tl.case_docs(case), item["id"])}
+    out.update(_content(case, item, cancel))
+    return out
+
+
+def _content(case, item: dict, cancel) -> dict:
     kind = item_kind(item)
     if kind in ("chat", "statement", "crypto", "email"):
         return {"records": case.records(item["id"])}
@@ -347,7 +353,6 @@ class ItemPane(QWidget):
         self.title.setText(data.title(item_id))
         self.subtitle.setText(f"{kind_text(kind)} ・ {time_with_source(time, source)}")
         self._fill_facts(item, data)
-        self._fill_custody()
         self._fill_note(data.note(item_id), editable=hasattr(caserecords, "set_item_note"))
         self._show_content(item, kind)
         if previous != item_id:
@@ -367,6 +372,7 @@ class ItemPane(QWidget):
         if generation != self._generation or self.session.locked:
             return
         self._job = None
+        self._fill_custody(result.get("custody", []))
         self.verified = result.get("verified")
         if self.verified is not None:
             self._show_check()
@@ -500,8 +506,7 @@ class ItemPane(QWidget):
         self.sha.setCursorPosition(0)
         self.copy.setText(tr("views.copy"))
 
-    def _fill_custody(self) -> None:
-        docs = tl.custody_of(tl.case_docs(self.session.case), self.item_id)
+    def _fill_custody(self, docs: list[dict]) -> None:
         records = self.store.data.records if self.store.data is not None else None
         self.custody.setRowCount(len(docs))
         for n, doc in enumerate(docs):
