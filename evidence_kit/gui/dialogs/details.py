@@ -1,0 +1,12 @@
+"""The case details the user enters (issue 6 item 4): the other party, destination accounts, actions
+taken, the overview with the reporter and the statement, and the note on one exhibit. Each dialog is
+`(session, parent=None)` (ItemNoteDialog: `(session, item_id, parent=None)`) and saves through
+core.caserecords, like the CLI's party / account / action / about / scam-start / exhibit."""
+
+from .details_accounts import AccountsDialog
+from .details_actions import ActionsDialog
+from .details_note import ItemNoteDialog
+from .details_party import PartyDialog
+from .details_summary import SummaryDialog
+
+__all__ = ["AccountsDialog", "ActionsDialog", "ItemNoteDialog", "PartyDialog", "SummaryDialog"]
