@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from ..core import layout
 from ..core.errors import EvidenceKitError
@@ -25,12 +26,24 @@ class ExportResult:
 
 
 def export(case, out: Path, *, audience: str = "police", bank: str | None = None, acknowledged: bool = False,
-           today: date | None = None, created: datetime | None = None) -> ExportResult:
+           today: date | None = None, created: datetime | None = None,
+           progress: Callable[[int, int, str], None] | None = None, cancel: Callable[[], bool] | None = None
+           ) -> ExportResult:
     """Write the bundle of an unlocked case to `out`. Raises EvidenceKitError("report_blocked") when a
     check must be fixed first: a damaged case always, an incomplete destination account unless
-    `acknowledged` (the user read the list and exports anyway)."""
+    `acknowledged` (the user read the list and exports anyway).
+
+    `progress(done, total, stage)` reports the stages "verify" (items checked), "draw" and "write";
+    `cancel()` returning True stops the export with EvidenceKitError("export_cancelled") before the
+    file is written (a checkpoint signed by then stays in the log, as any checkpoint does)."""
+    def step(done: int, total: int, stage: str) -> None:
+        if cancel is not None and cancel():
+            raise EvidenceKitError("export_cancelled")
+        if progress is not None:
+            progress(done, total, stage)
+
     created = created or datetime.now(timezone.utc).replace(microsecond=0)
-    report, _ = case.verify(deep=True)
+    report, _ = case.verify(deep=True, progress=lambda done, total: step(done, total, "verify"))
     bundle = model.build(case, audience, bank)
     if audience == "bank" and not bundle.banks:  # no money went to that bank: a bundle of blank sheets
         raise EvidenceKitError("report_no_bank")
@@ -38,12 +51,14 @@ def export(case, out: Path, *, audience: str = "police", bank: str | None = None
     blocking = [c for c in found if c.blocks and (c.code == "integrity" or not acknowledged)]
     if blocking:
         raise EvidenceKitError("report_blocked", count=len(blocking), checks=found)
+    step(0, 1, "draw")
     statement = case.checkpoint("export")
     bundle = model.build(case, audience, bank)  # again, so that the log summary includes the checkpoint
     bundle.integrity["checkpoint"] = _checkpoint_facts(case, statement)
     buffer = io.BytesIO()
     pages = pdf.render(case, bundle, buffer, created=created)
     data = buffer.getvalue()
+    step(0, 1, "write")
     out = Path(out)
     with atomic_writer(out) as f:
         f.write(data)
