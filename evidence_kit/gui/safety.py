@@ -72,6 +72,7 @@ class Safety(QObject):
         self.session = session
         self.quit_without_tray = QUIT_WITHOUT_TRAY
         self._last_esc = -1.0
+        self._last_esc_stamp = 0
         self._last_hide = -1.0
         self._hidden: list[QWidget] = []
         self._tray: QSystemTrayIcon | None = None
@@ -120,14 +121,17 @@ class Safety(QObject):
         if event.key() == Qt.Key_H and mods == (Qt.ControlModifier | Qt.ShiftModifier):
             self.quick_hide()
         elif event.key() == Qt.Key_Escape and not mods:
+            # Qt shows one press to the window, then to the focus widget and its parents: the same
+            # timestamp (0 for synthetic events: then anything within a few ms is the same press)
+            stamp = event.timestamp()
             since = now - self._last_esc
-            if since < SAME_PRESS_SECONDS:
+            if (stamp and stamp == self._last_esc_stamp) or (not stamp and since < SAME_PRESS_SECONDS):
                 return
             if since <= DOUBLE_ESC_SECONDS:
-                self._last_esc = -1.0
+                self._last_esc, self._last_esc_stamp = -1.0, 0
                 self.quick_hide()
             else:
-                self._last_esc = now
+                self._last_esc, self._last_esc_stamp = now, stamp
 
     # -- quick-hide --------------------------------------------------------------------------
 

@@ -39,6 +39,21 @@ def test_escape_twice_hides_every_window_and_locks(qtbot, main_window):
     assert window.session.locked and window.stack.currentWidget() is window.locked_page
 
 
+def test_one_escape_from_the_system_is_one_press(qtbot, main_window):
+    """A real key press reaches the window first, then the focused widget: seen twice, counted once."""
+    window = main_window
+    window.locked_page.button.setFocus()
+    for _ in range(3):  # three presses far apart, each one seen on its way through the widgets
+        qtbot.keyClick(window.windowHandle(), Qt.Key_Escape)
+        assert window.isVisible() and not window.session.locked
+        qtbot.wait(GAP_MS)  # the test's presses get millisecond timestamps: keep them apart as a hand does
+        window.safety._last_esc -= 1.0  # as if a second had passed
+    qtbot.keyClick(window.windowHandle(), Qt.Key_Escape)
+    qtbot.wait(GAP_MS)
+    qtbot.keyClick(window.windowHandle(), Qt.Key_Escape)
+    assert not window.isVisible() and window.session.locked
+
+
 def test_escape_twice_too_slowly_does_nothing(qtbot, main_window, monkeypatch):
     monkeypatch.setattr(safety, "DOUBLE_ESC_SECONDS", 0.15)
     window = main_window
