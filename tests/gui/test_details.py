@@ -5,14 +5,15 @@ lost, closes when the case locks, and switches language at run time."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
 from evidence_kit.core import bankcodes, caserecords as cr
 from evidence_kit.core.custody import doc_of
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.dialogs import details_base
-from evidence_kit.gui.dialogs.details import (AccountsDialog, ActionsDialog, ItemNoteDialog, PartyDialog,
-                                              SummaryDialog)
+from evidence_kit.gui.dialogs.details import (AccountsDialog, ActionsDialog, ActsDialog, ItemNoteDialog, PartyDialog,
+                                              RefusalsDialog, SummaryDialog)
 from evidence_kit.gui.lang import language, tr
 from evidence_kit.gui.session import Session
 from tests.conftest import write
@@ -292,8 +293,6 @@ def test_removing_an_account_says_which_rows_it_unties(qtbot, session, answers):
 # -- actions taken ---------------------------------------------------------------------------------
 
 def test_action_add_edit_remove(qtbot, session, answers):
-    from PySide6.QtCore import QDate
-
     dialog = open_dialog(qtbot, ActionsDialog, session)
     dialog.date.setDate(QDate(2024, 6, 21))
     dialog.who.setCurrentIndex(dialog.who.findData("police"))
@@ -402,3 +401,59 @@ def test_item_note_sets_and_clears_the_fields(qtbot, session, tmp_path):
     save(qtbot, dialog)
     assert records(session).items == {item: {"purpose": "最初の連絡の日時", "tags": ["送金指示", "脅し"],
                                              "excluded": True}}
+
+
+# -- stalking: acts and refusals -------------------------------------------------------------------
+
+def test_acts_add_edit_remove(qtbot, session, answers, tmp_path):
+    photo = session.case.import_file(write(tmp_path / "memo.txt", "メモ\n".encode())).item_id
+    dialog = open_dialog(qtbot, ActsDialog, session)
+    dialog.time.setText("2024/6/25 21:30")
+    dialog.type.setCurrentIndex(dialog.type.findData("following"))
+    assert dialog.type.currentText() == "つきまとい・待ち伏せ・見張り・押し掛け・うろつき等（第2条第1項第1号）"
+    assert not dialog.save()
+    assert dialog.description_note.text() == error(EvidenceKitError("act_description"))
+    dialog.description.setPlainText("帰宅すると、相手がマンションの前で待っていた。")
+    dialog.place.setText("自宅マンションの前")
+    dialog.witnesses.setText("なし")
+    dialog.items.item(0).setCheckState(Qt.CheckState.Checked)
+    save(qtbot, dialog)
+    assert records(session).acts == {"1": cr.Act(
+        id="1", time="2024-06-25T21:30:00+09:00", act_type="following", place="自宅マンションの前",
+        description="帰宅すると、相手がマンションの前で待っていた。", witnesses="なし", exhibits=[photo])}
+    assert dialog.list.item(0).text() == "2024-06-25 21:30  自宅マンションの前: 帰宅すると、相手がマンションの前で待っていた。"
+
+    dialog.time.setText("2024-06-25 25:00")
+    assert not dialog.save()
+    assert dialog.time_note.text() == error(EvidenceKitError("act_bad_time", value="2024-06-25 25:00"))
+    dialog.time.setText("2024-06-25")
+    dialog.approx.setChecked(True)
+    dialog.in_person.setCurrentIndex(2)  # not in person
+    dialog.items.item(0).setCheckState(Qt.CheckState.Unchecked)
+    save(qtbot, dialog)
+    act = records(session).acts["1"]
+    assert (act.time, act.approx, act.in_person, act.exhibits) == ("2024-06-25", True, False, [])
+    assert dialog.list.item(0).text().startswith("2024-06-25頃  ")
+    dialog.remove_record()  # no answer given: the last choice, keep it
+    assert "1" in records(session).acts
+    answers[0].append("remove")
+    dialog.remove_record()
+    assert records(session).acts == {}
+
+
+def test_refusals_add_and_remove(qtbot, session, answers, tmp_path):
+    item = session.case.import_file(write(tmp_path / "line.txt", "拒否\n".encode())).item_id
+    dialog = open_dialog(qtbot, RefusalsDialog, session)
+    dialog.time.setText("2024-06-24 20:00")
+    dialog.method.setCurrentIndex(0)
+    assert not dialog.save()
+    assert dialog.content_note.text() == error(EvidenceKitError("refusal_content"))
+    dialog.content.setPlainText("「もう連絡しないでください」と送った")
+    dialog.exhibit.setCurrentIndex(dialog.exhibit.findData(item))
+    save(qtbot, dialog)
+    assert records(session).refusals == {"1": cr.Refusal(id="1", time="2024-06-24T20:00:00+09:00", method="LINE",
+                                                         content="「もう連絡しないでください」と送った", exhibit=item)}
+    assert dialog.exhibit.itemText(0) == "（まだない）"
+    answers[0].append("remove")
+    dialog.remove_record()
+    assert records(session).refusals == {}

@@ -47,6 +47,7 @@ def check_transfer(date: str, amount: str, evidence: str) -> dict:
 
 class AccountsDialog(RecordsDialog):
     kind = "account"
+    grows = True
 
     def build_form(self, form: QWidget) -> None:
         self.bank_name, self.bank_code = QLineEdit(), QLineEdit()

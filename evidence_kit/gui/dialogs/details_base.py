@@ -160,6 +160,7 @@ class RecordsDialog(DetailsDialog):
     `records`, `describe`, `fill` and `collect`."""
 
     kind = ""
+    grows = False  # whether the form takes the height left (it holds a table or a list)
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -195,8 +196,9 @@ class RecordsDialog(DetailsDialog):
         right.addWidget(self.form_title)
         self.form = QWidget()
         self.build_form(self.form)
-        right.addWidget(self.form, 1)
+        right.addWidget(self.form, 1 if self.grows else 0)
         right.addWidget(self.general)
+        right.addStretch(0 if self.grows else 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 3)

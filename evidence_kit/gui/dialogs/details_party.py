@@ -34,6 +34,7 @@ def fill_kinds(combo: QComboBox, prefix: str, kinds, current: str | None = None)
 
 class PartyDialog(RecordsDialog):
     kind = "party"
+    grows = True
 
     def build_form(self, form: QWidget) -> None:
         self.names = QPlainTextEdit()
