@@ -151,7 +151,8 @@ class Watcher:
                 return
             self._stopping.set()
             self._wake.set()
-            thread.join()
+            if thread is not threading.current_thread():  # stop() from on_event: the thread ends by itself
+                thread.join()
             self._stop_observer()
 
     @property

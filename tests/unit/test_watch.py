@@ -280,3 +280,22 @@ def test_stop_and_start_again(case_dir, inbox):
     with pytest.raises(EvidenceKitError) as caught:
         Watcher(inbox, inbox, on_event=events).start()
     assert caught.value.code == "not_a_case"
+
+
+def test_stop_from_the_event_listener(case_dir, inbox):
+    stopped = threading.Event()
+
+    def listener(event: WatchEvent) -> None:
+        watcher.stop()  # e.g. the GUI's toggle, reached through a direct call
+        stopped.set()
+
+    (inbox / "one.txt").write_bytes(b"1")
+    watcher = Watcher(case_dir, inbox, on_event=listener, settle_seconds=0.2, check_seconds=0.1)
+    thread_count = threading.active_count()
+    watcher.start()
+    assert stopped.wait(TIMEOUT) and not watcher.running
+    for _ in range(100):  # the watcher's thread and watchdog's end on their own
+        if threading.active_count() < thread_count + 1:
+            break
+        time.sleep(0.05)
+    assert threading.active_count() <= thread_count
