@@ -10,7 +10,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from . import __version__, cli_backup, cli_money, cli_report
+from . import __version__, cli_backup, cli_money, cli_report, cli_watch
 from .core import caserecords
 from .core.case import Case, create_case
 from .core.errors import EvidenceKitError
@@ -321,6 +321,7 @@ def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
     cli_money.add_parsers(sub, common, pass_opt, lang)
     cli_report.add_parsers(sub, common, pass_opt, lang)
     cli_backup.add_parsers(sub, common, pass_opt, lang)
+    cli_watch.add_parsers(sub, common, pass_opt, lang)
     return parser
 
 
