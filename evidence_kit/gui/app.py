@@ -118,6 +118,7 @@ def run(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="evidence-kit gui")
     parser.add_argument("--case")
     parser.add_argument("--lang", choices=("ja", "en"))
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)  # checks of the frozen app, README pictures
     args, qt_args = parser.parse_known_args(argv or [])
     app = make_app(qt_args)
     settings = Settings.load()
@@ -126,12 +127,46 @@ def run(argv: list[str] | None = None) -> int:
 
     safety.QUIT_WITHOUT_TRAY = True  # quick-hide without a tray icon to come back through: end the app
     shell = Shell(settings)
+    if args.screenshot:
+        return _screenshot(app, shell, Path(args.case), Path(args.screenshot))
     shell.start.show()
     if args.case:
         shell.start.open_case(Path(args.case))
     code = app.exec()
     shell.shutdown()
     return code
+
+
+def _screenshot(app: QApplication, shell: Shell, case_path: Path, out: Path) -> int:
+    """Open the case with the passphrase in EVIDENCE_KIT_PASSPHRASE, show its main window, save a picture of it
+    once nothing is loading any more, and quit: 0 when the picture was written. Used to check a frozen build
+    and to take the README's pictures; never asks anything."""
+    import os
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from ..core.case import Case
+    from .session import Session
+
+    case = Case.open(case_path)
+    report = case.unlock(os.environ["EVIDENCE_KIT_PASSPHRASE"])
+    shell.open_main(Session(case), report)
+    window = shell.windows[-1]
+    window.resize(1280, 800)
+    clock, result = QElapsedTimer(), {"code": 1}
+    clock.start()
+
+    def check() -> None:
+        if clock.elapsed() < 1500 or (window.session.busy() and clock.elapsed() < 60_000):
+            return
+        result["code"] = 0 if window.grab().save(str(out)) else 1
+        app.quit()
+
+    timer = QTimer(interval=200, timeout=check)
+    timer.start()
+    app.exec()
+    shell.shutdown()
+    return result["code"]
 
 
 if __name__ == "__main__":
