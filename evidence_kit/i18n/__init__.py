@@ -14,7 +14,7 @@ def _add_importer_messages() -> None:
     import importlib
 
     for name in ("line", "whatsapp", "media", "money", "money_case", "report", "acts", "gui", "guiviews", "guiimport",
-                 "guidetails", "guide", "handover", "backup", "watch", "timestamps"):
+                 "guidetails", "guitools", "guide", "handover", "backup", "watch", "timestamps"):
         try:
             module = importlib.import_module(f"{__name__}.{name}_messages")
         except ModuleNotFoundError:
