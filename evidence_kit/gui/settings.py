@@ -1,7 +1,7 @@
 """The app's own settings: a small JSON file in the user's config folder (no QSettings, no registry).
 
 What is kept: the language, the recent case folders, the neutral name switch, the idle minutes before
-the case locks itself, and the folder last used for a new case. Nothing from inside a case is kept
+the case locks itself, the folder last used for a new case and the folder last watched. Nothing from inside a case is kept
 here. `EVIDENCE_KIT_CONFIG_DIR` points the file elsewhere (tests)."""
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Settings:
     neutral_name: bool = False
     idle_minutes: int = 10
     last_location: str = ""
+    watch_folder: str = ""  # the folder last watched (事件 > フォルダを見張る…), offered again next time
 
     path: Path | None = field(default=None, repr=False, compare=False)
 
