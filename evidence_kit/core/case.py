@@ -14,7 +14,6 @@ import io
 import json
 import os
 import secrets
-import shutil
 import threading
 import time
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from .. import __version__
 from . import age, custody, journal, layout, signing
 from .errors import EvidenceKitError
 from .filetype import guess_mime
-from .fsio import FileLock, atomic_write_bytes, atomic_writer, fsync_dir
+from .fsio import FileLock, atomic_write_bytes, atomic_writer, fsync_dir, new_folder
 from .index import Index
 from .recovery_text import RECOVERY_README
 from .. import importers
@@ -126,46 +125,36 @@ def create_case(path: Path, passphrase: str) -> "Case":
     check_new_passphrase(passphrase)
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise EvidenceKitError("case_exists", path=path)
-    work = path.parent / f".{path.name}.creating-{secrets.token_hex(4)}"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        work.mkdir()
-        case_id = datetime.now(timezone.utc).strftime("%Y%m%d") + "-" + secrets.token_hex(6)
-        identity = age.X25519Identity.generate()
-        key = signing.derive_signing_key(identity.secret_bytes())
-        recipient = identity.recipient()
-        for d in layout.DIRS:
-            (work / d).mkdir(parents=True)
-        info = {
-            "format": FORMAT, "version": FORMAT_VERSION, "case_id": case_id,
-            "recipient": recipient.to_string(), "signing_pub": signing.public_key_b64(key),
-            "signing_fingerprint": signing.fingerprint(key), "created": custody.utc_now(), "app": __version__,
-        }
-        atomic_write_bytes(work / layout.CASE_JSON, json.dumps(info, indent=2).encode() + b"\n")
-        atomic_write_bytes(work / layout.RECOVERY_README, RECOVERY_README.encode("utf-8"))
-        _seal_identity(work, _identity_text(case_id, identity), passphrase)
-        atomic_write_bytes(work / layout.SIGNING_PUB_PEM, signing.public_key_pem(key))
-        principal = f"case-{case_id}"
-        atomic_write_bytes(work / layout.ALLOWED_SIGNERS, (signing.allowed_signers_line(key, principal) + "\n").encode())
-        genesis = custody.make_entry(1, custody.GENESIS_PREV, "case-created", {
-            "case": case_id, "recipient": info["recipient"], "signing_pub": info["signing_pub"],
-        })
-        file_sha = custody.write_entry(work, 1, genesis, recipient)
-        atomic_write_bytes(work / layout.BLOBSUMS, journal.blobsum_line(file_sha, layout.log_entry(1)))
-        custody.write_head(work, custody.Head(1, custody.sha256_hex(genesis), file_sha))
-        custody.write_checkpoint(work, case_id, [genesis], key)
-        if path.exists():
-            path.rmdir()
-        os.replace(work, path)
-        fsync_dir(path.parent)
+        with new_folder(path, "creating") as work:
+            case_id = datetime.now(timezone.utc).strftime("%Y%m%d") + "-" + secrets.token_hex(6)
+            identity = age.X25519Identity.generate()
+            key = signing.derive_signing_key(identity.secret_bytes())
+            recipient = identity.recipient()
+            for d in layout.DIRS:
+                (work / d).mkdir(parents=True)
+            info = {
+                "format": FORMAT, "version": FORMAT_VERSION, "case_id": case_id,
+                "recipient": recipient.to_string(), "signing_pub": signing.public_key_b64(key),
+                "signing_fingerprint": signing.fingerprint(key), "created": custody.utc_now(), "app": __version__,
+            }
+            atomic_write_bytes(work / layout.CASE_JSON, json.dumps(info, indent=2).encode() + b"\n")
+            atomic_write_bytes(work / layout.RECOVERY_README, RECOVERY_README.encode("utf-8"))
+            _seal_identity(work, _identity_text(case_id, identity), passphrase)
+            atomic_write_bytes(work / layout.SIGNING_PUB_PEM, signing.public_key_pem(key))
+            principal = f"case-{case_id}"
+            atomic_write_bytes(work / layout.ALLOWED_SIGNERS, (signing.allowed_signers_line(key, principal) + "\n").encode())
+            genesis = custody.make_entry(1, custody.GENESIS_PREV, "case-created", {
+                "case": case_id, "recipient": info["recipient"], "signing_pub": info["signing_pub"],
+            })
+            file_sha = custody.write_entry(work, 1, genesis, recipient)
+            atomic_write_bytes(work / layout.BLOBSUMS, journal.blobsum_line(file_sha, layout.log_entry(1)))
+            custody.write_head(work, custody.Head(1, custody.sha256_hex(genesis), file_sha))
+            custody.write_checkpoint(work, case_id, [genesis], key)
     except OSError as exc:
-        shutil.rmtree(work, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise EvidenceKitError("disk_full", path=path) from None
         raise EvidenceKitError("cannot_create", path=path, reason=exc.strerror or str(exc)) from None
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     case = Case.open(path)
     case._identity, case._key, case._entries = identity, key, [genesis]
     case._index = Index.empty()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
+import shutil
 import sys
 import tempfile
 import time
@@ -78,6 +80,29 @@ def append_durably(path: Path, data: bytes) -> None:
     with open(path, "ab") as f:
         f.write(data)
         fsync_file(f)
+
+
+@contextlib.contextmanager
+def new_folder(target: Path, kind: str) -> Iterator[Path]:
+    """Make a whole folder at `target` (absent, or an empty folder) so that it never looks complete
+    before it is: yield a hidden work folder beside it (`.<name>.<kind>-<random>`) to write into;
+    when the block ends, every folder in it is made durable and it is renamed to `target`. On any
+    failure (KeyboardInterrupt included) the work folder is removed and `target` is as it was."""
+    target = Path(target)
+    work = target.parent / f".{target.name}.{kind}-{secrets.token_hex(4)}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work.mkdir()
+    try:
+        yield work
+        for folder in [p for p in work.rglob("*") if p.is_dir() and not p.is_symlink()] + [work]:
+            fsync_dir(folder)  # files are synced as they are written; their folder entries here
+        if target.is_dir() and not target.is_symlink():
+            target.rmdir()  # the empty folder the user chose (OSError if something appeared in it)
+        _replace(str(work), target)
+        fsync_dir(target.parent)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
 
 
 def remove_temp_files(root: Path) -> list[Path]:
