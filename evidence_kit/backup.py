@@ -29,7 +29,6 @@ import io
 import json
 import os
 import re
-import secrets
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ from . import __version__
 from .core import custody, journal, layout
 from .core.case import Case
 from .core.errors import EvidenceKitError
-from .core.fsio import TEMP_SUFFIX, atomic_write_bytes, atomic_writer, fsync_dir
+from .core.fsio import TEMP_SUFFIX, atomic_write_bytes, atomic_writer, fsync_dir, new_folder
 
 ROOT = "evidence-kit-backup"
 MANIFEST = "backup.json"
@@ -207,7 +206,7 @@ def run(case_path: Path, dest: Path, *, progress: Progress | None = None, cancel
         _check_space(folder, todo)
         for src in todo:
             if cancel and cancel():
-                raise EvidenceKitError("cancelled")
+                raise EvidenceKitError("cancelled", text="backup_cancelled")
             files[src.rel] = _copy(case.path, folder, src, limit, progress, cancel)
             report.copied.append(src.rel)
             report.bytes_copied += src.size
@@ -353,7 +352,7 @@ def _copy(case_dir: Path, folder: Path, src: _Source, limit: int | None, progres
         nonlocal done
         done += n
         if cancel and cancel():
-            raise EvidenceKitError("cancelled")
+            raise EvidenceKitError("cancelled", text="backup_cancelled")
         if progress and done < src.size:  # the last call comes once the copy has been read back
             progress(src.rel, done, src.size)
 
@@ -530,26 +529,15 @@ def restore(backup_path: Path, case_path: Path, *, progress: Progress | None = N
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise EvidenceKitError("restore_exists", path=target)
     manifest, staged = _effective_manifest(folder)
-    work = target.parent / f".{target.name}.restoring-{secrets.token_hex(4)}"
-    try:
-        with _restore_errors(target):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            work.mkdir()
-            for rel, entry in manifest["files"].items():
-                if cancel and cancel():
-                    raise EvidenceKitError("cancelled")
-                _restore_file(folder, staged, rel, entry, work, progress, cancel)
-            case = Case.open(work)
-            case.record("restore", {"generation": manifest.get("generation", 0), "backup_made": manifest.get("made", ""),
-                                    "head": manifest.get("head_seq", 0),
-                                    "manifest_sha256": hashlib.sha256(_manifest_bytes(manifest)).hexdigest()})
-            if target.exists():
-                target.rmdir()
-            os.replace(work, target)
-            fsync_dir(target.parent)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+    with _restore_errors(target), new_folder(target, "restoring") as work:
+        for rel, entry in manifest["files"].items():
+            if cancel and cancel():
+                raise EvidenceKitError("cancelled", text="restore_cancelled")
+            _restore_file(folder, staged, rel, entry, work, progress, cancel)
+        case = Case.open(work)
+        case.record("restore", {"generation": manifest.get("generation", 0), "backup_made": manifest.get("made", ""),
+                                "head": manifest.get("head_seq", 0),
+                                "manifest_sha256": hashlib.sha256(_manifest_bytes(manifest)).hexdigest()})
     return target
 
 
@@ -587,7 +575,7 @@ def _restore_file(folder: Path, staged: set[str], rel: str, entry: dict, work: P
                     h.update(data)
                     done += len(data)
                     if cancel and cancel():
-                        raise EvidenceKitError("cancelled")
+                        raise EvidenceKitError("cancelled", text="restore_cancelled")
                     if progress and done < entry["size"]:
                         progress(rel, done, entry["size"])
         if done != entry["size"] or h.hexdigest() != entry["sha256"]:
@@ -616,7 +604,7 @@ def _restore_errors(target: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise EvidenceKitError("disk_full", path=target) from None
+            raise EvidenceKitError("disk_full", text="restore_disk_full", path=target) from None
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise EvidenceKitError("cannot_create", path=target, reason=exc.strerror or str(exc)) from None
         raise EvidenceKitError("io_error", path=exc.filename or target, reason=exc.strerror or str(exc)) from None

@@ -19,9 +19,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
-import secrets
-import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -30,7 +27,7 @@ from typing import Callable
 
 from .core import age, custody, layout
 from .core.errors import EvidenceKitError
-from .core.fsio import atomic_write_bytes, atomic_writer, fsync_dir, sha256_file
+from .core.fsio import atomic_write_bytes, atomic_writer, new_folder, sha256_file
 
 AUDIENCES = ("police", "lawyer")
 FILES_DIR = "証拠ファイル"
@@ -76,46 +73,39 @@ def create(case, out_dir: Path, *, audience: str = "police", today: date | None 
         raise EvidenceKitError("handover_exists", path=out_dir)
     created = datetime.now(timezone.utc).replace(microsecond=0)
     today = today or created.astimezone(jptime.JST).date()
-    work = out_dir.parent / f".{out_dir.name}.writing-{secrets.token_hex(4)}"
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        work.mkdir()
-        pdf_name = PDF_NAME[audience].format(date=today.strftime("%Y%m%d"))
-        result = export(case, work / pdf_name, audience=audience, acknowledged=acknowledged, today=today,
-                        created=created)
-        package = Handover(out_dir, pdf_name, result.pages, 0, checks=result.checks)
-        package.checkpoint = _export_checkpoint(case, result.sha256)
-        bundle = model.build(case, audience)  # the numbers this export logged
-        for ex in bundle.exhibits:
-            if cancel and cancel():
-                raise EvidenceKitError("cancelled")
-            rel = f"{FILES_DIR}/{exhibit_file_name(bundle.prefix, ex.number, ex.item['original_name'])}"
-            _write_original(case, ex.item, work / rel, rel, progress, cancel)
-            package.originals.append((ex.label, rel, ex.item["original_name"]))
-        _write_custody(case, work, package.checkpoint)
-        atomic_write_bytes(work / VERIFY, verify_text(case, package, today))
-        for path in sorted(p for p in work.rglob("*") if p.is_file()):
-            rel = path.relative_to(work).as_posix()
-            package.files[rel] = sha256_file(path)  # read back from the disk, not taken from memory
-        if package.files[pdf_name] != result.sha256:
-            raise EvidenceKitError("readback_mismatch", path=work / pdf_name)
-        sums = "".join(f"{sha}  {rel}\n" for rel, sha in sorted(package.files.items())).encode("utf-8")
-        atomic_write_bytes(work / SUMS, sums)
-        package.sums_sha256 = hashlib.sha256(sums).hexdigest()
-        for folder in {p.parent for p in work.rglob("*")} | {work}:
-            fsync_dir(folder)
-        if out_dir.exists():
-            out_dir.rmdir()
-        os.replace(work, out_dir)
-        fsync_dir(out_dir.parent)
+        with new_folder(out_dir, "writing") as work:
+            pdf_name = PDF_NAME[audience].format(date=today.strftime("%Y%m%d"))
+            try:
+                result = export(case, work / pdf_name, audience=audience, acknowledged=acknowledged, today=today,
+                                created=created, cancel=cancel)
+            except EvidenceKitError as exc:
+                if exc.code == "export_cancelled":  # stopped while the PDF was being made: one code for callers
+                    raise EvidenceKitError("cancelled", text="handover_cancelled") from None
+                raise
+            package = Handover(out_dir, pdf_name, result.pages, 0, checks=result.checks)
+            package.checkpoint = _export_checkpoint(case, result.sha256)
+            bundle = model.build(case, audience)  # the numbers this export logged
+            for ex in bundle.exhibits:
+                if cancel and cancel():
+                    raise EvidenceKitError("cancelled", text="handover_cancelled")
+                rel = f"{FILES_DIR}/{exhibit_file_name(bundle.prefix, ex.number, ex.item['original_name'])}"
+                _write_original(case, ex.item, work / rel, rel, progress, cancel)
+                package.originals.append((ex.label, rel, ex.item["original_name"]))
+            _write_custody(case, work, package.checkpoint)
+            atomic_write_bytes(work / VERIFY, verify_text(case, package, today))
+            for path in sorted(p for p in work.rglob("*") if p.is_file()):
+                rel = path.relative_to(work).as_posix()
+                package.files[rel] = sha256_file(path)  # read back from the disk, not taken from memory
+            if package.files[pdf_name] != result.sha256:
+                raise EvidenceKitError("readback_mismatch", path=work / pdf_name)
+            sums = "".join(f"{sha}  {rel}\n" for rel, sha in sorted(package.files.items())).encode("utf-8")
+            atomic_write_bytes(work / SUMS, sums)
+            package.sums_sha256 = hashlib.sha256(sums).hexdigest()
     except OSError as exc:
-        shutil.rmtree(work, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise EvidenceKitError("disk_full", path=out_dir) from None
+            raise EvidenceKitError("disk_full", text="handover_disk_full", path=out_dir) from None
         raise EvidenceKitError("handover_write", path=exc.filename or out_dir, reason=exc.strerror or str(exc)) from None
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     case.record("handover", {"audience": audience, "files": len(package.files), "originals": len(package.originals),
                              "checkpoint": package.checkpoint, "pdf_sha256": result.sha256,
                              "sums_sha256": package.sums_sha256})
@@ -136,7 +126,7 @@ def _write_original(case, item: dict, path: Path, rel: str, progress: Progress |
 
     def step(done: int) -> None:
         if cancel and cancel():
-            raise EvidenceKitError("cancelled")
+            raise EvidenceKitError("cancelled", text="handover_cancelled")
         if progress and done < size:  # the last call comes once the file is written and checked
             progress(rel, done, size)
 

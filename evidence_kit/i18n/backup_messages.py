@@ -34,6 +34,10 @@ ERRORS = {
         "ja": "コピーしたファイルを読み直したところ、内容が一致しませんでした: {path}。USB メモリが壊れかけている可能性があります。別の USB メモリを使ってください。前回のバックアップはそのまま残っています。",
         "en": "A copied file did not read back the same: {path}. The USB stick may be failing; please use another one. The previous backup is as it was.",
     },
+    "backup_cancelled": {  # the error code stays "cancelled"; this is its text for a backup
+        "ja": "バックアップを途中で止めました。前回のバックアップはそのまま残っています。ここまでにコピーして確かめた分は、次のバックアップで使います。",
+        "en": "The backup was stopped. The previous backup is as it was; what was copied and checked so far is used by the next backup.",
+    },
     "backup_manifest_damaged": {
         "ja": "バックアップの一覧ファイルが壊れています: {path}。このバックアップは使わず、新しい場所にもう一度バックアップしてください。",
         "en": "The backup's list file is damaged: {path}. Do not rely on this backup; back up again to a new place.",
@@ -61,6 +65,14 @@ ERRORS = {
     "restore_damaged": {
         "ja": "バックアップの中のファイルが変わっています（ハッシュ不一致）: {path}。別のバックアップ（もう 1 本の USB メモリ）から戻してください。途中まで作ったものは消しました。",
         "en": "A file of the backup has changed (hash mismatch): {path}. Restore from another backup (your second USB stick). What was made so far was removed.",
+    },
+    "restore_cancelled": {  # code "cancelled"
+        "ja": "ケースを戻すのを途中で止めました。途中まで作ったものは消しました。バックアップは何も変わっていません。",
+        "en": "Restoring the case was stopped. What was made so far was removed; the backup is unchanged.",
+    },
+    "restore_disk_full": {  # code "disk_full"
+        "ja": "ディスクがいっぱいで、ケースを戻せませんでした: {path}。途中まで作ったものは消しました。空きを作るか別の場所を選んで、もう一度戻してください。バックアップは何も変わっていません。",
+        "en": "The disk is full, so the case could not be restored: {path}. What was made so far was removed. Free some space or choose another place, and restore again. The backup is unchanged.",
     },
     "restore_unreadable": {
         "ja": "バックアップの中のファイルを読めません: {path}（{reason}）。USB メモリを差し直してもう一度試すか、別のバックアップから戻してください。途中まで作ったものは消しました。",

@@ -11,6 +11,14 @@ ERRORS = {
         "ja": "引き渡し用のフォルダを書き出せませんでした: {path}（{reason}）。書きかけのものは消しました。ケースは何も変わっていません。",
         "en": "The hand-over folder could not be written: {path} ({reason}). What was half-written was removed; the case is unchanged.",
     },
+    "handover_cancelled": {  # the error code stays "cancelled"; this is its text for a hand-over
+        "ja": "引き渡し用フォルダの作成を途中で止めました。書きかけのものは消しました。ケースの証拠は何も変わっていません。",
+        "en": "Stopped making the hand-over folder. What was half-written was removed; the case's evidence is unchanged.",
+    },
+    "handover_disk_full": {  # code "disk_full"
+        "ja": "ディスクがいっぱいで、引き渡し用フォルダを書き出せませんでした: {path}。書きかけのものは消しました。空きを作るか別の場所を選んで、もう一度作ってください。ケースは何も変わっていません。",
+        "en": "The disk is full, so the hand-over folder could not be written: {path}. What was half-written was removed. Free some space or choose another place, and make it again. The case is unchanged.",
+    },
     "handover_item_damaged": {
         "ja": "証拠「{name}」を取り出したところ、取り込んだ時の内容と一致しませんでした。引き渡し用のフォルダは作っていません。evidence-kit verify --deep でケースを確かめてください。",
         "en": "The item \"{name}\" did not come out the same as when it was imported. No hand-over folder was made. Check the case with evidence-kit verify --deep.",

@@ -315,6 +315,8 @@ def test_cancel_stops_before_the_next_file_and_nothing_looks_complete(filled, us
     with pytest.raises(EvidenceKitError) as exc:
         backup.run(filled, usb, progress=progress, cancel=lambda: len(done) >= 2)
     assert exc.value.code == "cancelled"
+    assert exc.value.message("ja") == ("バックアップを途中で止めました。前回のバックアップはそのまま残っています。"
+                                       "ここまでにコピーして確かめた分は、次のバックアップで使います。")
     folder = backup.backup_folder(usb, Case.open(filled).case_id)
     assert not (folder / "backup.json").exists() and not (folder / "case.json").exists()
     with pytest.raises(EvidenceKitError) as exc:
@@ -350,6 +352,32 @@ def read_item(case, item_id) -> bytes:
 
     with open(case.path / layout.item_blob(item_id), "rb") as f:
         return age.PlaintextReader(f, [case.identity()]).read()
+
+
+def test_a_cancelled_or_full_restore_leaves_nothing_and_says_so(filled, usb, tmp_path, monkeypatch):
+    backup.run(filled, usb)
+    copied = []
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, tmp_path / "new case", progress=lambda rel, n, total: copied.append(rel),
+                       cancel=lambda: len(copied) >= 3)
+    assert exc.value.code == "cancelled"
+    assert exc.value.message("en") == "Restoring the case was stopped. What was made so far was removed; the backup is unchanged."
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "src", "usb"]
+    real = backup.atomic_writer
+
+    def full(path):
+        if path.name.endswith(".meta.age"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real(path)
+
+    monkeypatch.setattr(backup, "atomic_writer", full)
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, tmp_path / "new case")
+    assert exc.value.code == "disk_full"
+    assert exc.value.message("ja") == (
+        f"ディスクがいっぱいで、ケースを戻せませんでした: {tmp_path / 'new case'}。途中まで作ったものは消しました。"
+        "空きを作るか別の場所を選んで、もう一度戻してください。バックアップは何も変わっていません。")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "src", "usb"]
 
 
 def test_restore_never_overwrites(filled, usb, tmp_path):

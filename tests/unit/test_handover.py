@@ -189,6 +189,14 @@ def test_a_package_cut_short_leaves_nothing_that_looks_complete(demo_case, tmp_p
         handover.make(demo_case, tmp_path / "out", today=TODAY, cancel=lambda: len(done) >= 3,
                       progress=lambda rel, n, total: done.append(rel) if n == total else None)
     assert exc.value.code == "cancelled"
+    assert exc.value.message("ja") == ("引き渡し用フォルダの作成を途中で止めました。書きかけのものは消しました。"
+                                       "ケースの証拠は何も変わっていません。")
+    assert list(tmp_path.glob("*out*")) == []
+    with pytest.raises(EvidenceKitError) as exc:  # stopped while the PDF is being made (its deep check)
+        handover.make(demo_case, tmp_path / "out", today=TODAY, cancel=lambda: True)
+    assert exc.value.code == "cancelled"
+    assert exc.value.message("en") == ("Stopped making the hand-over folder. What was half-written was removed; "
+                                       "the case's evidence is unchanged.")
     assert list(tmp_path.glob("*out*")) == []
     real = handover.atomic_write_bytes
 
@@ -200,8 +208,10 @@ def test_a_package_cut_short_leaves_nothing_that_looks_complete(demo_case, tmp_p
     monkeypatch.setattr(handover, "atomic_write_bytes", full)
     with pytest.raises(EvidenceKitError) as exc:
         handover.make(demo_case, tmp_path / "out", today=TODAY)
-    assert exc.value.message("en") == (f"The disk is full, so this could not be saved: {tmp_path / 'out'}. "
-                                       "The partial copy was removed. Free some space and import again.")
+    assert exc.value.code == "disk_full"
+    assert exc.value.message("en") == (f"The disk is full, so the hand-over folder could not be written: {tmp_path / 'out'}. "
+                                       "What was half-written was removed. Free some space or choose another place, "
+                                       "and make it again. The case is unchanged.")
     assert list(tmp_path.glob("*out*")) == []
     events = [custody.doc_of(e)["event"] for e in demo_case.entries()[head:]]
     assert "handover" not in events  # the exports were logged (their PDFs were made), the hand-overs were not
