@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QTableWidgetItem
 
 from evidence_kit.core import bankcodes, caserecords as cr
 from evidence_kit.core.custody import doc_of
@@ -69,8 +70,15 @@ def error(exc: EvidenceKitError) -> str:
 # -- the other party -------------------------------------------------------------------------------
 
 def set_identifier(dialog: PartyDialog, row: int, kind: str, value: str, note: str = "") -> None:
-    combo = dialog.ids.cellWidget(row, 0)
+    view = dialog.ids
+    view.setCurrentCell(row, 0)
+    QTest.keyClick(view, Qt.Key.Key_F2)  # the kind is chosen in a combo
+    combo = view.indexWidget(view.model().index(row, 0))
+    assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData(kind))
+    QTest.keyClick(combo, Qt.Key.Key_Return)  # the view keeps the choice once the event loop runs
+    QApplication.processEvents()
+    assert view.indexWidget(view.model().index(row, 0)) is None
     dialog.ids.setItem(row, 1, QTableWidgetItem(value))
     dialog.ids.setItem(row, 2, QTableWidgetItem(note))
 
@@ -101,7 +109,7 @@ def test_party_add_edit_remove(qtbot, session, answers):
     # edit: the job goes, the URL row goes, a phone number comes
     dialog.job.setText("")
     dialog.ids.setCurrentCell(1, 1)
-    dialog.remove_identifier()
+    dialog.remove_id.click()
     dialog.add_identifier()
     set_identifier(dialog, 1, "phone", "+65 8123 4567", "WhatsApp と同じ")
     save(qtbot, dialog)
@@ -209,7 +217,7 @@ def test_account_add_edit_remove_with_a_transfer(qtbot, session, answers):
     # edit: 当座, a second transfer; the first one goes
     dialog.type.setCurrentIndex(dialog.type.findData("当座"))
     dialog.transfers.selectRow(0)
-    dialog.remove_transfer_row()
+    dialog.remove_transfer.click()
     dialog.add_transfer_row()
     for column, text in enumerate(("2024-05-21", "500000", "銀行からのメール")):
         dialog.transfers.setItem(0, column, QTableWidgetItem(text))
@@ -457,3 +465,15 @@ def test_refusals_add_and_remove(qtbot, session, answers, tmp_path):
     answers[0].append("remove")
     dialog.remove_record()
     assert records(session).refusals == {}
+
+
+def test_tab_goes_from_the_list_through_the_form_to_the_buttons(qtbot, session):
+    dialog = open_dialog(qtbot, ActionsDialog, session)
+    chain, widget = [], dialog.list
+    while widget is not dialog.close_button and len(chain) < 60:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    order = [dialog.list, dialog.date, dialog.who, dialog.organisation, dialog.what, dialog.reference,
+             dialog.new_button, dialog.remove_button, dialog.save_button]
+    assert [chain.index(w) for w in order] == sorted(chain.index(w) for w in order)
+    assert dialog.save_button.isDefault()

@@ -123,6 +123,15 @@ def test_serious_check_blocks_until_acknowledged_then_the_pdf_is_the_clis(qtbot,
     assert dialog.acknowledge.isVisible() and not dialog.acknowledge.isChecked()
     assert dialog.acknowledge_note.text().startswith("「要対応」の項目があります。")
 
+    # Tab reaches the fix button between the audience and 「確認しました」
+    chain, widget = [], dialog.audience_buttons["police"]
+    while widget is not dialog.close_button and len(chain) < 100:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    fix_button = dialog.checks_list.findChild(QPushButton, "fix-account_incomplete")
+    assert chain.index(dialog.bank) < chain.index(fix_button) < chain.index(dialog.acknowledge) \
+        < chain.index(dialog.path) < chain.index(dialog.export_button)
+
     # its button opens the accounts dialog on that account; closing it checks again
     dialog.checks_list.findChild(QPushButton, "fix-account_incomplete").click()
     fix = dialog.fix_dialog

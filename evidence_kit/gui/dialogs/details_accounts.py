@@ -8,14 +8,15 @@ from __future__ import annotations
 import copy
 import unicodedata
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QWidget)
 
 from ...core import bankcodes, caserecords as cr
 from ...core.errors import EvidenceKitError
 from ...report.model import account_text
 from ..lang import tr
-from .details_base import COLOURS, Note, RecordsDialog, cell_text, message_text, tidy_table, warning_text, with_note
+from .details_base import (COLOURS, Note, RecordsDialog, cell_text, message_text, table_box, tidy_table, warning_text,
+                           with_note)
 from .details_party import fill_kinds, word
 
 # where a core error about an account is shown
@@ -75,15 +76,7 @@ class AccountsDialog(RecordsDialog):
         self.code_labels = [QLabel(), QLabel()]
         bank_row = self._pair(self.bank_name, self.code_labels[0], self.bank_code)
         branch_row = self._pair(self.branch_name, self.code_labels[1], self.branch_code)
-        transfers = QWidget()
-        box = QVBoxLayout(transfers)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.transfers)
-        row = QHBoxLayout()
-        row.addWidget(self.add_transfer)
-        row.addWidget(self.remove_transfer)
-        row.addStretch(1)
-        box.addLayout(row)
+        transfers = table_box(self.transfers, self.add_transfer, self.remove_transfer)
         self.notes_by_field: dict[str, Note] = {}
         layout = QFormLayout(form)
         self.labels = {}
@@ -91,7 +84,7 @@ class AccountsDialog(RecordsDialog):
                                     ("yucho", self.yucho, self.yucho), ("type", self.type, self.type),
                                     ("number", self.number, self.number), ("holder", self.holder, self.holder),
                                     ("note", self.note, self.note), ("transfers", transfers, self.transfers)):
-            shown, note = with_note(widget)
+            shown, note = with_note(widget, grows=name == "transfers")
             self.notes_by_field[name] = note
             label = QLabel()
             label.setBuddy(buddy)
@@ -108,7 +101,7 @@ class AccountsDialog(RecordsDialog):
         self.note.textChanged.connect(self.changed)
         self.transfers.itemChanged.connect(self.changed)
         self.add_transfer.clicked.connect(self.add_transfer_row)
-        self.remove_transfer.clicked.connect(self.remove_transfer_row)
+        self.remove_transfer.clicked.connect(lambda: self.remove_row(self.transfers))
         fill_kinds(self.type, "guidetails.acctype.", cr.ACCOUNT_TYPES, "普通")
 
     @staticmethod
@@ -172,16 +165,7 @@ class AccountsDialog(RecordsDialog):
         for column, text in enumerate((transfer.get("date", ""), f"{amount:,}" if isinstance(amount, int) else "",
                                        transfer.get("evidence", ""))):
             self.transfers.setItem(row, column, QTableWidgetItem(text))
-        if not self._filling:
-            self.changed()
-            self.transfers.setCurrentCell(row, 0)
-            self.transfers.setFocus()
-
-    def remove_transfer_row(self) -> None:
-        row = self.transfers.currentRow()
-        if row >= 0:
-            self.transfers.removeRow(row)
-            self.changed()
+        self.row_added(self.transfers, 0)
 
     # -- checks ---------------------------------------------------------------------------------
 
@@ -242,8 +226,8 @@ class AccountsDialog(RecordsDialog):
                     self.bank_name.setText(typed.bank_name or made.bank_name)
                 self._filling = was
                 self.notes_by_field["yucho"].show_text(tr(
-                    "guidetails.account_yucho_made", branch=made.branch_code, type=word("guidetails.acctype.", made.type),
-                    number=made.number), "ok")
+                    "guidetails.account_yucho_made", branch=made.branch_code,
+                    type=word("guidetails.acctype.", made.type), number=made.number), "ok")
         for edit in (self.branch_code, self.number, self.branch_name):
             edit.setReadOnly(derived)
         self.type.setEnabled(not derived)
@@ -279,12 +263,7 @@ class AccountsDialog(RecordsDialog):
                 self.notes_by_field["transfers"].show_text(tr("guidetails.row_problem", row=row + 1,
                                                               text=message_text(exc)))
                 return None
-        try:
-            cr.check_account(copy.deepcopy(account))
-        except EvidenceKitError as exc:
-            self.field_for(exc.code).show_text(message_text(exc))
-            return None
-        return account
+        return self.checked(lambda a: cr.check_account(copy.deepcopy(a)), account)  # save() fills it in
 
     def field_for(self, code: str) -> Note:
         return self.notes_by_field[ERROR_FIELDS.get(code, "general")]

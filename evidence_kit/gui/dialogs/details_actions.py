@@ -7,9 +7,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...core import caserecords as cr
-from ...core.errors import EvidenceKitError
 from ..lang import tr
-from .details_base import COLOURS, RecordsDialog, message_text, with_note
+from .details_base import COLOURS, RecordsDialog, with_note
 from .details_party import fill_kinds, word
 
 # what is usually done, in the bundle's language (Japanese), offered in the "what" field
@@ -91,12 +90,7 @@ class ActionsDialog(RecordsDialog):
         action = cr.Action(id=key, date=self.date.date().toString("yyyy-MM-dd"), who=self.who.currentData(),
                            organisation=self.organisation.text().strip(), what=self.what.currentText().strip(),
                            reference=self.reference.text().strip())
-        try:
-            cr.check_action(action)
-        except EvidenceKitError as exc:
-            self.field_for(exc.code).show_text(message_text(exc))
-            return None
-        return action
+        return self.checked(cr.check_action, action)
 
     def field_for(self, code: str):
         return {"money_bad_date": self.date_note, "money_action_what": self.what_note}.get(code, self.general)

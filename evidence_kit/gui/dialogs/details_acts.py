@@ -42,6 +42,15 @@ def time_row(dialog: RecordsDialog) -> QWidget:
     return row
 
 
+def parsed_time(dialog: RecordsDialog) -> str | None:
+    """The time typed, as stored (Japan time), or None with the error under the field."""
+    try:
+        return cr.parse_time(dialog.time.text())
+    except EvidenceKitError as exc:
+        dialog.time_note.show_text(message_text(exc))
+        return None
+
+
 def case_items(session) -> list[dict]:
     return [i for i in session.case.items() if not i.get("duplicate_of")]
 
@@ -74,7 +83,7 @@ class ActsDialog(RecordsDialog):
         box.addWidget(self.items)
         time_box, self.time_note = with_note(time_row(self))
         description_box, self.description_note = with_note(self.description)
-        exhibits_box, self.items_note = with_note(exhibits)
+        exhibits_box, self.items_note = with_note(exhibits, grows=True)
         self.labels = {}
         layout = QFormLayout(form)
         for name, widget, buddy in (("time", time_box, self.time), ("type", self.type, self.type),
@@ -82,7 +91,8 @@ class ActsDialog(RecordsDialog):
                                     ("description", description_box, self.description),
                                     ("offender", self.offender, self.offender),
                                     ("witnesses", self.witnesses, self.witnesses), ("police", self.police, self.police),
-                                    ("in_person", self.in_person, self.in_person), ("exhibits", exhibits_box, self.filter)):
+                                    ("in_person", self.in_person, self.in_person),
+                                    ("exhibits", exhibits_box, self.filter)):
             label = QLabel()
             label.setBuddy(buddy)
             self.labels[name] = label
@@ -153,10 +163,8 @@ class ActsDialog(RecordsDialog):
             entry.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
 
     def collect(self, key: str) -> cr.Act | None:
-        try:
-            time = cr.parse_time(self.time.text())
-        except EvidenceKitError as exc:
-            self.time_note.show_text(message_text(exc))
+        time = parsed_time(self)
+        if time is None:
             return None
         exhibits = [self.items.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.items.count())
                     if self.items.item(r).checkState() == Qt.CheckState.Checked]
@@ -165,12 +173,7 @@ class ActsDialog(RecordsDialog):
                      description=self.description.toPlainText().strip(), offender=self.offender.text().strip(),
                      witnesses=self.witnesses.text().strip(), police=self.police.text().strip(), exhibits=exhibits,
                      in_person=IN_PERSON[self.in_person.currentIndex()])
-        try:
-            cr.check_act(act, {i["id"] for i in case_items(self.session)})
-        except EvidenceKitError as exc:
-            self.field_for(exc.code).show_text(message_text(exc))
-            return None
-        return act
+        return self.checked(lambda a: cr.check_act(a, {i["id"] for i in case_items(self.session)}), act)
 
     def field_for(self, code: str):
         return {"act_bad_time": self.time_note, "act_description": self.description_note,
@@ -232,19 +235,13 @@ class RefusalsDialog(RecordsDialog):
         self.exhibit.setCurrentIndex(max(0, self.exhibit.findData(refusal.exhibit)))
 
     def collect(self, key: str) -> cr.Refusal | None:
-        try:
-            time = cr.parse_time(self.time.text())
-        except EvidenceKitError as exc:
-            self.time_note.show_text(message_text(exc))
+        time = parsed_time(self)
+        if time is None:
             return None
-        refusal = cr.Refusal(id=key, time=time, approx=self.approx.isChecked(), method=self.method.currentText().strip(),
-                             content=self.content.toPlainText().strip(), exhibit=self.exhibit.currentData() or "")
-        try:
-            cr.check_act(refusal, {i["id"] for i in case_items(self.session)})
-        except EvidenceKitError as exc:
-            self.field_for(exc.code).show_text(message_text(exc))
-            return None
-        return refusal
+        refusal = cr.Refusal(id=key, time=time, approx=self.approx.isChecked(),
+                             method=self.method.currentText().strip(), content=self.content.toPlainText().strip(),
+                             exhibit=self.exhibit.currentData() or "")
+        return self.checked(lambda r: cr.check_act(r, {i["id"] for i in case_items(self.session)}), refusal)
 
     def field_for(self, code: str):
         return {"act_bad_time": self.time_note, "refusal_content": self.content_note}.get(code, self.general)

@@ -7,8 +7,9 @@ commands); after it the dialog emits `session.changed` so that the other views r
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLayout,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from ...core import caserecords as cr
 from ...core.errors import EvidenceKitError
@@ -39,9 +40,11 @@ class Note(QLabel):
         self.show_text("", "info")
 
 
-def with_note(widget: QWidget) -> tuple[QWidget, Note]:
-    """The widget with a Note under it, for a form row."""
+def with_note(widget: QWidget, grows: bool = False) -> tuple[QWidget, Note]:
+    """The widget with a Note under it, for a form row (only a row that `grows` takes spare height)."""
     box = QWidget()
+    if not grows:
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
@@ -89,6 +92,20 @@ def tidy_table(table: QTableWidget) -> None:
     table.setMinimumHeight(110)
 
 
+def table_box(table: QTableWidget, *buttons: QPushButton) -> QWidget:
+    """A form's table with its buttons (add a row, delete the selected one) under it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return box
+
+
 def cell_text(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
     return item.text().strip() if item else ""
@@ -106,9 +123,35 @@ class DetailsDialog(QDialog):
         self._filling = False
         self.status = QLabel()
         self.status.setStyleSheet(f"color: {COLOURS['ok']};")
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.general = Note()  # a message about the whole record
+        self.save_button = QPushButton()
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
         self.resize(860, 600)
         session.lock_changed.connect(self._lock_changed)
         language.changed.connect(self._language_changed)
+
+    def lay_out(self, *parts) -> None:
+        """The heading, the parts (widgets, layouts, or (part, stretch) pairs), then the status line
+        with Save and Close."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        for part in parts:
+            part, stretch = part if isinstance(part, tuple) else (part, 0)
+            (layout.addLayout if isinstance(part, QLayout) else layout.addWidget)(part, stretch)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+    def name_buttons(self) -> None:
+        self.save_button.setText(tr("guidetails.save"))
+        self.close_button.setText(tr("guidetails.close"))
 
     def changed(self, *_args) -> None:
         if not self._filling:
@@ -168,20 +211,16 @@ class RecordsDialog(DetailsDialog):
         self._saving = False
         self.state = cr.CaseRecords()
 
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumWidth(200)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form = QWidget()
+        self.build_form(self.form)
         self.new_button = QPushButton()
         self.remove_button = QPushButton()
-        self.save_button = QPushButton()
-        self.save_button.setDefault(True)
-        self.close_button = QPushButton()
         self.form_title = QLabel()
         self.form_title.setStyleSheet("font-weight: bold;")
-        self.general = Note()
 
         left = QVBoxLayout()
         self.list_label = QLabel()
@@ -194,31 +233,29 @@ class RecordsDialog(DetailsDialog):
         left.addLayout(row)
         right = QVBoxLayout()
         right.addWidget(self.form_title)
-        self.form = QWidget()
-        self.build_form(self.form)
         right.addWidget(self.form, 1 if self.grows else 0)
         right.addWidget(self.general)
         right.addStretch(0 if self.grows else 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 3)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.heading)
-        outer.addLayout(body, 1)
-        outer.addLayout(buttons)
-
+        self.lay_out((body, 1))
         self.list.currentItemChanged.connect(self._picked)
         self.new_button.clicked.connect(self.new_record)
         self.remove_button.clicked.connect(self.remove_record)
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.close)
         session.changed.connect(self._case_changed)
+        self._tab_order()
         self.retranslate()
         self.reload()
+
+    def _tab_order(self) -> None:
+        """Tab goes from the list through the form's fields (in the order they were made) to the buttons."""
+        fields = [w for w in self.form.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                  and w.window() is self  # not a combo's popup list
+                  and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))]
+        chain = [self.list, *fields, self.new_button, self.remove_button, self.save_button, self.close_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # -- what subclasses give -------------------------------------------------------------------
 
@@ -245,6 +282,27 @@ class RecordsDialog(DetailsDialog):
     def field_for(self, code: str) -> Note:
         """Where a core error about this record is shown (the general note unless a field has it)."""
         return self.general
+
+    def checked(self, check, record):
+        """The record when the core's `check` passes it; else None, with the error next to its field."""
+        try:
+            check(record)
+        except EvidenceKitError as exc:
+            self.field_for(exc.code).show_text(message_text(exc))
+            return None
+        return record
+
+    def row_added(self, table: QTableWidget, column: int) -> None:
+        """After a row is added to one of the form's tables: the user types in it next."""
+        if not self._filling:
+            self.changed()
+            table.setCurrentCell(table.rowCount() - 1, column)
+            table.setFocus()
+
+    def remove_row(self, table: QTableWidget) -> None:
+        if table.currentRow() >= 0:
+            table.removeRow(table.currentRow())
+            self.changed()
 
     def remove_question(self, record) -> str:
         return tr("guidetails.remove_question", what=self.describe(record))
@@ -373,8 +431,7 @@ class RecordsDialog(DetailsDialog):
         self.list_label.setText(tr(f"guidetails.{self.kind}_list"))
         self.new_button.setText(tr("guidetails.new"))
         self.remove_button.setText(tr("guidetails.remove"))
-        self.save_button.setText(tr("guidetails.save"))
-        self.close_button.setText(tr("guidetails.close"))
+        self.name_buttons()
         if self.form.layout() is not None:
             self.retranslate_form()
         self._title()

@@ -4,13 +4,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ...core import caserecords as cr
 from ...core.errors import EvidenceKitError
 from ..lang import tr
-from .details_base import COLOURS, DetailsDialog, Note, message_text
+from .details_base import COLOURS, DetailsDialog, message_text
 
 TEXT_FIELDS = ("title", "purpose", "author", "note")
 
@@ -23,8 +22,6 @@ class ItemNoteDialog(DetailsDialog):
         self.item = next((i for i in session.case.items() if i["id"] == item_id), None)
         if self.item is None:
             raise EvidenceKitError("report_item_unknown", item=item_id)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
         self.file = QLabel()
         self.file.setWordWrap(True)
         self.file.setStyleSheet(f"color: {COLOURS['info']};")
@@ -37,7 +34,6 @@ class ItemNoteDialog(DetailsDialog):
         self.excluded_hint = QLabel()
         self.excluded_hint.setWordWrap(True)
         self.excluded_hint.setStyleSheet(f"color: {COLOURS['info']};")
-        self.general = Note()
         self.labels = {name: QLabel() for name in (*TEXT_FIELDS, "tags")}
         form = QFormLayout()
         for name in (*TEXT_FIELDS, "tags"):
@@ -51,23 +47,9 @@ class ItemNoteDialog(DetailsDialog):
         form.addRow("", self.key)
         form.addRow("", self.excluded)
         form.addRow("", self.excluded_hint)
-        self.save_button = QPushButton()
-        self.save_button.setDefault(True)
-        self.close_button = QPushButton()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.file)
-        layout.addLayout(form, 1)
-        layout.addWidget(self.general)
-        layout.addLayout(buttons)
+        self.lay_out(self.file, (form, 1), self.general)
         self.key.toggled.connect(self.changed)
         self.excluded.toggled.connect(self.changed)
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.close)
         session.changed.connect(self._case_changed)
         self.retranslate()
         self.load()
@@ -130,5 +112,4 @@ class ItemNoteDialog(DetailsDialog):
         self.key.setText(tr("guidetails.note_key"))
         self.excluded.setText(tr("guidetails.note_excluded"))
         self.excluded_hint.setText(tr("guidetails.note_excluded_hint"))
-        self.save_button.setText(tr("guidetails.save"))
-        self.close_button.setText(tr("guidetails.close"))
+        self.name_buttons()

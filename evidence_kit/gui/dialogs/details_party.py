@@ -3,13 +3,14 @@ phone, e-mail, URL ...). The same records as `evidence-kit party`."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QWidget)
 
 from ...core import caserecords as cr
 from ...core.errors import EvidenceKitError
 from ..lang import tr
-from .details_base import RecordsDialog, cell_text, message_text, tidy_table, with_note
+from .details_base import RecordsDialog, cell_text, message_text, table_box, tidy_table, with_note
 
 
 def word(prefix: str, value: str) -> str:
@@ -32,6 +33,23 @@ def fill_kinds(combo: QComboBox, prefix: str, kinds, current: str | None = None)
     combo.blockSignals(False)
 
 
+class KindDelegate(QStyledItemDelegate):
+    """The kind column of the identifiers: a cell showing the kind's word, edited with a combo
+    (F2 or a double click; arrows choose, Enter keeps), the kind itself in the cell's UserRole."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's names
+        combo = QComboBox(parent)
+        fill_kinds(combo, "money.idkind_", cr.IDENTIFIER_KINDS, index.data(Qt.ItemDataRole.UserRole))
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
 class PartyDialog(RecordsDialog):
     kind = "party"
     grows = True
@@ -47,6 +65,7 @@ class PartyDialog(RecordsDialog):
         self.claimed_hint.setStyleSheet("color: #555555;")
         self.ids = QTableWidget(0, 3)
         tidy_table(self.ids)
+        self.ids.setItemDelegateForColumn(0, KindDelegate(self.ids))
         self.add_id = QPushButton()
         self.remove_id = QPushButton()
         self.note = QPlainTextEdit()
@@ -54,16 +73,7 @@ class PartyDialog(RecordsDialog):
         self.note.setFixedHeight(56)
 
         names_box, self.names_note = with_note(self.names)
-        ids_widget = QWidget()
-        ids_layout = QVBoxLayout(ids_widget)
-        ids_layout.setContentsMargins(0, 0, 0, 0)
-        ids_layout.addWidget(self.ids)
-        row = QHBoxLayout()
-        row.addWidget(self.add_id)
-        row.addWidget(self.remove_id)
-        row.addStretch(1)
-        ids_layout.addLayout(row)
-        ids_box, self.ids_note = with_note(ids_widget)
+        ids_box, self.ids_note = with_note(table_box(self.ids, self.add_id, self.remove_id), grows=True)
         layout = QFormLayout(form)
         self.labels = [QLabel() for _ in range(5)]
         for label, box, buddy in zip(self.labels, (names_box, self.nationality, self.job, ids_box, self.note),
@@ -79,18 +89,19 @@ class PartyDialog(RecordsDialog):
         self.note.textChanged.connect(self.changed)
         self.ids.itemChanged.connect(self.changed)
         self.add_id.clicked.connect(self.add_identifier)
-        self.remove_id.clicked.connect(self.remove_identifier)
+        self.remove_id.clicked.connect(lambda: self.remove_row(self.ids))
 
     def retranslate_form(self) -> None:
         for label, key in zip(self.labels, ("names", "nationality", "job", "identifiers", "note")):
             label.setText(tr(f"guidetails.party_{key}"))
         self.names.setPlaceholderText(tr("guidetails.party_names_hint"))
         self.claimed_hint.setText(tr("guidetails.party_claimed_hint"))
-        self.ids.setHorizontalHeaderLabels([tr("guidetails.id_kind"), tr("guidetails.id_value"), tr("guidetails.id_note")])
+        self.ids.setHorizontalHeaderLabels([tr(f"guidetails.id_{name}") for name in ("kind", "value", "note")])
         self.add_id.setText(tr("guidetails.id_add"))
         self.remove_id.setText(tr("guidetails.id_remove"))
         for row in range(self.ids.rowCount()):
-            fill_kinds(self.ids.cellWidget(row, 0), "money.idkind_", cr.IDENTIFIER_KINDS)
+            cell = self.ids.item(row, 0)
+            cell.setText(word("money.idkind_", cell.data(Qt.ItemDataRole.UserRole)))
 
     def records(self) -> dict:
         return self.state.parties
@@ -114,22 +125,12 @@ class PartyDialog(RecordsDialog):
         ident = ident if isinstance(ident, dict) else {"kind": "line_id", "value": "", "note": ""}
         row = self.ids.rowCount()
         self.ids.insertRow(row)
-        combo = QComboBox()
-        fill_kinds(combo, "money.idkind_", cr.IDENTIFIER_KINDS, ident.get("kind"))
-        combo.currentIndexChanged.connect(self.changed)
-        self.ids.setCellWidget(row, 0, combo)
+        kind = QTableWidgetItem(word("money.idkind_", ident.get("kind", "line_id")))
+        kind.setData(Qt.ItemDataRole.UserRole, ident.get("kind", "line_id"))
+        self.ids.setItem(row, 0, kind)
         self.ids.setItem(row, 1, QTableWidgetItem(ident.get("value", "")))
         self.ids.setItem(row, 2, QTableWidgetItem(ident.get("note", "")))
-        if not self._filling:
-            self.changed()
-            self.ids.setCurrentCell(row, 1)
-            self.ids.setFocus()
-
-    def remove_identifier(self) -> None:
-        row = self.ids.currentRow()
-        if row >= 0:
-            self.ids.removeRow(row)
-            self.changed()
+        self.row_added(self.ids, 1)
 
     def collect(self, key: str) -> cr.Party | None:
         names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
@@ -138,7 +139,7 @@ class PartyDialog(RecordsDialog):
             value, note = cell_text(self.ids, row, 1), cell_text(self.ids, row, 2)
             if not value and not note:
                 continue  # an empty row the user added and left
-            ident = {"kind": self.ids.cellWidget(row, 0).currentData(), "value": value, "note": note}
+            ident = {"kind": self.ids.item(row, 0).data(Qt.ItemDataRole.UserRole), "value": value, "note": note}
             try:
                 cr.check_party(cr.Party(id=key, identifiers=[ident]))
             except EvidenceKitError as exc:

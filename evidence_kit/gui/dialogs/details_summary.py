@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ...core import caserecords as cr
 from ...core.errors import EvidenceKitError
@@ -32,27 +32,11 @@ class SummaryDialog(DetailsDialog):
         self.fields: dict[tuple[str, str], QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.labels: dict[tuple[str, str], QLabel] = {}
         self.notes: dict[str, Note] = {}
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_tab(), "")
         self.tabs.addTab(self._part_tab("reporter"), "")
         self.tabs.addTab(self._statement_tab(), "")
-        self.general = Note()
-        self.save_button = QPushButton()
-        self.save_button.setDefault(True)
-        self.close_button = QPushButton()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.general)
-        layout.addLayout(buttons)
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.close)
+        self.lay_out((self.tabs, 1), self.general)
         session.changed.connect(self._case_changed)
         self.retranslate()
         self.load()
@@ -145,8 +129,7 @@ class SummaryDialog(DetailsDialog):
         self.fields[("overview", "submit_to")].setPlaceholderText(tr("guidetails.summary_submit_to_example"))
         for index, (key, _) in enumerate(CASE_TYPES):
             self.case_type.setItemText(index, tr("guidetails.case_type_" + key))
-        self.save_button.setText(tr("guidetails.save"))
-        self.close_button.setText(tr("guidetails.close"))
+        self.name_buttons()
         self._count()
 
     # -- load and save --------------------------------------------------------------------------

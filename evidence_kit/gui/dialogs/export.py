@@ -89,10 +89,9 @@ class ExportDialog(DetailsDialog):
         self.fix_dialog = None
         self.excluded = 0
         self._again = False  # the checks are to run again once the running job is over
+        self.fix_buttons: list[QPushButton] = []
         self._path_edited = False
 
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
         # who it is for
         self.audience_box = QGroupBox()
         self.audience_buttons = {a: QRadioButton() for a in AUDIENCES}
@@ -148,9 +147,7 @@ class ExportDialog(DetailsDialog):
         self.open_pdf = QPushButton()
         self.open_folder = QPushButton()
         self.extra_row = QHBoxLayout()  # hand-over and backup entries are added here by their dialogs
-        self.export_button = QPushButton()
-        self.export_button.setDefault(True)
-        self.close_button = QPushButton()
+        self.export_button = self.save_button  # the default button: it starts the export (`save`)
 
         where = QHBoxLayout()
         where.addWidget(self.path_label)
@@ -188,10 +185,8 @@ class ExportDialog(DetailsDialog):
         self.path.textEdited.connect(self._path_typed)
         self.browse.clicked.connect(self.choose_path)
         self.cancel_button.clicked.connect(self.cancel)
-        self.export_button.clicked.connect(self.start_export)
         self.open_pdf.clicked.connect(lambda: self._open(self.result.path))
         self.open_folder.clicked.connect(lambda: self._open(self.result.path.parent))
-        self.close_button.clicked.connect(self.close)
         for widget in (self.open_pdf, self.open_folder, self.result_text):
             widget.hide()
         self._running(False)
@@ -266,8 +261,11 @@ class ExportDialog(DetailsDialog):
     def _show_checks(self) -> None:
         while self.checks_layout.count():
             item = self.checks_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.fix_buttons: list[QPushButton] = []
         if self.integrity is None:
             return
         shown = list(self.found)
@@ -283,6 +281,14 @@ class ExportDialog(DetailsDialog):
         self.excluded_note.setText(tr("guidetails.export_excluded", count=self.excluded))
         self.excluded_note.setVisible(bool(self.excluded))
         self._update_buttons()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab goes through the fix buttons where they are shown, between the bank and 「確認しました」."""
+        chain = [*self.audience_buttons.values(), self.bank, *self.fix_buttons,
+                 self.acknowledge, self.recheck, self.path, self.browse, self.export_button, self.close_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _check_row(self, check: report_checks.Check) -> QWidget:
         row = QWidget()
@@ -300,6 +306,7 @@ class ExportDialog(DetailsDialog):
         fix = self._fix_button(check)
         if fix is not None:
             grid.addWidget(fix, 0, 2)
+            self.fix_buttons.append(fix)
         row.setObjectName(f"check-{check.code}")
         return row
 
@@ -386,7 +393,8 @@ class ExportDialog(DetailsDialog):
                                 [("yes", tr("guidetails.export_overwrite_yes")),
                                  ("no", tr("guidetails.export_overwrite_no"))], "no") != "yes":
             return
-        case, audience, bank, acknowledged = self.session.case, self.audience, self.bank_code, self.acknowledge.isChecked()
+        case, audience, bank = self.session.case, self.audience, self.bank_code
+        acknowledged = self.acknowledge.isChecked()
         self.result = None
         self._show_result()
         self._start(Job(lambda progress, cancel: report_export.export(
@@ -454,7 +462,9 @@ class ExportDialog(DetailsDialog):
             self.job.cancel()
             self.progress_text.setText(tr("guidetails.export_stopping"))
 
-    def save(self) -> bool:  # nothing to save: the dialog holds no edits
+    def save(self) -> bool:
+        """The default button: make the PDF (the dialog holds no edits to lose)."""
+        self.start_export()
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
