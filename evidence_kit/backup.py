@@ -258,7 +258,7 @@ def _snapshot(case: Case) -> tuple[list[_Source], int]:
     meanwhile is either wholly in the copy or not at all. Files that may change are read now;
     write-once files (items, log entries, checkpoints) are copied later and checked against
     BLOBSUMS or against the hash taken now."""
-    with case._write_lock(allow_read_only=True):  # also finishes a transaction a crash interrupted
+    with case.hold(read_only_ok=True):  # also finishes a transaction a crash interrupted
         head = custody.read_head(case.path)
         sums, _ = journal.read_blobsums(case.path)
         found = []

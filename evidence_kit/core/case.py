@@ -290,6 +290,16 @@ class Case:
         return os.access(self.path / "custody", os.W_OK) and not _is_read_only_fs(self.path)
 
     @contextlib.contextmanager
+    def hold(self, *, read_only_ok: bool = False):
+        """Hold the case lock for a block (e.g. to read HEAD and BLOBSUMS as one consistent state):
+        writes by other processes wait until it ends, and a transaction a crash interrupted is
+        finished first. Re-entrant within a thread: this object may write (record, import) inside.
+        EvidenceKitError case_busy after `lock_timeout`; read_only, unless `read_only_ok` (then, on
+        read-only media, the block runs without the lock: nobody can write there anyway)."""
+        with self._write_lock(allow_read_only=read_only_ok):
+            yield self
+
+    @contextlib.contextmanager
     def _write_lock(self, allow_read_only: bool = False):
         """Hold the case lock (other processes wait), finish a crashed transaction, and bring this
         object up to date with entries other processes appended. Re-entrant within a thread."""
@@ -553,7 +563,7 @@ class Case:
 
         Returns the report and, if the event could not be logged, why."""
         report = verify_case(self.path, self.info, self.identity() if deep else None, progress,
-                             hold=lambda: self._write_lock(allow_read_only=True))
+                             hold=lambda: self.hold(read_only_ok=True))
         fields = {"result": "ok" if report.ok else "problems", "problems": len(report.problems),
                   "deep": int(report.deep)}
         try:

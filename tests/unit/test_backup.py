@@ -459,3 +459,17 @@ def test_a_case_on_read_only_media_is_backed_up_and_says_it_was_not_logged(tmp_p
     assert report.not_logged is not None and report.not_logged.code == "read_only"
     assert sorted(report.copied) == sorted(case_files(fs / "case"))
     assert verify_case(report.folder, Case.open(report.folder).info).problems == []
+
+
+def test_case_hold_makes_other_writers_wait_and_lets_the_holder_write(case_dir, monkeypatch):
+    """What the backup's snapshot holds: another Case (another process) cannot append meanwhile."""
+    monkeypatch.setattr(Case, "lock_timeout", 0.2)
+    case, other = Case.open(case_dir), Case.open(case_dir)
+    with case.hold() as held:
+        assert held is case
+        with pytest.raises(EvidenceKitError) as exc:
+            other.record("verify", {"result": "ok"})
+        assert exc.value.code == "case_busy"
+        case.record("verify", {"result": "ok"})  # the holder itself may write
+    other.record("verify", {"result": "ok"})
+    assert custody.read_head(case_dir).seq == 3
