@@ -24,6 +24,8 @@ ACTIONS = {
     "import": ("gui.action.import", "Ctrl+I", False),
     "import_folder": ("gui.action.import_folder", "Ctrl+Shift+I", False),
     "export": ("gui.action.export", "Ctrl+E", True),
+    "handover": ("guitools.action.handover", "", True),
+    "backup": ("guitools.action.backup", "", False),  # the copy stays encrypted: no passphrase needed
     "lock": ("gui.action.lock", "Ctrl+L", False),
     "hide": ("gui.action.hide", "Ctrl+Shift+H", False),
     "safety": ("gui.action.safety", "", False),
@@ -32,6 +34,7 @@ ACTIONS = {
     "accounts": ("gui.action.accounts", "", True),
     "actions": ("gui.action.actions", "", True),
     "summary": ("gui.action.summary", "", True),
+    "watch": ("guitools.action.watch", "", True),
     "lang_ja": ("gui.action.lang_ja", "", False),
     "lang_en": ("gui.action.lang_en", "", False),
     "show_list": ("gui.action.show_list", "Ctrl+1", True),
@@ -40,8 +43,8 @@ ACTIONS = {
     "about": ("gui.action.about", "", False),
 }
 MENUS = {
-    "file": ("import", "import_folder", "export", None, "lock", "hide", "safety", None, "quit"),
-    "case": ("party", "accounts", "actions", "summary"),
+    "file": ("import", "import_folder", "export", "handover", "backup", None, "lock", "hide", "safety", None, "quit"),
+    "case": ("party", "accounts", "actions", "summary", None, "watch"),
     "view": ("@language", None, "show_list", "show_timeline"),
     "help": ("guide", "about"),
 }
@@ -117,6 +120,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 780)
 
+        self.folder_watch = None
+        from .dialogs.watch import attach as attach_watch
+
+        attach_watch(self)  # the watched folder's status-bar entry (事件 > フォルダを見張る…)
         session.lock_changed.connect(self._lock_changed)
         session.changed.connect(self.update_status)
         if not session.locked:
@@ -135,6 +142,7 @@ class MainWindow(QMainWindow):
             "accounts": lambda: self.open_details("AccountsDialog"),
             "actions": lambda: self.open_details("ActionsDialog"),
             "summary": lambda: self.open_details("SummaryDialog"),
+            "handover": self.open_handover, "backup": self.open_backup, "watch": self.open_watch,
             "lang_ja": lambda: self.set_language("ja"), "lang_en": lambda: self.set_language("en"),
             "show_list": lambda: self.show_tab(0), "show_timeline": lambda: self.show_tab(1),
             "guide": self.open_guide, "about": self.about,
@@ -342,8 +350,26 @@ class MainWindow(QMainWindow):
 
     def open_export(self) -> None:
         from .dialogs.export import ExportDialog
+        from .dialogs.handover import add_to_export
 
-        self._run_dialog(ExportDialog(self.session, self))
+        dialog = ExportDialog(self.session, self)
+        add_to_export(dialog)  # its 「渡す一式も作る…」 and 「USBにバックアップ…」 buttons
+        self._run_dialog(dialog)
+
+    def open_handover(self) -> None:
+        from .dialogs.handover import HandoverDialog
+
+        self._run_dialog(HandoverDialog(self.session, self))
+
+    def open_backup(self) -> None:
+        from .dialogs.backup import BackupDialog
+
+        self._run_dialog(BackupDialog(self.session, self))
+
+    def open_watch(self) -> None:
+        from .dialogs.watch import open_dialog
+
+        open_dialog(self)
 
     def open_details(self, name: str) -> None:
         from .dialogs import details
@@ -416,6 +442,8 @@ class MainWindow(QMainWindow):
                 self.session.stop_all()
             finally:
                 QApplication.restoreOverrideCursor()
+        if self.folder_watch is not None:
+            self.folder_watch.stop()
         self.lock_case()
         self.safety.stop()
         if self.guide is not None:

@@ -460,6 +460,8 @@ class StartWindow(QWidget):
         self.lang.currentIndexChanged.connect(self._language_chosen)
         self.safety_button = QPushButton()
         self.safety_button.clicked.connect(self.edit_safety)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self.restore_backup)
 
         actions = QHBoxLayout()
         actions.addWidget(self.create_button, 1)
@@ -472,6 +474,7 @@ class StartWindow(QWidget):
         bottom.addWidget(self.lang_label)
         bottom.addWidget(self.lang)
         bottom.addStretch(1)
+        bottom.addWidget(self.restore_button)
         bottom.addWidget(self.safety_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -501,6 +504,7 @@ class StartWindow(QWidget):
         self.recent_forget.setText(tr("gui.start.forget"))
         self.lang_label.setText(tr("gui.start.language"))
         self.safety_button.setText(tr("gui.start.safety"))
+        self.restore_button.setText(tr("guitools.start.restore"))
         self.lang.blockSignals(True)
         self.lang.setCurrentIndex(0 if language.code == "ja" else 1)
         self.lang.blockSignals(False)
@@ -588,6 +592,21 @@ class StartWindow(QWidget):
         self.fill_recent()
         self.opened.emit(Session(case), report)
         return True
+
+    def restore_backup(self) -> None:
+        """A case made again from a USB backup (RestoreDialog), then opened as any other."""
+        from .dialogs.backup import RestoreDialog
+
+        self.show_error("")
+        dialog = RestoreDialog(self.settings, self)
+        accepted, path = dialog.exec() == QDialog.Accepted, dialog.restored
+        dialog.deleteLater()
+        if path is None:
+            return
+        self.settings.add_recent(path)
+        self.fill_recent()
+        if accepted:
+            self.open_case(path)
 
     def edit_safety(self) -> None:
         dialog = SafetyDialog(self.settings, self)

@@ -31,9 +31,10 @@ def test_menus_shortcuts_and_toolbar(main_window):
     assert [m.title() for m in window.menuBar().findChildren(type(window.menus["file"]))
             if m.menuAction() in window.menuBar().actions()] == ["ファイル(&F)", "事件(&C)", "表示(&V)", "ヘルプ(&H)"]
     assert _menu_texts(window) == {
-        "file": ["証拠を取り込む(&I)…", "フォルダーごと取り込む(&D)…", "報告書(PDF)を作成(&E)…", "事件をロック(&L)",
+        "file": ["証拠を取り込む(&I)…", "フォルダーごと取り込む(&D)…", "報告書(PDF)を作成(&E)…",
+                 "警察・弁護士に渡す一式を作る(&P)…", "USBにバックアップ(&B)…", "事件をロック(&L)",
                  "すぐに隠す(&H)", "安全の設定(&S)…", "終了(&X)"],
-        "case": ["相手方(&P)…", "振込先口座(&A)…", "これまでの対応(&T)…", "被害の概要・陳述書(&S)…"],
+        "case": ["相手方(&P)…", "振込先口座(&A)…", "これまでの対応(&T)…", "被害の概要・陳述書(&S)…", "フォルダを見張る(&W)…"],
         "view": ["言語(&L)", "証拠一覧(&E)", "時系列(&T)"],
         "language": ["日本語", "English"],
         "help": ["ガイド(&G)…", "このアプリについて(&A)"],
