@@ -44,7 +44,7 @@ from .core.fsio import TEMP_SUFFIX, atomic_write_bytes, atomic_writer, fsync_dir
 ROOT = "evidence-kit-backup"
 MANIFEST = "backup.json"
 README = "README-BACKUP.txt"
-PARTS = "large-files"
+PARTS = layout.SPLIT_DIR
 STAGING = ".backup-staging"
 COMMIT = ".backup-commit.json"
 OWN = (MANIFEST, README, PARTS, STAGING, COMMIT)  # what is the backup's, not the case's
@@ -298,7 +298,7 @@ def _kept(folder: Path, src: _Source, entry: dict | None, recheck: bool, limit: 
 
 def _stored_names(rel: str, entry: dict) -> list[str]:
     """Where a file is on the stick: at its own path, or in numbered parts."""
-    return [_part_name(rel, n) for n in range(1, len(entry["parts"]) + 1)] if "parts" in entry else [rel]
+    return [layout.split_part(rel, n) for n in range(1, len(entry["parts"]) + 1)] if "parts" in entry else [rel]
 
 
 def _staged(folder: Path, src: _Source, limit: int | None) -> dict | None:
@@ -331,10 +331,6 @@ def _mb(size: int) -> str:
     return f"{size / 1024**2:,.1f}"
 
 
-def _part_name(rel: str, n: int) -> str:
-    return f"{PARTS}/{rel}.{n:03d}"
-
-
 def _copy(case_dir: Path, folder: Path, src: _Source, limit: int | None, progress: Progress | None,
           cancel: Cancel | None) -> dict:
     """Copy one file into the staging folder (in parts when larger than `limit`), read it back from
@@ -344,7 +340,7 @@ def _copy(case_dir: Path, folder: Path, src: _Source, limit: int | None, progres
     give back what it was given."""
     staging = folder / STAGING
     count = 1 if limit is None or src.size <= limit else -(-src.size // limit)
-    names = [src.rel] if count == 1 else [_part_name(src.rel, n) for n in range(1, count + 1)]
+    names = [src.rel] if count == 1 else [layout.split_part(src.rel, n) for n in range(1, count + 1)]
     sizes = [src.size] if count == 1 else [min(limit, src.size - n * limit) for n in range(count)]
     done = 0
 

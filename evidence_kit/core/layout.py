@@ -35,6 +35,15 @@ def checkpoint_base(seq: int) -> str:
     return f"{CHECKPOINT_DIR}/{seq:08d}"
 
 
+# A backup on a stick that cannot hold a file this large (FAT32: 4 GiB - 1) keeps it in numbered
+# parts, `large-files/<its path>.001`, `.002` ... in order; verify and restore join them.
+SPLIT_DIR = "large-files"
+
+
+def split_part(relpath: str, n: int) -> str:
+    return f"{SPLIT_DIR}/{relpath}.{n:03d}"
+
+
 ITEM_ID = re.compile(r"[0-9a-f]{32}")
 # every file BLOBSUMS may name; anything else in it is a bad line
 LISTED_PATH = re.compile(r"items/([0-9a-f]{2})/\1[0-9a-f]{30}(\.meta)?\.age|custody/log/[0-9]{8}\.age")

@@ -4,6 +4,7 @@ the key (`deep`) the custody chain, the checkpoints, and every item decrypted an
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager
@@ -94,12 +95,73 @@ def verify_case(case_dir: Path, info: dict, identity: age.X25519Identity | None 
     return report
 
 
+def stored_at(case_dir: Path, relpath: str) -> list[Path]:
+    """Where a listed file is: its own path, or, in a backup on a stick too small for it, the
+    numbered parts that hold it in order (layout.split_part)."""
+    path = case_dir / relpath
+    if path.exists() or path.is_symlink() or not (case_dir / layout.split_part(relpath, 1)).is_file():
+        return [path]
+    parts = []
+    while (part := case_dir / layout.split_part(relpath, len(parts) + 1)).is_file():
+        parts.append(part)
+    return parts
+
+
+class _Joined:
+    """The parts of a split file read as one stream (for decrypting it)."""
+
+    def __init__(self, paths: list[Path]):
+        self._paths, self._f = list(paths), None
+
+    def read(self, size: int = -1) -> bytes:
+        out = b""
+        while size < 0 or len(out) < size:
+            if self._f is None:
+                if not self._paths:
+                    break
+                self._f = open(self._paths.pop(0), "rb")
+            data = self._f.read(-1 if size < 0 else size - len(out))
+            if not data:
+                self._f.close()
+                self._f = None
+            out += data
+        return out
+
+    def close(self) -> None:
+        if self._f is not None:
+            self._f.close()
+        self._f, self._paths = None, []
+
+    def __enter__(self) -> "_Joined":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_stored(case_dir: Path, relpath: str):
+    """A listed file opened for reading, whether whole or in parts (FileNotFoundError if neither)."""
+    paths = stored_at(case_dir, relpath)
+    return open(paths[0], "rb") if len(paths) == 1 else _Joined(paths)
+
+
+def _sha256_stored(case_dir: Path, relpath: str) -> str:
+    paths = stored_at(case_dir, relpath)
+    if len(paths) == 1:
+        return sha256_file(paths[0])
+    h = hashlib.sha256()
+    with _Joined(paths) as f:
+        while data := f.read(1 << 20):
+            h.update(data)
+    return h.hexdigest()
+
+
 def _check_listed_files(case_dir, sums, report, progress) -> dict[str, str]:
     actual: dict[str, str] = {}
     total = len(sums)
     for n, (rel, expected) in enumerate(sorted(sums.items()), 1):
         try:
-            actual[rel] = sha256_file(case_dir / rel)
+            actual[rel] = _sha256_stored(case_dir, rel)
         except FileNotFoundError:
             report.problems.append(Problem("missing", rel))
             continue
@@ -149,7 +211,7 @@ def _check_head(case_dir, head, sums, actual, problems) -> None:
         return
     for seq in range(1, head.seq + 1):
         rel = layout.log_entry(seq)
-        if rel not in sums and not (case_dir / rel).exists():
+        if rel not in sums and not stored_at(case_dir, rel)[0].exists():
             problems.append(Problem("missing", rel))
     last = layout.log_entry(head.seq)
     if actual.get(last) != head.file_sha256 or sums.get(last) != head.file_sha256:
@@ -231,7 +293,7 @@ def _deep_item(case_dir, identity, doc, sums, actual, report) -> None:
     if any(p.path == blob_rel and p.code in ("missing", "unreadable", "damaged") for p in report.problems):
         return  # already named: decrypting it would only say the same again
     try:
-        with open(case_dir / blob_rel, "rb") as f:
+        with open_stored(case_dir, blob_rel) as f:
             result = age.decrypt_stream(f, None, [identity])
     except FileNotFoundError:
         report.problems.append(Problem("missing", blob_rel, name))
@@ -248,7 +310,8 @@ def _check_manifest(case_dir, identity, doc, meta_rel, actual, report) -> str:
     """Check the manifest against the log; return the item's original name ('' if unknown)."""
     _blame_blobsums(report, meta_rel, doc.get("meta_sha256"), actual, "")
     try:
-        data = (case_dir / meta_rel).read_bytes()
+        with open_stored(case_dir, meta_rel) as f:
+            data = f.read()
     except FileNotFoundError:
         if not any(p.path == meta_rel for p in report.problems):
             report.problems.append(Problem("missing", meta_rel))

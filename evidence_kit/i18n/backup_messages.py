@@ -163,7 +163,8 @@ README_TEXT = """\
 - large-files フォルダがあるときは、USB メモリ（FAT32）に入らない大きさのファイルを分けて
   保存してあります。evidence-kit restore が元どおりにつなぎます。手でつなぐときは、番号順に
   つなげます（Linux / macOS: cat 名前.001 名前.002 > 名前、Windows: copy /b 名前.001+名前.002 名前）。
-  そのファイルは元の場所にないため、verify では「ありません」と表示されます。
+  evidence-kit verify は分けたファイルもつないで確かめます。sha256sum -c では、そのファイルは
+  元の場所にないため「開けない」と表示されます。
 - .backup-staging フォルダは、途中で止まったバックアップの続きです。次のバックアップで使われます。
 
 このフォルダの中身を変更・削除しないでください。USB メモリは 2 本用意して、交互に使うと安心です。
@@ -187,7 +188,8 @@ Its contents stay encrypted: nobody can read them without the passphrase.
 - A large-files folder holds files too large for the USB stick (FAT32), in numbered parts.
   evidence-kit restore joins them again. To join them by hand, put them together in number order
   (Linux / macOS: cat name.001 name.002 > name; Windows: copy /b name.001+name.002 name).
-  As such a file is not at its own place, verify reports it as missing.
+  evidence-kit verify joins the parts when it checks them; sha256sum -c cannot open such a file,
+  as it is not at its own place.
 - A .backup-staging folder holds the rest of a backup that stopped half-way; the next backup uses it.
 
 Do not change or delete anything in this folder. Keeping two USB sticks and using them in turn is safer.

@@ -88,6 +88,27 @@ def test_round_trip_backup_damage_verify_restore(tmp_path, capsys, monkeypatch):
     assert code == 1 and err.startswith(f"{restored} はすでにあり、空ではありません。上書きしないよう、止めました。")
 
 
+def test_verify_on_a_fat32_backup_joins_the_parts(tmp_path, capsys, case_dir, monkeypatch):
+    from evidence_kit import backup
+
+    big = write(tmp_path / "in" / "video.mp4", bytes(range(256)) * 400)  # 100 kB: over the lowered limit
+    assert run(capsys, "import", case_dir, big)[0] == 0
+    monkeypatch.setattr(backup, "FAT32_MAX", 40_000)  # 4 GiB - 1 on a real stick
+    (tmp_path / "usb").mkdir()
+    code, out, _ = run(capsys, "--lang", "en", "backup", "--fat32", case_dir, tmp_path / "usb")
+    split = [line.split(": ")[1].split(". ")[0] for line in out.splitlines() if line.startswith("  a large file was stored in parts")]
+    assert len(split) == 2 and split[0] == "index.sqlite.age"  # the index is over 40 kB too
+    blob = split[1]
+    folder = tmp_path / "usb" / "evidence-kit-backup" / Case.open(case_dir).case_id
+    assert code == 0 and not (folder / blob).exists() and (folder / layout.split_part(blob, 3)).is_file()
+    code, out, _ = run(capsys, "--lang", "en", "verify", folder)
+    assert (code, out.splitlines()[0]) == (0, "No problems. Checked 4 files and 1 checkpoints.")
+    monkeypatch.setenv("EVIDENCE_KIT_PASSPHRASE", PASSPHRASE)
+    code, out, _ = run(capsys, "--lang", "en", "verify", "--deep", folder)
+    assert (code, out.splitlines()[-1]) == (0, "Also checked the chain of 4 log entries and the content of 1 items "
+                                                "(decrypted and hashed again).")
+
+
 def test_backup_and_restore_errors_exit_1_with_a_sentence(tmp_path, capsys, case_dir):
     code, out, err = run(capsys, "--lang", "en", "backup", case_dir, tmp_path / "nowhere")
     assert (code, out) == (1, "")

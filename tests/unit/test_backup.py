@@ -243,12 +243,36 @@ def test_fat32_files_over_the_limit_are_split_and_joined_on_restore(filled, usb,
     assert [p.stat().st_size for p in parts] == [100_000] * 3 + [size - 300_000]
     assert b"".join(p.read_bytes() for p in parts) == (filled / blob).read_bytes()
     assert not (report.folder / blob).exists()
-    found = verify_case(report.folder, Case.open(report.folder).info).problems  # said plainly in README-BACKUP.txt
-    assert [(p.code, p.path) for p in found] == [("missing", blob)]
+    info = Case.open(report.folder).info
+    assert verify_case(report.folder, info).problems == []  # the parts are joined to be checked
+    copy = Case.open(report.folder)
+    copy.unlock(PASSPHRASE)
+    deep = verify_case(report.folder, info, copy.identity())  # and decrypted through them
+    assert (deep.problems, deep.items_rehashed) == ([], 3)
+    copy.lock()
     assert backup.run(filled, usb).split == [blob]  # the parts are kept, not copied again
     restored = backup.restore(usb, tmp_path / "restored")
     assert (restored / blob).read_bytes() == (filled / blob).read_bytes()
     assert verify_case(restored, Case.open(restored).info).problems == []
+
+
+def test_verify_on_a_split_backup_names_a_damaged_or_missing_part(filled, usb, monkeypatch):
+    report = backup.run(filled, usb, max_file_size=100_000)
+    [blob] = report.split
+    info = Case.open(report.folder).info
+    second = report.folder / layout.split_part(blob, 2)
+    data = bytearray(second.read_bytes())
+    data[10] ^= 1
+    second.write_bytes(bytes(data))
+    assert [(p.code, p.path) for p in verify_case(report.folder, info).problems] == [("damaged", blob)]
+    data[10] ^= 1
+    second.write_bytes(bytes(data))
+    assert verify_case(report.folder, info).problems == []
+    (report.folder / layout.split_part(blob, 4)).unlink()  # the last part lost: the file is short
+    assert [(p.code, p.path) for p in verify_case(report.folder, info).problems] == [("damaged", blob)]
+    for n in (1, 2, 3):
+        (report.folder / layout.split_part(blob, n)).unlink()
+    assert [(p.code, p.path) for p in verify_case(report.folder, info).problems] == [("missing", blob)]
 
 
 def test_the_file_system_type_is_read_from_the_mount_table(small_fs, tmp_path):
