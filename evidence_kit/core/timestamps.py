@@ -31,9 +31,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from . import custody, layout, signing
-from .case import _open_source
 from .errors import EvidenceKitError
-from .fsio import atomic_write_bytes
+from .fsio import atomic_write_bytes, atomic_writer
 
 JST = timezone(timedelta(hours=9), "JST")
 EVENT = "timestamp-attached"
@@ -456,29 +455,30 @@ def attach(case, reply_path: Path) -> Attached:
                        if token.hash_oid == _SHA256 and token.imprint.hex() == c.sha256), None)
     if checkpoint is None:
         raise EvidenceKitError("tsr_no_match", path=reply_path)
-    if checkpoint.token.exists():
-        if checkpoint.token.read_bytes() == data:
-            return Attached(checkpoint.seq, checkpoint.token, token, already=True)
-        raise EvidenceKitError("tsr_already", path=reply_path, seq=checkpoint.seq)
     try:
         request = parse_request(checkpoint.request.read_bytes())
     except (OSError, DerError, IndexError, ValueError):
-        raise EvidenceKitError("tsr_no_request", path=reply_path, seq=checkpoint.seq) from None
-    if request.nonce != token.nonce:
-        raise EvidenceKitError("tsr_nonce", path=reply_path, seq=checkpoint.seq)
-    if token.signature != "ok":
-        raise EvidenceKitError("tsr_invalid", path=reply_path, reason=_status_text(token.signature))
-    try:
-        atomic_write_bytes(checkpoint.token, data)
-    except OSError as exc:
-        raise EvidenceKitError("io_error", path=checkpoint.token, reason=exc.strerror or str(exc)) from None
-    try:  # the log entry is the commit point: without it, the reply is not kept
-        case.record(EVENT, {"checkpoint": checkpoint.seq, "tsr_sha256": custody.sha256_hex(data),
-                            "gen_time": iso_utc(token.gen_time), "tsa": token.tsa, "serial": f"{token.serial:x}"})
-    except BaseException:
-        with contextlib.suppress(OSError):
-            checkpoint.token.unlink()
-        raise
+        request = None
+    with case.hold():  # another attach (another process) for this checkpoint waits, then finds this one
+        if checkpoint.token.exists():
+            if checkpoint.token.read_bytes() == data:
+                return Attached(checkpoint.seq, checkpoint.token, token, already=True)
+            raise EvidenceKitError("tsr_already", path=reply_path, seq=checkpoint.seq)
+        if request is None:
+            raise EvidenceKitError("tsr_no_request", path=reply_path, seq=checkpoint.seq)
+        if request.nonce != token.nonce:
+            raise EvidenceKitError("tsr_nonce", path=reply_path, seq=checkpoint.seq)
+        if token.signature != "ok":
+            raise EvidenceKitError("tsr_invalid", path=reply_path, reason=_status_text(token.signature))
+        try:
+            with atomic_writer(checkpoint.token) as f:
+                f.write(data)
+                # the log entry is the commit point: the reply gets its name only once it is logged
+                case.record(EVENT, {"checkpoint": checkpoint.seq, "tsr_sha256": custody.sha256_hex(data),
+                                    "gen_time": iso_utc(token.gen_time), "tsa": token.tsa,
+                                    "serial": f"{token.serial:x}"})
+        except OSError as exc:
+            raise EvidenceKitError("io_error", path=checkpoint.token, reason=exc.strerror or str(exc)) from None
     return Attached(checkpoint.seq, checkpoint.token, token)
 
 
@@ -524,16 +524,20 @@ def shown_time(moment: datetime) -> str:
 def verify(case, ca_file: Path | None = None) -> list[TokenStatus]:
     """Every stored token, oldest checkpoint first, checked against its checkpoint statement and its
     signature; with `ca_file` (PEM) also whether the TSA's certificate leads to one of those roots."""
-    roots = _load_roots(ca_file) if ca_file is not None else None
+    return token_statuses(case.path, _load_roots(ca_file) if ca_file is not None else None)
+
+
+def token_statuses(case_dir: Path, roots: list[x509.Certificate] | None = None) -> list[TokenStatus]:
+    """`verify` for a case folder (no key needed: tokens and statements are plaintext)."""
     out = []
-    folder = case.path / layout.CHECKPOINT_DIR
+    folder = case_dir / layout.CHECKPOINT_DIR
     for path in sorted(folder.glob("*.tsr")):
         if not layout.CHECKPOINT_FILE.fullmatch(path.name):
             continue
         seq = int(path.stem)
         txt = path.with_suffix(".txt")
-        rel = txt.relative_to(case.path).as_posix()
-        token_rel = path.relative_to(case.path).as_posix()
+        rel = txt.relative_to(case_dir).as_posix()
+        token_rel = path.relative_to(case_dir).as_posix()
         try:
             statement = txt.read_bytes()
         except OSError:
@@ -568,6 +572,8 @@ def _load_roots(ca_file: Path) -> list[x509.Certificate]:
 
 def _read(path: Path) -> bytes:
     """A file the user named, or the error that says why it cannot be read."""
+    from .case import _open_source  # case -> verify -> timestamps: imported when first needed
+
     with _open_source(path) as f:
         return f.read()
 

@@ -90,8 +90,9 @@ def verify_case(case_dir: Path, info: dict, identity: age.X25519Identity | None 
     if now.head is not None and (case_dir / layout.log_entry(now.head.seq + 1)).exists():
         report.problems.append(Problem("head_behind", layout.HEAD))
     _check_checkpoints(case_dir, info, snap.head, now.head, report)
+    tokens = _check_timestamps(case_dir, report.problems)
     if identity is not None and snap.head is not None:
-        _deep(case_dir, identity, snap.head, snap.sums, actual, report, progress)
+        _deep(case_dir, identity, snap.head, snap.sums, actual, report, progress, tokens)
     return report
 
 
@@ -241,13 +242,52 @@ def _check_checkpoints(case_dir, info, head, head_now, report) -> None:
             report.problems.append(Problem("head_mismatch", layout.HEAD))
 
 
-def _deep(case_dir, identity, head, sums, actual, report, progress) -> None:
+# what a stored token found wrong (timestamps.STATUSES) says in verify's words
+_TOKEN_PROBLEMS = {"imprint_mismatch": "timestamp_mismatch", "checkpoint_missing": "timestamp_orphan"}
+
+
+def _check_timestamps(case_dir: Path, problems: list[Problem]) -> dict[int, Path]:
+    """Every attached RFC 3161 token still answers its checkpoint statement (the imprint is the
+    statement's SHA-256) and its signature checks. Returns the tokens found, by checkpoint seq."""
+    from . import timestamps  # cryptography's x509 is loaded only when a case has a token
+
+    found = {}
+    if not any((case_dir / layout.CHECKPOINT_DIR).glob("*.tsr")):
+        return found
+    for status in timestamps.token_statuses(case_dir):
+        found[status.seq] = case_dir / status.token_file
+        if status.status != "ok":
+            problems.append(Problem(_TOKEN_PROBLEMS.get(status.status, "timestamp_invalid"), status.token_file))
+    return found
+
+
+def _deep_timestamps(case_dir: Path, docs: list[dict], tokens: dict[int, Path], problems: list[Problem]) -> None:
+    """Each stored token is the one the log's `timestamp-attached` entry recorded, and each recorded
+    token is there."""
+    logged = {}
+    for doc in docs:
+        if doc.get("event") == "timestamp-attached" and isinstance(doc.get("checkpoint"), int):
+            logged[doc["checkpoint"]] = doc.get("tsr_sha256")  # a later entry for the same checkpoint wins
+    for seq, path in sorted(tokens.items()):
+        rel = path.relative_to(case_dir).as_posix()
+        try:
+            same = sha256_file(path) == logged.get(seq)
+        except OSError:
+            continue  # already reported as unreadable
+        if not same:
+            problems.append(Problem("timestamp_not_logged", rel))
+    for seq in sorted(logged.keys() - tokens.keys()):
+        problems.append(Problem("timestamp_missing", layout.checkpoint_base(seq) + ".tsr"))
+
+
+def _deep(case_dir, identity, head, sums, actual, report, progress, tokens) -> None:
     problems = report.problems
     entries, chain = custody.read_chain(case_dir, identity, head)
     report.entries = len(entries)
     problems += [Problem(p.code, layout.HEAD if p.code == "chain_head" else layout.log_entry(p.seq)) for p in chain]
     docs = [custody.doc_of(e) for e in entries]
     _deep_checkpoints(case_dir, entries, docs, problems)
+    _deep_timestamps(case_dir, docs, tokens, problems)
     imports = [d for d in docs if d.get("event") == "import" and isinstance(d.get("item"), str)
                and layout.ITEM_ID.fullmatch(d["item"])]
     logged = set()

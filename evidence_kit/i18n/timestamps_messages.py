@@ -168,6 +168,27 @@ signature checks.""",
         "ja": "チェックポイント {seq}  {jst}（UTC {utc}）  発行元 {tsa}  {status}",
         "en": "checkpoint {seq}  {jst} (UTC {utc})  issued by {tsa}  {status}",
     },
+    # what `verify` finds about the attached timestamps (a Problem's code under "verify.")
+    "verify.timestamp_mismatch": {
+        "ja": "タイムスタンプがチェックポイントと一致しません（どちらかが書き換えられています）: {path}",
+        "en": "the timestamp does not match its checkpoint (one of them has been changed): {path}",
+    },
+    "verify.timestamp_orphan": {
+        "ja": "タイムスタンプに対応するチェックポイントのファイルがありません: {path}",
+        "en": "the checkpoint this timestamp stamps is missing: {path}",
+    },
+    "verify.timestamp_invalid": {
+        "ja": "タイムスタンプが壊れているか、時刻認証局の署名が確認できません: {path}",
+        "en": "the timestamp is damaged, or the TSA's signature does not check: {path}",
+    },
+    "verify.timestamp_not_logged": {
+        "ja": "記録に取り付けの記載がないタイムスタンプです（差し替えられた疑い）: {path}",
+        "en": "a timestamp that the log does not record as attached (it may have been swapped): {path}",
+    },
+    "verify.timestamp_missing": {
+        "ja": "記録にあるタイムスタンプのファイルがありません: {path}",
+        "en": "a timestamp the log records is missing: {path}",
+    },
     "cli.ts_none": {"ja": "タイムスタンプはまだありません。", "en": "No timestamps attached yet."},
     "cli.ts_waiting": {
         "ja": "タイムスタンプを待っているチェックポイントが {count} 件あります（最新 {newest}）。"

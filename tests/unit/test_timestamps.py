@@ -309,3 +309,59 @@ def test_a_ca_file_that_is_not_pem_is_named(case_dir, tmp_path):
     with pytest.raises(EvidenceKitError) as caught:
         ts.verify(Case.open(case_dir), ca_file=tmp_path / "absent.pem")
     assert caught.value.code == "source_missing"
+
+
+def problems_of(case_dir: Path, deep: bool = False) -> list[tuple[str, str]]:
+    case = Case.open(case_dir)
+    if deep:
+        case.unlock(PASSPHRASE)
+    report, _ = case.verify(deep=deep)
+    case.lock()
+    return [(p.code, p.path) for p in report.problems]
+
+
+def test_verify_names_a_token_that_no_longer_answers_its_checkpoint(case_dir, tsa, tmp_path):
+    new_checkpoint(case_dir)  # checkpoints 1 and 3
+    case = Case.open(case_dir)
+    ts.attach(case, reply(tsa, case_dir / "custody/checkpoints/00000001.tsq", tmp_path / "1.tsr"))
+    assert problems_of(case_dir) == [] and problems_of(case_dir, deep=True) == []
+    token = case_dir / "custody/checkpoints/00000001.tsr"
+    kept = token.read_bytes()
+    # a genuine token, but over checkpoint 3: put in checkpoint 1's place it proves nothing about 1
+    token.write_bytes(reply(tsa, case_dir / "custody/checkpoints/00000003.tsq", tmp_path / "3.tsr").read_bytes())
+    assert problems_of(case_dir) == [("timestamp_mismatch", "custody/checkpoints/00000001.tsr")]
+    from evidence_kit.i18n import tr
+    assert tr("verify.timestamp_mismatch", "en", path="custody/checkpoints/00000001.tsr") == (
+        "the timestamp does not match its checkpoint (one of them has been changed): custody/checkpoints/00000001.tsr")
+    token.write_bytes(kept[:-20] + bytes(20))  # the TSA's signature spoiled
+    assert problems_of(case_dir) == [("timestamp_invalid", "custody/checkpoints/00000001.tsr")]
+    token.write_bytes(kept)
+    assert problems_of(case_dir) == []
+
+
+def test_deep_verify_finds_a_swapped_or_lost_token(case_dir, tsa, tmp_path):
+    query = case_dir / "custody/checkpoints/00000001.tsq"
+    ts.attach(Case.open(case_dir), reply(tsa, query, tmp_path / "first.tsr"))
+    token = case_dir / "custody/checkpoints/00000001.tsr"
+    # another genuine reply to the same request (another serial, another time): it checks by itself,
+    # but it is not the token the log recorded
+    token.write_bytes(reply(tsa, query, tmp_path / "second.tsr").read_bytes())
+    assert problems_of(case_dir) == []
+    assert problems_of(case_dir, deep=True) == [("timestamp_not_logged", "custody/checkpoints/00000001.tsr")]
+    token.unlink()
+    assert problems_of(case_dir, deep=True) == [("timestamp_missing", "custody/checkpoints/00000001.tsr")]
+
+
+def test_a_reply_is_named_only_once_its_event_is_logged(case_dir, tsa, tmp_path, monkeypatch):
+    seen = []
+    real = Case.record
+
+    def record(self, event, fields):
+        seen.append(token.exists())  # while the event is written, the reply has no name yet
+        real(self, event, fields)
+
+    token = case_dir / "custody/checkpoints/00000001.tsr"
+    monkeypatch.setattr(Case, "record", record)
+    ts.attach(Case.open(case_dir), reply(tsa, case_dir / "custody/checkpoints/00000001.tsq", tmp_path / "r.tsr"))
+    assert seen == [False] and token.read_bytes() == (tmp_path / "r.tsr").read_bytes()
+    assert [p.name for p in token.parent.iterdir() if p.name.endswith(".part")] == []
