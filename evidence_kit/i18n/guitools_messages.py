@@ -218,6 +218,12 @@ TEXTS = {
         "ja": "見張りを始めました: {folder}（いまあった {existing} 件も取り込みます）",
         "en": "Watching: {folder} (the {existing} file(s) already there are imported too)",
     },
+    "guitools.watch.started_known": {
+        "ja": "見張りを始めました: {folder}（いまあった {existing} 件も取り込みます。以前の見張りで取り込み、その後変わっていない "
+              "{known} 件は読みません）",
+        "en": "Watching: {folder} (the {existing} file(s) already there are imported too; {known} handed over by an "
+              "earlier watch and unchanged since are left alone)",
+    },
     "guitools.watch.ended": {
         "ja": "見張りを止めました。取り込み {imported} 件、重複 {duplicates} 件、失敗 {failed} 件。",
         "en": "Stopped watching. {imported} imported, {duplicates} duplicates, {failed} failed.",

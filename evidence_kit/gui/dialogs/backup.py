@@ -30,6 +30,7 @@ from ..settings import default_cases_dir
 from ..start import BAD_NAME
 from ..workers import Job
 from .details_base import COLOURS, Note
+from .handover import free_folder
 from .importing import size_text
 
 LOOK_DELAY_MS = 300  # after the last key in a path field, look at the place (in a Job)
@@ -114,7 +115,6 @@ class RunDialog(QDialog):
     """A dialog that runs one core call in a Job: the current file's bar, a line per file done, 「止める」,
     and then the result or the core's message. Subclasses fill `form`, and give `go()` and `succeeded()`."""
 
-    line_key = lines_key = ""  # the text of one finished file, and the title of their list
 
     def __init__(self, session=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -218,14 +218,14 @@ class RunDialog(QDialog):
             self.lines_view.appendPlainText(self.lines[-1])
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
-        self.progress_text.setText(tr(self.copying_key, path=path))
+        self.progress_text.setText(tr(f"guitools.{self.kind}.copying", path=path))
 
     def _line(self, path: str, size: int) -> str:
-        return tr(self.line_key, path=path, size=size_text(size))
+        return tr(f"guitools.{self.kind}.line", path=path, size=size_text(size))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, EvidenceKitError) and exc.code == "cancelled":
-            self.problem.show_text(tr(self.cancelled_key), "warning")
+            self.problem.show_text(tr(f"guitools.{self.kind}.cancelled"), "warning")
         else:
             self.problem.show_text(error_text(exc), "error")
 
@@ -272,7 +272,7 @@ class RunDialog(QDialog):
         job = Job(lambda _progress, _cancel: fn())
         job.finished.connect(lambda found, j=job: self.looked(found) if j is self.look_job else None)
         self.look_job = job
-        self.info.show_text(tr(self.looking_key), "info")
+        self.info.show_text(tr("guitools.backup.looking"), "info")
         job.start()
 
     @staticmethod
@@ -291,9 +291,20 @@ class RunDialog(QDialog):
     def _language_changed(self, _code: str) -> None:
         self.retranslate()
 
+    def retranslate(self) -> None:
+        self.setWindowTitle(window_title(tr(f"guitools.{self.kind}.title")))
+        self.heading.setText(tr(f"guitools.{self.kind}.heading"))
+        self.stop_button.setText(tr("guitools.stop"))
+        self.lines_label.setText(tr(f"guitools.{self.kind}.lines"))
+        self.extra_button.setText(tr(self.extra_key))
+        self.go_button.setText(tr(f"guitools.{self.kind}.go"))
+        self.close_button.setText(tr("guitools.close"))
+        self.retranslate_form()
+
     # -- subclasses ---------------------------------------------------------------------------------
 
-    copying_key = cancelled_key = looking_key = ""
+    kind = ""  # the texts are "guitools.<kind>.title", ".heading", ".lines", ".line", ".go", ".copying", ".cancelled"
+    extra_key = ""  # the button shown once done
 
     def inputs(self) -> list[QWidget]:
         return []
@@ -313,15 +324,14 @@ class RunDialog(QDialog):
     def succeeded(self, result) -> None:
         raise NotImplementedError
 
-    def retranslate(self) -> None:
+    def retranslate_form(self) -> None:
         raise NotImplementedError
 
 
 class BackupDialog(RunDialog):
     """`BackupDialog(session)`: back the session's case folder up to a folder (a USB stick)."""
 
-    line_key, lines_key, copying_key = "guitools.backup.line", "guitools.backup.lines", "guitools.backup.copying"
-    cancelled_key, looking_key = "guitools.backup.cancelled", "guitools.backup.looking"
+    kind, extra_key = "backup", "guitools.open_folder"
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -425,16 +435,9 @@ class BackupDialog(RunDialog):
             notes.append(tr("guitools.backup.not_logged", reason=report.not_logged.message(language.code)))
         self.problem.show_text("\n".join(notes), "warning")
 
-    def retranslate(self) -> None:
-        self.setWindowTitle(window_title(tr("guitools.backup.title")))
-        self.heading.setText(tr("guitools.backup.heading"))
+    def retranslate_form(self) -> None:
         self.dest_label.setText(tr("guitools.backup.dest"))
         self.browse.setText(tr("guitools.browse"))
-        self.stop_button.setText(tr("guitools.stop"))
-        self.lines_label.setText(tr(self.lines_key))
-        self.extra_button.setText(tr("guitools.open_folder"))
-        self.go_button.setText(tr("guitools.backup.go"))
-        self.close_button.setText(tr("guitools.close"))
         self._say_found()
         self._say_report()
         if self.destination() is None:
@@ -445,8 +448,7 @@ class RestoreDialog(RunDialog):
     """`RestoreDialog(settings)`: make a working case from a backup. After `exec()` returns Accepted,
     `restored` is the new case folder, to be opened (and unlocked) by the start window."""
 
-    line_key, lines_key, copying_key = "guitools.restore.line", "guitools.restore.lines", "guitools.restore.copying"
-    cancelled_key, looking_key = "guitools.restore.cancelled", "guitools.backup.looking"
+    kind, extra_key = "restore", "guitools.restore.open"
 
     def __init__(self, settings, parent: QWidget | None = None):
         super().__init__(None, parent)
@@ -489,11 +491,7 @@ class RestoreDialog(RunDialog):
 
     def _free_name(self) -> str:
         base = tr("guitools.restore.default_name", date=date.today().isoformat())
-        name, n = base, 1
-        while (Path(self.location.text()) / name).exists():
-            n += 1
-            name = f"{base} ({n})"
-        return name
+        return free_folder(Path(self.location.text().strip() or "."), base).name
 
     def case_path(self) -> Path:
         return Path(self.location.text().strip()).expanduser() / self.name.text().strip()
@@ -563,17 +561,10 @@ class RestoreDialog(RunDialog):
         self.extra_button.setDefault(True)
         self.extra_button.setFocus()
 
-    def retranslate(self) -> None:
-        self.setWindowTitle(window_title(tr("guitools.restore.title")))
-        self.heading.setText(tr("guitools.restore.heading"))
+    def retranslate_form(self) -> None:
         for key, label in self.labels.items():
             label.setText(tr(f"guitools.restore.{key}"))
         for button in (self.backup_browse, self.location_browse):
             button.setText(tr("guitools.browse"))
-        self.stop_button.setText(tr("guitools.stop"))
-        self.lines_label.setText(tr(self.lines_key))
-        self.extra_button.setText(tr("guitools.restore.open"))
-        self.go_button.setText(tr("guitools.restore.go"))
-        self.close_button.setText(tr("guitools.close"))
         self._show_target()
         self._say_found()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
@@ -59,14 +58,13 @@ class HandoverDialog(ExportDialog):
     # -- the folder -----------------------------------------------------------------------------
 
     def _default_path(self) -> None:
-        if self._path_edited:
-            self._update_buttons()
-            return
-        folder = Path(platformdirs.user_documents_dir())
-        folder = folder if folder.is_dir() else Path.home()
-        day = datetime.now(jptime.JST).date().isoformat()
-        self.path.setText(str(free_folder(folder, tr(f"guitools.handover.name_{self.audience}", day=day))))
-        self._update_buttons()
+        """The export dialog's place for the PDF (Documents), with a folder's name in it."""
+        super()._default_path()
+        if not self._path_edited:
+            self.path.setText(str(free_folder(Path(self.path.text()).parent, self._folder_name())))
+
+    def _folder_name(self) -> str:
+        return tr(f"guitools.handover.name_{self.audience}", day=datetime.now(jptime.JST).date().isoformat())
 
     def choose_path(self) -> None:
         """The place to make the folder in; the folder gets the usual name there (an empty folder chosen
@@ -79,8 +77,7 @@ class HandoverDialog(ExportDialog):
         if chosen_path.is_dir() and not any(chosen_path.iterdir()):
             target = chosen_path
         else:
-            day = datetime.now(jptime.JST).date().isoformat()
-            target = free_folder(chosen_path, tr(f"guitools.handover.name_{self.audience}", day=day))
+            target = free_folder(chosen_path, self._folder_name())
         self.path.setText(str(target))
         self._path_edited = True
         self._update_buttons()
@@ -122,7 +119,8 @@ class HandoverDialog(ExportDialog):
         self.found = package.checks
         self._show_checks()
         self._show_result()
-        self._default_path()  # a free name for another package (unless the user typed one)
+        self.path.setText(str(free_folder(package.path.parent, package.path.name)))  # for another package
+        self._update_buttons()
         self.session.changed.emit()  # the export and the hand-over are in the custody log now
 
     def _show_result(self) -> None:

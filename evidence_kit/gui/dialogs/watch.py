@@ -76,10 +76,10 @@ class FolderWatch(QObject):
             watcher.start()  # scans the folder: may take a while on a large one
             if cancel():  # stopped meanwhile (stop() sets cancel before it stops the watcher)
                 watcher.stop()
-            return watcher.existing
+            return watcher.existing, getattr(watcher, "known", 0)  # known: handed over by an earlier watch
 
         job = Job(begin)
-        job.finished.connect(lambda existing, w=watcher: self._started(w, existing))
+        job.finished.connect(lambda found, w=watcher: self._started(w, *found))
         job.failed.connect(lambda exc, w=watcher: self._not_started(w, exc))
         self._job = job
         self._set_state("starting")
@@ -101,14 +101,15 @@ class FolderWatch(QObject):
         if watcher is not None or self.state != "off":
             self._set_state("paused" if paused and watcher is not None else "off")
 
-    def _started(self, watcher: Watcher, existing: int) -> None:
+    def _started(self, watcher: Watcher, existing: int, known: int) -> None:
         if watcher is not self._watcher:
             return
         self._job = None
         self.existing = existing
         if self.state == "starting":
             self._set_state("on")
-        self.notice.emit(tr("guitools.watch.started", folder=str(self.folder), existing=existing))
+        self.notice.emit(tr("guitools.watch.started_known" if known else "guitools.watch.started",
+                            folder=str(self.folder), existing=existing, known=known))
 
     def _not_started(self, watcher: Watcher, exc: BaseException) -> None:
         if watcher is not self._watcher:
