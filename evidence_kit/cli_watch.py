@@ -18,20 +18,36 @@ DEFAULT_SETTLE = 3.0
 
 
 def watch(cli, args) -> int:
+    """Locked by default. With the passphrase (EVIDENCE_KIT_PASSPHRASE, --passphrase-file, or asked
+    for with --unlock) the case is unlocked while watching, so content stored before in any way is
+    known at once; it is locked again at the end."""
+    case = Case.open(Path(args.case))
+    if args.unlock or cli.passphrase(args.passphrase_file, required=False) is not None:
+        cli.unlock(case, args.passphrase_file)
+    try:
+        counts = _watch(cli, args, case)
+    finally:
+        case.lock()
+    cli.say("cli.watch_stopped", imported=counts["imported"], duplicates=counts["duplicate"], failed=counts["failed"])
+    return 0
+
+
+def _watch(cli, args, case: Case) -> dict:
     started = threading.Event()  # events wait for the first line, which needs the count of files found
 
     def show(event) -> None:
         started.wait()
         print(f"[{event.time[11:19]}] {event.message(cli.lang)}", flush=True)
 
-    watcher = Watcher(Path(args.case), Path(args.dir), on_event=show, settle_seconds=args.settle)
+    watcher = Watcher(case, Path(args.dir), on_event=show, settle_seconds=args.settle)
     try:
         watcher.start()
     except BaseException:
         started.set()
         raise
     try:
-        cli.say("cli.watch_started", folder=watcher.folder, settle=f"{args.settle:g}", existing=watcher.existing)
+        cli.say("cli.watch_started_unlocked" if case.unlocked else "cli.watch_started", folder=watcher.folder,
+                settle=f"{args.settle:g}", existing=watcher.existing, known=watcher.known)
         started.set()
         while True:
             time.sleep(0.5)  # Ctrl+C arrives here (an endless wait would not see it on Windows)
@@ -40,11 +56,7 @@ def watch(cli, args) -> int:
     finally:
         started.set()
         watcher.stop()
-    counts = watcher.counts
-    cli.say("cli.watch_stopped", imported=counts["imported"], duplicates=counts["duplicate"], failed=counts["failed"])
-    return 0
-
-
+    return watcher.counts
 def timestamp_requests(cli, args) -> int:
     result = ts.requests(Case.open(Path(args.case)), Path(args.out_dir))
     if not result.written:
@@ -104,7 +116,7 @@ def timestamp_list(cli, args) -> int:
 
 
 def add_parsers(sub, common, pass_opt, lang: str) -> None:
-    """`pass_opt` is unused: neither command needs the passphrase (kept for the same shape as the others)."""
+    """`pass_opt(parser)` adds --passphrase-file (watch may unlock the case; timestamps never need it)."""
     def h(key: str) -> str:
         return tr("cli.help_" + key, lang)
 
@@ -122,6 +134,8 @@ def add_parsers(sub, common, pass_opt, lang: str) -> None:
     p.add_argument("dir", metavar="DIR", help=h("watch_dir"))
     p.add_argument("--settle", type=seconds, default=DEFAULT_SETTLE, metavar="SECONDS",
                    help=tr("cli.help_watch_settle", lang, default=f"{DEFAULT_SETTLE:g}"))
+    p.add_argument("--unlock", action="store_true", help=h("watch_unlock"))
+    pass_opt(p)
     p.set_defaults(run=watch)
 
     p = sub.add_parser("timestamp", parents=[common], help=h("timestamp"), description=h("timestamp"))

@@ -5,11 +5,13 @@ its events into notifications through its own bridge.
 * A new or moved-in file is imported once its size and modification time have stayed the same for
   `settle_seconds` (a file still being copied is left alone until then). Files already in the
   folder when watching starts are imported too.
-* The case stays locked: no passphrase is needed. Content this watcher has stored is never stored
-  again (the core recognises it by SHA-256 and reports a duplicate); content stored before, in
-  another session, is recognised at the next unlock when the case is locked (an unlocked `Case`
-  given instead of a path recognises it at once).
-* A file that has been handled is not read again while its size and time stay the same.
+* The case may stay locked: no passphrase is needed. Content this watcher has stored is never stored
+  again (the core recognises it by SHA-256 and reports a duplicate). An unlocked `Case` given
+  instead of a path also recognises content stored before, in any session, at once.
+* A file that has been handled is not read again while its size and time stay the same, in this
+  session or a later one: the case keeps `watch/seen` (SeenFiles), so that a locked watch started
+  again does not store the phone's old screenshots a second time. Content stored in another way
+  and then seen here while locked is stored again and marked as a duplicate at the next unlock.
 * Temporary names (`*.part`, `*.crdownload`, `~$*`, `.DS_Store`, `Thumbs.db` ...) are ignored;
   the file is taken when it is renamed to its final name.
 * The folder may disappear and come back (a phone unplugged): the watcher reports it, waits, and
@@ -21,8 +23,10 @@ cannot see, e.g. a phone mounted through a file system without change notificati
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import secrets
 import stat
 import threading
 import time
@@ -35,8 +39,10 @@ from typing import Callable
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from .core import layout
 from .core.case import BatchResult, Case
 from .core.errors import EvidenceKitError
+from .core.fsio import append_durably, atomic_write_bytes
 from .i18n import tr
 
 log = logging.getLogger(__name__)
@@ -86,6 +92,95 @@ class _Pending:
     tries: int = 0
 
 
+class SeenFiles:
+    """The files watched folders have handed over to a case, kept in the case folder (`watch/seen`)
+    so that a later session, with the case still locked, does not store them again.
+
+    Each file is a salted SHA-256 of (its path inside the watched folder, its size, its mtime in ns),
+    128 bits of it, one per line after a header holding the salt. What this choice weighs (DESIGN.md
+    section 2, crypto-design.md sections 6.2 and 10 row 7; the threat is someone with the PC):
+    * content hashes in plaintext are ruled out by the design: whoever holds the original screenshot
+      could confirm it is in the case;
+    * the watched folder's file names in plaintext would outlive the files: a screenshot the user
+      deleted from the phone would still be named here, and names carry dates and words;
+    * this digest names nothing and proves nothing about content: it can only confirm "this very
+      file, with this size and nanosecond time, in this place" to someone who can already read the
+      watched folder itself. The salt (random per case) keeps digests from matching across cases.
+    Appended to under the case lock (two watchers on one case agree); a torn last line is ignored;
+    a damaged file is started again (at worst, files are stored twice and marked as duplicates)."""
+
+    HEADER = "evidence-kit watch-seen v1 "
+
+    def __init__(self, case_dir: Path):
+        self.path = Path(case_dir) / layout.WATCH_STATE
+        self._salt: bytes | None = None
+        self._known: set[str] = set()
+        self._read_to = 0  # bytes of the file read into _known
+        self._stamp: tuple[int, int] | None = None  # (inode, size) of the file when last read
+
+    @staticmethod
+    def _rel(rel: str) -> bytes:
+        return unicodedata.normalize("NFC", rel).encode("utf-8")  # macOS gives names in NFD
+
+    def _digest(self, rel: str, size: int, mtime_ns: int) -> str:
+        data = self._salt + b"\0" + self._rel(rel) + b"\0" + f"{size}\0{mtime_ns}".encode()
+        return hashlib.sha256(data).hexdigest()[:32]
+
+    def _refresh(self) -> None:
+        """Read what was appended since the last look (by this or another process)."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            self._salt, self._known, self._read_to, self._stamp = None, set(), 0, None
+            return
+        if self._stamp == (st.st_ino, st.st_size):
+            return
+        if self._stamp is None or self._stamp[0] != st.st_ino or st.st_size < self._read_to:
+            self._salt, self._known, self._read_to = None, set(), 0  # made again: read it whole
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self._read_to)
+                data = f.read()
+        except OSError:
+            return
+        end = data.rfind(b"\n") + 1  # a line being written (or torn) is read next time
+        lines = data[:end].decode("ascii", "replace").splitlines()
+        if self._read_to == 0 and lines:
+            header, lines = lines[0], lines[1:]
+            salt = header[len(self.HEADER):]
+            if not header.startswith(self.HEADER) or len(salt) != 32 or not _is_hex(salt):
+                self._stamp = (st.st_ino, st.st_size)
+                return  # not ours, or damaged: _salt stays None and `remember` starts it again
+            self._salt = bytes.fromhex(salt)
+        self._known.update(line for line in lines if len(line) == 32 and _is_hex(line))
+        self._read_to += end
+        self._stamp = (st.st_ino, st.st_size)
+
+    def seen(self, rel: str, size: int, mtime_ns: int) -> bool:
+        self._refresh()
+        return self._salt is not None and self._digest(rel, size, mtime_ns) in self._known
+
+    def remember(self, rel: str, size: int, mtime_ns: int) -> None:
+        """Add a file (the caller holds the case lock). OSError if the case folder cannot be written."""
+        self._refresh()
+        if self._salt is None:
+            self.path.parent.mkdir(exist_ok=True)
+            atomic_write_bytes(self.path, (self.HEADER + secrets.token_hex(16) + "\n").encode("ascii"))
+            self._refresh()
+        digest = self._digest(rel, size, mtime_ns)
+        if digest in self._known:
+            return
+        with open(self.path, "rb") as f:  # a torn last line (a crash) must not swallow this one
+            f.seek(-1, os.SEEK_END)
+            lead = b"" if f.read(1) == b"\n" else b"\n"
+        append_durably(self.path, lead + digest.encode("ascii") + b"\n")
+        self._known.add(digest)
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdef" for c in text)
+
+
 class Watcher:
     """Watch `folder` and import what arrives into the case at `case_path` (a path, or an open Case).
 
@@ -107,7 +202,9 @@ class Watcher:
         self.rescan_seconds = rescan_seconds
         self.retry_seconds = retry_seconds
         self.counts = {"imported": 0, "duplicate": 0, "failed": 0}
-        self.existing = 0  # files already in the folder at start (imported too)
+        self.existing = 0  # files already in the folder at start, to be imported
+        self.known = 0  # files already in the folder at start that an earlier session handed over
+        self._seen = SeenFiles(self.case_path)
         self._lock = threading.Lock()  # guards _pending and _dirty between watchdog's thread and ours
         self._pending: dict[Path, _Pending] = {}
         self._dirty: set[Path] = set()  # folders to scan (created or moved in)
@@ -139,6 +236,7 @@ class Watcher:
                 self._present, self._folder_id = True, folder_id
                 self._start_observer()
                 self._scan(self.folder)
+                self.known = self._drop_seen()
                 self.existing = len(self._pending)
                 self._next_scan = time.monotonic() + self.rescan_seconds
             self._thread = threading.Thread(target=self._run, name="evidence-kit-watch", daemon=True)
@@ -231,6 +329,22 @@ class Watcher:
             self._pending.setdefault(path, _Pending(None, 0.0))
         self._wake.set()
 
+    def _drop_seen(self) -> int:
+        """Leave out the files found at start that an earlier session handed over, unchanged since."""
+        with self._lock:
+            paths = list(self._pending)
+        dropped = 0
+        for path in paths:
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if self._seen.seen(self._name(path), st.st_size, st.st_mtime_ns):
+                self._done[path] = (st.st_size, st.st_mtime_ns)
+                self._forget(path)
+                dropped += 1
+        return dropped
+
     def _inside_case(self, path: Path) -> bool:
         return path == self.case_path or self.case_path in path.parents
 
@@ -259,8 +373,16 @@ class Watcher:
             self._pending.pop(path, None)
 
     def _import(self, path: Path, pending: _Pending, signature: tuple[int, int]) -> None:
+        rel = self._name(path)
         try:
-            batch = self._case.import_paths([path], source=SOURCE, cancel=self._stopping.is_set)
+            with self._case.hold():  # another watcher of this case waits, then sees the file as handed over
+                if self._seen.seen(rel, *signature):
+                    self._done[path] = signature
+                    self._forget(path)
+                    return
+                batch = self._case.import_paths([path], source=SOURCE, cancel=self._stopping.is_set)
+                if batch.results:
+                    self._remember(rel, signature)
         except EvidenceKitError as exc:  # about the case (busy, full, gone): try the file again later
             if exc.code != "cancelled":
                 pending.since = time.monotonic() + self.retry_seconds
@@ -271,15 +393,23 @@ class Watcher:
             batch = BatchResult(failures=[(path, EvidenceKitError("parse_failed", path=path, reason=type(exc).__name__))])
         for _, exc in batch.failures:
             pending.tries += 1
+            if exc.code == "source_missing" or (exc.code == "source_unreadable" and _dir_id(self.folder) is None):
+                self._forget(path)  # deleted, or the folder unplugged while it was read: taken if it comes back
+                return
             if exc.code == "source_unreadable" and pending.tries < UNREADABLE_TRIES:
                 pending.since = time.monotonic()  # still held by the program writing it: wait again
                 return
-            if exc.code != "source_missing":  # deleted meanwhile: nothing to report
-                self._failed(path, exc)
+            self._failed(path, exc)
         for result in batch.results:
             self._report(path, result)
         self._done[path] = signature
         self._forget(path)
+
+    def _remember(self, rel: str, signature: tuple[int, int]) -> None:
+        try:
+            self._seen.remember(rel, *signature)
+        except OSError:  # e.g. a read-only case folder: the import stands, a later session reads the file again
+            log.warning("could not note %s as handed over", rel, exc_info=True)
 
     def _report(self, path: Path, result) -> None:
         name = self._name(path)

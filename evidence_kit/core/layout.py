@@ -17,6 +17,9 @@ CHECKPOINT_DIR = "custody/checkpoints"
 SIGNING_PUB_PEM = "custody/case-signing-pub.pem"
 ALLOWED_SIGNERS = "custody/allowed_signers"
 DIRS = ("keys", "items", LOG_DIR, CHECKPOINT_DIR)
+# files a watched folder has handed over, as salted digests of (path in that folder, size, mtime):
+# no names, no content hashes (evidence_kit/watch.py says why)
+WATCH_STATE = "watch/seen"
 
 
 def item_blob(item_id: str) -> str:

@@ -30,8 +30,14 @@ TEXTS = {
         "en": "The folder is back. Watching it again: {folder}",
     },
     "cli.help_watch": {
-        "ja": "フォルダを見張り、新しく届いたファイルを自動でケースに取り込む（ロックしたまま、Ctrl+C で終了）",
-        "en": "watch a folder and import new files into the case as they arrive (the case stays locked; Ctrl+C ends)",
+        "ja": "フォルダを見張り、新しく届いたファイルを自動でケースに取り込む（ロックしたままでも動きます。Ctrl+C で終了）",
+        "en": "watch a folder and import new files into the case as they arrive (works with the case locked; Ctrl+C ends)",
+    },
+    "cli.help_watch_unlock": {
+        "ja": "パスフレーズを尋ねてロックを解除してから見張る（以前に取り込んだ証拠と同じ内容をすぐに見分けます）。"
+              "EVIDENCE_KIT_PASSPHRASE か --passphrase-file があれば、尋ねずにそれを使います",
+        "en": "ask for the passphrase and unlock the case while watching (content imported before is recognised at once); "
+              "EVIDENCE_KIT_PASSPHRASE or --passphrase-file, when given, are used without asking",
     },
     "cli.help_watch_dir": {"ja": "見張るフォルダ", "en": "the folder to watch"},
     "cli.help_watch_settle": {
@@ -44,13 +50,27 @@ TEXTS = {
     },
     "cli.watch_started": {
         "ja": "見張りを始めました: {folder}\n"
-              "新しいファイルは、書き込みが終わって {settle} 秒たつと取り込みます。いまフォルダにある {existing} 件も取り込みます。"
-              "同じ内容は重ねて保存しません（以前に取り込んだ証拠との重複は、次にロックを解除したときに確認されます）。"
+              "新しいファイルは、書き込みが終わって {settle} 秒たつと取り込みます。いまフォルダにある {existing} 件も取り込みます"
+              "（以前の見張りで取り込んで、その後変わっていない {known} 件は読みません）。ケースはロックしたままです。"
+              "同じ内容は重ねて保存しません。ほかの方法で取り込んだ証拠との重複は、次にロックを解除したときに確かめます。"
               "終えるには Ctrl+C を押してください。",
         "en": "Watching: {folder}\n"
               "New files are imported {settle} seconds after they stop changing. The {existing} file(s) already in the "
-              "folder are imported too. The same content is not stored twice (duplicates of items imported earlier are "
-              "found at the next unlock). Press Ctrl+C to stop.",
+              "folder are imported too ({known} handed over by an earlier watch and unchanged since are left alone). "
+              "The case stays locked. The same content is not stored twice; duplicates of items imported in other ways "
+              "are found at the next unlock. Press Ctrl+C to stop.",
+    },
+    "cli.watch_started_unlocked": {
+        "ja": "見張りを始めました: {folder}\n"
+              "新しいファイルは、書き込みが終わって {settle} 秒たつと取り込みます。いまフォルダにある {existing} 件も取り込みます"
+              "（以前の見張りで取り込んで、その後変わっていない {known} 件は読みません）。ロックを解除しているので、"
+              "ケースにすでにある証拠と同じ内容はすぐに見分け、重ねて保存しません。"
+              "終えるには Ctrl+C を押してください（ケースはロックされます）。",
+        "en": "Watching: {folder}\n"
+              "New files are imported {settle} seconds after they stop changing. The {existing} file(s) already in the "
+              "folder are imported too ({known} handed over by an earlier watch and unchanged since are left alone). "
+              "The case is unlocked, so content already in the case is recognised at once and not stored again. "
+              "Press Ctrl+C to stop (the case is locked again).",
     },
     "cli.watch_stopped": {
         "ja": "見張りを終えました。取り込み {imported} 件、重複 {duplicates} 件、失敗 {failed} 件。",

@@ -20,6 +20,7 @@ import pytest
 
 from evidence_kit import cli_watch
 from evidence_kit.cli import Cli
+from evidence_kit.core.case import Case
 from evidence_kit.core.errors import EvidenceKitError
 from tests.unit.test_timestamps import make_tsa, reply
 
@@ -31,7 +32,8 @@ def main(argv: list[str]) -> int:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(prog="evidence-kit", parents=[common])
-    cli_watch.add_parsers(parser.add_subparsers(dest="command"), common, lambda p: None, lang)
+    cli_watch.add_parsers(parser.add_subparsers(dest="command"), common,
+                          lambda p: p.add_argument("--passphrase-file"), lang)
     args = parser.parse_args(argv)
     cli = Cli(lang)
     try:
@@ -70,8 +72,9 @@ def test_watch_prints_a_line_per_import_and_ends_with_ctrl_c(case_dir, tmp_path)
         out = Lines(proc.stdout)
         assert out.next() == f"Watching: {inbox}"
         assert out.next() == ("New files are imported 0.5 seconds after they stop changing. The 1 file(s) already in the "
-                              "folder are imported too. The same content is not stored twice (duplicates of items imported "
-                              "earlier are found at the next unlock). Press Ctrl+C to stop.")
+                              "folder are imported too (0 handed over by an earlier watch and unchanged since are left "
+                              "alone). The case stays locked. The same content is not stored twice; duplicates of items "
+                              "imported in other ways are found at the next unlock. Press Ctrl+C to stop.")
         first = out.next()
         assert first[0] == "[" and first[9:] == f"] Imported: before.png (13 bytes, SHA-256 {hashlib.sha256(b'already there').hexdigest()})"
         (inbox / "new.png").write_bytes(b"already there")  # the same picture again
@@ -89,9 +92,67 @@ def test_watch_prints_a_line_per_import_and_ends_with_ctrl_c(case_dir, tmp_path)
         proc.stderr.close()
 
 
-def test_watch_refuses_what_is_not_a_case_and_a_bad_settle_time(tmp_path, capsys):
+def start_watch(case_dir, inbox, *extra, env=None) -> tuple[subprocess.Popen, Lines]:
+    runner = "import sys; from tests.cli.test_watch_timestamp_cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.Popen([sys.executable, "-c", runner, "--lang", "en", "watch", str(case_dir), str(inbox),
+                             "--settle", "0.5", *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+    return proc, Lines(proc.stdout)
+
+
+def stop_watch(proc: subprocess.Popen, out: Lines) -> str:
+    proc.send_signal(signal.SIGINT)
+    try:
+        assert proc.wait(timeout=30) == 0
+        return out.next()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
+        proc.stderr.close()
+
+
+def test_watch_with_the_passphrase_knows_earlier_items_and_a_later_locked_watch_skips_what_it_took(case_dir, tmp_path):
+    from tests.conftest import PASSPHRASE
+
+    inbox = tmp_path / "phone"
+    inbox.mkdir()
+    (tmp_path / "earlier.png").write_bytes(b"imported last week")
+    Case.open(case_dir).import_file(tmp_path / "earlier.png")  # by the import command, last week
+    (inbox / "IMG_0001.png").write_bytes(b"imported last week")  # the same picture, synced from the phone
+    (inbox / "IMG_0002.png").write_bytes(b"new")
+    (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n")
+    proc, out = start_watch(case_dir, inbox, "--passphrase-file", str(tmp_path / "pass.txt"))
+    try:
+        lines = [out.next() for _ in range(3)]
+        assert lines[0] == ("1 log entries were added since the last signature (e.g. imports while locked). "
+                            "They are now signed.")
+        assert lines[1] == f"Watching: {inbox}" and lines[2].endswith(
+            "The case is unlocked, so content already in the case is recognised at once and not stored again. "
+            "Press Ctrl+C to stop (the case is locked again).")
+        got = sorted(out.next()[9:] for _ in range(2))
+        assert got[0].startswith("] Already in the case with the same content, not stored again: IMG_0001.png (existing item ")
+        assert got[1].startswith("] Imported: IMG_0002.png (3 bytes, SHA-256 ")
+    finally:
+        last = stop_watch(proc, out)
+    assert last == "Stopped watching. 1 imported, 1 duplicates, 0 failed."
+
+    proc, out = start_watch(case_dir, inbox)  # locked, the next day: nothing is read or stored again
+    try:
+        lines = [out.next() for _ in range(2)]
+        assert lines[1].startswith("New files are imported 0.5 seconds after they stop changing. The 0 file(s) already in "
+                                   "the folder are imported too (2 handed over by an earlier watch")
+    finally:
+        last = stop_watch(proc, out)
+    assert last == "Stopped watching. 0 imported, 0 duplicates, 0 failed."
+
+
+def test_watch_refuses_what_is_not_a_case_and_a_bad_settle_time(tmp_path, capsys, case_dir):
     assert main(["--lang", "en", "watch", str(tmp_path), str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"{tmp_path} is not a case folder (case.json is missing or unreadable).\n"
+    assert main(["--lang", "en", "watch", str(case_dir), str(tmp_path), "--unlock"]) == 1  # asked to unlock, no terminal
+    assert capsys.readouterr().err == ("A passphrase is needed. There is no terminal to ask on: set "
+                                       "EVIDENCE_KIT_PASSPHRASE or use --passphrase-file.\n")
     with pytest.raises(SystemExit) as caught:
         main(["--lang", "en", "watch", str(tmp_path), str(tmp_path), "--settle", "0"])
     assert caught.value.code == 2

@@ -9,6 +9,7 @@ import os
 import shutil
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,110 @@ def test_stop_from_the_event_listener(case_dir, inbox):
             break
         time.sleep(0.05)
     assert threading.active_count() <= thread_count
+
+
+def test_a_later_locked_session_leaves_unchanged_files_alone_and_keeps_no_names(watch, inbox, case_dir):
+    names = ["Screenshot_20240115-120102.png", "スクリーンショット 2024-01-15 12.01.02.png"]
+    for n, name in enumerate(names):
+        (inbox / name).write_bytes(b"picture %d" % n)
+    first, events = watch()
+    assert (first.existing, first.known) == (2, 0)
+    events.wait_kinds("imported", "imported")
+    first.stop()
+    state = (case_dir / layout.WATCH_STATE).read_bytes()
+    lines = state.decode("ascii").splitlines()
+    assert len(lines) == 3 and lines[0].startswith("evidence-kit watch-seen v1 ")
+    assert all(len(line) == 32 for line in lines[1:])
+    for name in names + ["Screenshot", "picture"]:
+        assert name.encode() not in state and name.encode("utf-16-le") not in state
+
+    second, events = watch()  # started again, e.g. the next day: the phone folder still holds both
+    assert (second.existing, second.known) == (0, 2)
+    cond = scans_counted(second)
+    wait_scans(second, cond, 3)
+    assert events.items == [] and len(items_of(case_dir)) == 2
+    os.utime(inbox / names[0], ns=(10**18, 10**18))  # changed: read again (locked, so stored again)
+    [event] = events.wait_kinds("imported")
+    assert event.params["name"] == names[0]
+    second.stop()
+    items = items_of(case_dir)
+    assert len(items) == 3 and sum(bool(i.get("duplicate_of")) for i in items) == 1  # marked at the unlock
+
+
+def test_two_watchers_of_one_case_store_a_file_once(case_dir, inbox):
+    a, b = Events(), Events()
+    options = {"settle_seconds": SETTLE, "check_seconds": 0.1, "rescan_seconds": 0.3}
+    with Watcher(case_dir, inbox, on_event=a, **options) as first, Watcher(case_dir, inbox, on_event=b, **options) as second:
+        (inbox / "new.png").write_bytes(b"one picture, seen by two watchers")
+        events = Events()
+        for watcher in (first, second):
+            watcher.on_event = events
+        got = events.wait_kinds("imported")
+        for watcher in (first, second):
+            cond = scans_counted(watcher)
+            wait_scans(watcher, cond, 3)
+        assert len(events.items) == 1 and got[0].params["name"] == "new.png"
+    assert len(items_of(case_dir)) == 1
+
+
+def test_an_unlocked_case_knows_content_imported_before_in_any_way(case_dir, inbox, tmp_path):
+    (tmp_path / "kept.jpg").write_bytes(b"jpeg")
+    earlier = Case.open(case_dir).import_file(tmp_path / "kept.jpg")  # by the import command, earlier
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    events = Events()
+    try:
+        with Watcher(case, inbox, on_event=events, settle_seconds=SETTLE, check_seconds=0.1):
+            (inbox / "same picture.jpg").write_bytes(b"jpeg")
+            [event] = events.wait_kinds("duplicate")
+        assert event.item_id == earlier.item_id
+    finally:
+        case.lock()
+    assert len(items_of(case_dir)) == 1
+
+
+def test_a_file_cut_off_by_an_unplugged_folder_is_taken_when_it_comes_back(watch, inbox, case_dir, monkeypatch):
+    data = os.urandom(50_000)
+    (inbox / "video.mp4").write_bytes(data)
+    stamp = os.stat(inbox / "video.mp4").st_mtime_ns
+    original = Case.import_paths
+    calls = []
+
+    def unplugged_while_read(self, paths, **kw):
+        calls.append(paths)
+        if len(calls) == 1:
+            shutil.rmtree(inbox)  # the phone goes while the file is read
+        return original(self, paths, **kw)
+
+    monkeypatch.setattr(Case, "import_paths", unplugged_while_read)
+    watcher, events = watch()
+    events.wait_kinds("folder_missing")
+    inbox.mkdir()  # back, with the same file: same size, same time
+    (inbox / "video.mp4").write_bytes(data)
+    os.utime(inbox / "video.mp4", ns=(stamp, stamp))
+    got = events.wait_kinds("folder_missing", "folder_back", "imported")
+    assert got[2].params["sha256"] == hashlib.sha256(data).hexdigest() and len(calls) == 2
+
+
+def test_the_seen_list_survives_a_torn_line_and_starts_again_when_damaged(case_dir):
+    from evidence_kit.watch import SeenFiles
+
+    seen = SeenFiles(case_dir)
+    assert not seen.seen("a.png", 1, 2)
+    seen.remember("a.png", 1, 2)
+    with open(seen.path, "ab") as f:
+        f.write(b"0123456789")  # a crash in the middle of the next line
+    later = SeenFiles(case_dir)  # another process, or the next session
+    assert later.seen("a.png", 1, 2) and not later.seen("a.png", 1, 3)
+    later.remember("b/c.png", 5, 6)
+    assert SeenFiles(case_dir).seen("b/c.png", 5, 6) and SeenFiles(case_dir).seen("a.png", 1, 2)
+    assert len(seen.path.read_bytes().splitlines()) == 4  # header, a, the torn line, b/c
+    assert seen.seen("b/c.png", 5, 6)  # appended by the other one: read on the next look
+    assert SeenFiles(case_dir).seen(unicodedata.normalize("NFD", "ガ.png"), 1, 1) is False
+    later.remember(unicodedata.normalize("NFD", "ガ.png"), 1, 1)
+    assert SeenFiles(case_dir).seen(unicodedata.normalize("NFC", "ガ.png"), 1, 1)  # macOS NFD names match
+    seen.path.write_bytes(b"garbage\n")
+    fresh = SeenFiles(case_dir)
+    assert not fresh.seen("a.png", 1, 2)
+    fresh.remember("a.png", 1, 2)
+    assert SeenFiles(case_dir).seen("a.png", 1, 2) and seen.path.read_bytes().startswith(b"evidence-kit watch-seen v1 ")
