@@ -166,7 +166,7 @@ TEXTS = {
     "guitools.restore.target": {"ja": "作るフォルダ: {path}", "en": "Folder to make: {path}"},
     "guitools.restore.go": {"ja": "復元する(&R)", "en": "&Restore"},
     "guitools.restore.copying": {"ja": "戻して確かめています: {path}", "en": "Restoring and checking: {path}"},
-    "guitools.restore.lines": {"ja": "戻したファイル(&L):", "en": "Restored fi&les:"},
+    "guitools.restore.lines": {"ja": "戻したファイル(&I):", "en": "Restored f&iles:"},
     "guitools.restore.line": {"ja": "戻して確かめました: {path}（{size}）", "en": "Restored and checked: {path} ({size})"},
     "guitools.restore.checking": {"ja": "戻したケースを確かめています…", "en": "Checking the restored case…"},
     "guitools.restore.done": {
@@ -213,7 +213,7 @@ TEXTS = {
                                         "en": "Watched folder: the same content as {name} is already in the case"},
     "guitools.watch.notice_failed": {"ja": "見張っているフォルダ: {name} を取り込めませんでした（くわしくは「フォルダを見張る」に）",
                                      "en": "Watched folder: {name} could not be imported (see \"Watch a folder\")"},
-    "guitools.watch.events": {"ja": "届いたもの(&E):", "en": "What arrived (&E):"},
+    "guitools.watch.events": {"ja": "届いたもの(&E):", "en": "What has arri&ved:"},
     "guitools.watch.started": {
         "ja": "見張りを始めました: {folder}（いまあった {existing} 件も取り込みます）",
         "en": "Watching: {folder} (the {existing} file(s) already there are imported too)",

@@ -420,6 +420,12 @@ def test_watch_toggle_imports_a_dropped_file_and_stops_on_lock(qtbot, small_case
     assert dialog.toggle.text() == "見張りを始める(&S)" and dialog.state_label.text() == "見張り: 停止"
     dialog.toggle.click()
     assert dialog.problem.text() == "見張るフォルダを選んでください。"
+    inside = small_case.case.path / "items"
+    dialog.folder.setText(str(inside))
+    dialog.toggle.click()
+    qtbot.waitUntil(lambda: watch.state == "off" and dialog.problem.text() != "", timeout=10000)
+    assert dialog.problem.text() == error_text(EvidenceKitError("watch_inside_case", folder=inside))
+    assert dialog.problem.text().startswith("ケースフォルダの中は見張れません: ") and watch_threads() == []
     dialog.folder.setText(str(inbox))
     changed = []
     small_case.changed.connect(lambda: changed.append(1))

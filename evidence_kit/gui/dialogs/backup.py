@@ -121,6 +121,7 @@ class RunDialog(QDialog):
         self.session = session
         self.job: Job | None = None
         self.look_job: Job | None = None
+        self._look_token = None
         self.lines: list[str] = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -269,11 +270,17 @@ class RunDialog(QDialog):
         fn = self.look_fn()
         if fn is None:
             return
-        job = Job(lambda _progress, _cancel: fn())
-        job.finished.connect(lambda found, j=job: self.looked(found) if j is self.look_job else None)
-        self.look_job = job
+        token = object()  # only the latest look counts
+        job = Job(lambda _progress, _cancel: (token, fn()))
+        job.finished.connect(self._look_done)  # a bound slot: dropped if the dialog is gone by then
+        self.look_job, self._look_token = job, token
         self.info.show_text(tr("guitools.backup.looking"), "info")
         job.start()
+
+    def _look_done(self, result: tuple) -> None:
+        token, found = result
+        if token is self._look_token:
+            self.looked(found)
 
     @staticmethod
     def folder_row(edit: QLineEdit, browse: QPushButton) -> QHBoxLayout:

@@ -73,14 +73,16 @@ class FolderWatch(QObject):
         self._watcher = watcher
 
         def begin(_progress, cancel):
-            watcher.start()  # scans the folder: may take a while on a large one
+            try:
+                watcher.start()  # scans the folder: may take a while on a large one
+            except Exception as exc:  # noqa: BLE001 - shown to the user (e.g. a folder inside the case)
+                return watcher, exc, 0, 0
             if cancel():  # stopped meanwhile (stop() sets cancel before it stops the watcher)
                 watcher.stop()
-            return watcher.existing, getattr(watcher, "known", 0)  # known: handed over by an earlier watch
+            return watcher, None, watcher.existing, getattr(watcher, "known", 0)  # known: by an earlier watch
 
         job = Job(begin)
-        job.finished.connect(lambda found, w=watcher: self._started(w, *found))
-        job.failed.connect(lambda exc, w=watcher: self._not_started(w, exc))
+        job.finished.connect(self._started)  # a bound slot: dropped if this object is gone by then
         self._job = job
         self._set_state("starting")
         self.session.start(job)
@@ -101,22 +103,21 @@ class FolderWatch(QObject):
         if watcher is not None or self.state != "off":
             self._set_state("paused" if paused and watcher is not None else "off")
 
-    def _started(self, watcher: Watcher, existing: int, known: int) -> None:
+    def _started(self, result: tuple) -> None:
+        watcher, exc, existing, known = result
         if watcher is not self._watcher:
             return
         self._job = None
+        if exc is not None:
+            self._watcher, self.error = None, exc
+            self._set_state("off")
+            self.notice.emit(error_text(exc))
+            return
         self.existing = existing
         if self.state == "starting":
             self._set_state("on")
         self.notice.emit(tr("guitools.watch.started_known" if known else "guitools.watch.started",
                             folder=str(self.folder), existing=existing, known=known))
-
-    def _not_started(self, watcher: Watcher, exc: BaseException) -> None:
-        if watcher is not self._watcher:
-            return
-        self._watcher, self._job, self.error = None, None, exc
-        self._set_state("off")
-        self.notice.emit(error_text(exc))
 
     def _received(self, event: WatchEvent) -> None:
         self.events.append(event)
