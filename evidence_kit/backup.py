@@ -278,8 +278,8 @@ def _snapshot(case: Case) -> tuple[list[_Source], int]:
 
 def _kept(folder: Path, src: _Source, entry: dict | None, recheck: bool, limit: int | None) -> dict | None:
     """The manifest entry of a file the stick already holds as the case has it, or None. Files
-    that may change (HEAD, BLOBSUMS ...) are read back every time: they are small, and `verify` run
-    on the stick appends to them."""
+    that may change (HEAD, BLOBSUMS ...) are read back every time: they are small, and they must be
+    exactly the case's."""
     if not entry or entry.get("size") != src.size or entry.get("sha256") != src.sha256:
         return None
     if "parts" not in entry and limit is not None and src.size > limit:
@@ -451,8 +451,9 @@ def _commit(folder: Path, manifest: dict, staged: list[str]) -> list[str]:
 
 
 def _case_files(folder: Path) -> list[str]:
-    """Every file in the backup folder that is not the backup's own (nor the lock file `verify` makes
-    there: a `custody/PENDING` is listed, as it would undo entries that the copy has now)."""
+    """Every file in the backup folder that is not the backup's own (nor a lock file an older version
+    made there: a `custody/PENDING` is listed, as it would undo entries that the copy has now). The
+    case core never writes to the copy (Case.is_backup_copy)."""
     found = []
     for path in folder.rglob("*"):
         rel = path.relative_to(folder).as_posix()

@@ -42,7 +42,7 @@ MIN_PASSPHRASE = 8
 STREAMING_IMPORTERS = ("media", "whatsapp")  # these read a seekable file: a video or a zip is never loaded whole
 # errors about the case itself (not one source file) end a batch
 BATCH_STOPPERS = ("cancelled", "disk_full", "read_only", "case_busy", "case_damaged", "head_behind",
-                  "head_damaged", "head_missing", "io_error")
+                  "head_damaged", "head_missing", "io_error", "backup_copy")
 Progress = Callable[[int], None]
 Cancel = Callable[[], bool]
 
@@ -287,7 +287,12 @@ class Case:
     # -- the lock and transactions -----------------------------------------------------------
 
     def _writable(self) -> bool:
-        return os.access(self.path / "custody", os.W_OK) and not _is_read_only_fs(self.path)
+        return not self.is_backup_copy() and os.access(self.path / "custody", os.W_OK) and not _is_read_only_fs(self.path)
+
+    def is_backup_copy(self) -> bool:
+        """The copy in a backup folder: it must stay as backed up (its manifest checks every file), so
+        nothing writes to it; it is verified (and unlocked) like a case on read-only media."""
+        return any((self.path / name).exists() for name in layout.BACKUP_MARKS)
 
     @contextlib.contextmanager
     def hold(self, *, read_only_ok: bool = False):
@@ -310,6 +315,11 @@ class Case:
                     yield
                 finally:
                     self._lock_depth -= 1
+                return
+            if self.is_backup_copy():
+                if not allow_read_only:
+                    raise EvidenceKitError("backup_copy", path=self.path)
+                yield
                 return
             lock = FileLock(self.path / layout.LOCK)
             try:

@@ -17,6 +17,8 @@ CHECKPOINT_DIR = "custody/checkpoints"
 SIGNING_PUB_PEM = "custody/case-signing-pub.pem"
 ALLOWED_SIGNERS = "custody/allowed_signers"
 DIRS = ("keys", "items", LOG_DIR, CHECKPOINT_DIR)
+# a case folder holding one of these is a backup's copy (evidence_kit/backup.py): checked, never written
+BACKUP_MARKS = ("backup.json", ".backup-commit.json")
 # files a watched folder has handed over, as salted digests of (path in that folder, size, mtime):
 # no names, no content hashes (evidence_kit/watch.py says why)
 WATCH_STATE = "watch/seen"

@@ -38,6 +38,12 @@ ERRORS = {
         "ja": "バックアップを途中で止めました。前回のバックアップはそのまま残っています。ここまでにコピーして確かめた分は、次のバックアップで使います。",
         "en": "The backup was stopped. The previous backup is as it was; what was copied and checked so far is used by the next backup.",
     },
+    "backup_copy": {  # raised by the case core for any write to a backup's copy
+        "ja": "{path} はバックアップ（USB メモリなどへの写し）です。写しがバックアップした時と食い違わないよう、ここには何も書き込みません。"
+              "このケースで作業するには、evidence-kit restore で別の場所に戻してください。",
+        "en": "{path} is a backup (a copy on a USB stick or elsewhere). So that it stays exactly as it was backed up, nothing "
+              "is written to it. To work with this case, restore it elsewhere with evidence-kit restore.",
+    },
     "backup_manifest_damaged": {
         "ja": "バックアップの一覧ファイルが壊れています: {path}。このバックアップは使わず、新しい場所にもう一度バックアップしてください。",
         "en": "The backup's list file is damaged: {path}. Do not rely on this backup; back up again to a new place.",

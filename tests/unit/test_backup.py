@@ -300,16 +300,32 @@ def test_verify_names_a_damaged_file_in_the_backup_and_recheck_repairs_it(filled
     assert verify_case(again.folder, Case.open(again.folder).info).problems == []
 
 
-def test_verify_run_on_the_stick_is_undone_by_the_next_backup(filled, usb):
-    report = backup.run(filled, usb)  # entries 1-4 copied; the case logs 5 (backup)
-    for _ in range(2):
-        Case.open(report.folder).verify()  # logs `verify` events in the copy (5, 6), as on any case
-    assert (report.folder / layout.log_entry(6)).exists() and not (filled / layout.log_entry(6)).exists()
-    source = case_files(filled)
-    again = backup.run(filled, usb)
-    assert again.removed == [layout.log_entry(6)]
-    assert sorted(again.copied) == sorted([layout.BLOBSUMS, layout.HEAD, layout.log_entry(5)])
-    assert case_files(again.folder) == source  # the case as it was when the run began, exactly
+def test_verify_and_unlock_on_the_stick_change_nothing_so_it_still_restores(filled, usb, tmp_path):
+    report = backup.run(filled, usb)
+    before = case_files(report.folder)
+    copy = Case.open(report.folder)
+    result, not_logged = copy.verify()  # what README-BACKUP.txt tells the user to run
+    assert result.ok and not_logged.code == "backup_copy"
+    assert not_logged.message("en") == (
+        f"{report.folder} is a backup (a copy on a USB stick or elsewhere). So that it stays exactly as it was backed "
+        "up, nothing is written to it. To work with this case, restore it elsewhere with evidence-kit restore.")
+    copy.unlock(PASSPHRASE)  # no checkpoint signed, no index saved on the stick
+    deep, _ = copy.verify(deep=True)
+    assert deep.ok and deep.items_rehashed == 3
+    for write in (lambda: copy.import_file(write_src(tmp_path)), lambda: copy.record("annotate", {}),
+                  lambda: copy.change_passphrase(PASSPHRASE, "another passphrase")):
+        with pytest.raises(EvidenceKitError) as exc:
+            write()
+        assert exc.value.code == "backup_copy"
+    copy.lock()
+    assert case_files(report.folder) == before and not (report.folder / layout.LOCK).exists()
+    restored = backup.restore(usb, tmp_path / "restored")  # used to fail: HEAD and BLOBSUMS had changed
+    assert verify_case(restored, Case.open(restored).info).problems == []
+    assert backup.run(filled, usb).removed == []
+
+
+def write_src(tmp_path):
+    return write(tmp_path / "src" / "into-the-stick.txt", b"imported into the backup by mistake")
 
 
 def test_a_damaged_item_in_the_case_is_copied_as_it_is_and_reported(filled, usb):
