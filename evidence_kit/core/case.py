@@ -237,15 +237,18 @@ class Case:
         return UnlockReport(unsigned, problems, duplicates, signed)
 
     def lock(self) -> None:
-        if not self.unlocked:
-            return
-        if self._writable():
-            with self._write_lock():
-                self._checkpoint_if_needed("lock")
-                self._save_index()
-        self._identity = self._key = self._index = None
-        self._entries = []
-        self._chain_problems = []
+        # held to the end: another thread of this object (a watcher) that imports meanwhile sees the
+        # case either unlocked, with its keys and index, or locked, never in between
+        with self._thread_lock:
+            if not self.unlocked:
+                return
+            if self._writable():
+                with self._write_lock():
+                    self._checkpoint_if_needed("lock")
+                    self._save_index()
+            self._identity = self._key = self._index = None
+            self._entries = []
+            self._chain_problems = []
 
     def __enter__(self) -> "Case":
         return self

@@ -407,3 +407,42 @@ def test_the_seen_list_survives_a_torn_line_and_starts_again_when_damaged(case_d
     assert not fresh.seen("a.png", 1, 2)
     fresh.remember("a.png", 1, 2)
     assert SeenFiles(case_dir).seen("a.png", 1, 2) and seen.path.read_bytes().startswith(b"evidence-kit watch-seen v1 ")
+
+
+def test_the_app_locking_the_case_while_its_watcher_imports(case_dir, inbox, monkeypatch):
+    """The GUI hands its own Case to the watcher and may lock it (idle lock, quick hide) at any moment:
+    an import that began while it was unlocked must finish whole, never meet a half-locked case."""
+    import contextlib
+
+    case = Case.open(case_dir)
+    case.unlock(PASSPHRASE)
+    main = threading.current_thread()
+    released, checked = threading.Event(), threading.Event()
+    real_lock, real_index_item = Case._write_lock, Case._index_item
+
+    @contextlib.contextmanager
+    def write_lock(self, allow_read_only=False):
+        with real_lock(self, allow_read_only):
+            yield
+        if threading.current_thread() is main and not self._lock_depth:  # lock() let go of the lock
+            released.set()
+            (inbox / "arrives now.png").write_bytes(b"a picture")
+            checked.wait(SETTLE * 2)  # the watcher, if it can, gets in before the keys are dropped
+
+    def index_item(self, *args, **kwargs):  # reached by an import that saw the case unlocked
+        checked.set()
+        for _ in range(20):  # give lock() every chance to drop the keys now
+            if self._identity is None:
+                break
+            time.sleep(0.05)
+        return real_index_item(self, *args, **kwargs)
+
+    monkeypatch.setattr(Case, "_write_lock", write_lock)
+    monkeypatch.setattr(Case, "_index_item", index_item)
+    events = Events()
+    with Watcher(case, inbox, on_event=events, settle_seconds=0.2, check_seconds=0.05) as watcher:
+        case.lock()
+        assert released.is_set()
+        [event] = events.wait_kinds("imported")
+        assert watcher.counts == {"imported": 1, "duplicate": 0, "failed": 0}
+    assert [i["original_name"] for i in items_of(case_dir)] == ["arrives now.png"]
