@@ -68,6 +68,9 @@ class BackupReport:
     bytes_copied: int = 0
     split: list[str] = field(default_factory=list)  # stored in parts (too large for the stick)
     source_damaged: list[str] = field(default_factory=list)  # copied as they are, but they differ from BLOBSUMS
+    # missing or unreadable in the case folder: the earlier copy on the stick is kept (never removed) ...
+    kept_earlier: list[str] = field(default_factory=list)
+    source_missing: list[str] = field(default_factory=list)  # ... or, with none there, they are not in the backup
     removed: list[str] = field(default_factory=list)  # files on the stick the case does not have (any more)
     not_logged: EvidenceKitError | None = None  # why the `backup` event could not be recorded
 
@@ -78,6 +81,7 @@ class _Source:
     size: int
     sha256: str | None  # known before copying: BLOBSUMS, or hashed from `data`
     data: bytes | None = None  # a file that may change (HEAD, BLOBSUMS, the index): read under the lock
+    missing: bool = False  # BLOBSUMS names it (or it was seen) but it cannot be read from the case folder
 
 
 # -- where the backup lives ------------------------------------------------------------------------
@@ -196,10 +200,12 @@ def run(case_path: Path, dest: Path, *, progress: Progress | None = None, cancel
     with _dest_errors(dest):
         for src in sources:
             kept = _kept(folder, src, (previous or {}).get("files", {}).get(src.rel), recheck, limit)
-            staged = None if kept is not None else _staged(folder, src, limit)
+            staged = None if kept is not None or src.missing else _staged(folder, src, limit)
             if kept is not None or staged is not None:
                 files[src.rel] = kept or staged
-            if staged is not None:
+            if src.missing:  # evidence lost from the case is never lost from the stick as well
+                (report.kept_earlier if kept is not None else report.source_missing).append(src.rel)
+            elif staged is not None:
                 report.resumed.append(src.rel)
             elif kept is None:
                 todo.append(src)
@@ -207,11 +213,19 @@ def run(case_path: Path, dest: Path, *, progress: Progress | None = None, cancel
         for src in todo:
             if cancel and cancel():
                 raise EvidenceKitError("cancelled", text="backup_cancelled")
-            files[src.rel] = _copy(case.path, folder, src, limit, progress, cancel)
+            try:
+                files[src.rel] = _copy(case.path, folder, src, limit, progress, cancel)
+            except EvidenceKitError as exc:
+                if exc.code != "io_error":  # the case folder's disk failed on this file: back up the others
+                    raise
+                report.source_missing.append(src.rel)
+                continue
             report.copied.append(src.rel)
             report.bytes_copied += src.size
+        report.files = len(files)
         report.split = sorted(rel for rel, e in files.items() if "parts" in e)
-        report.source_damaged = sorted(s.rel for s in sources if s.data is None and files[s.rel]["sha256"] != s.sha256)
+        report.source_damaged = sorted(s.rel for s in sources if s.data is None and s.rel in files
+                                       and files[s.rel]["sha256"] != s.sha256)
         manifest = {"format": FORMAT, "version": 1, "case_id": case.case_id, "generation": report.generation,
                     "made": custody.utc_now(), "head_seq": head_seq, "app": __version__,
                     "files": dict(sorted(files.items()))}
@@ -222,7 +236,9 @@ def run(case_path: Path, dest: Path, *, progress: Progress | None = None, cancel
     try:
         case.record("backup", {"generation": report.generation, "head": head_seq, "files": len(files),
                                "copied": len(report.copied) + len(report.resumed), "bytes": report.bytes_copied,
-                               "split": len(report.split), "manifest_sha256": manifest_sha})
+                               "split": len(report.split), "manifest_sha256": manifest_sha,
+                               **({"missing": len(report.kept_earlier) + len(report.source_missing)}
+                                  if report.kept_earlier or report.source_missing else {})})
     except EvidenceKitError as exc:  # e.g. a read-only case folder: the backup itself stands
         report.not_logged = exc
     return report
@@ -259,30 +275,46 @@ def _snapshot(case: Case) -> tuple[list[_Source], int]:
     write-once files (items, log entries, checkpoints) are copied later and checked against
     BLOBSUMS or against the hash taken now."""
     with case.hold(read_only_ok=True):  # also finishes a transaction a crash interrupted
-        head = custody.read_head(case.path)
-        sums, _ = journal.read_blobsums(case.path)
-        found = []
+        try:
+            head_seq = custody.read_head(case.path).seq
+        except EvidenceKitError:  # a damaged case is backed up all the same, as it is (verify names it)
+            head_seq = 0
+        try:
+            sums, _ = journal.read_blobsums(case.path)
+        except OSError:
+            sums = {}
+        found, seen = [], set()
         for path in sorted(case.path.rglob("*")):
             rel = path.relative_to(case.path).as_posix()
             if not path.is_file() or rel in SKIPPED or path.name.endswith(TEMP_SUFFIX):
                 continue
-            if rel in sums:
-                found.append(_Source(rel, path.stat().st_size, sums[rel]))
-            elif rel.startswith("items/"):  # write-once, though BLOBSUMS does not name it
-                found.append(_Source(rel, path.stat().st_size, _sha256_of(path)))
-            else:
-                data = path.read_bytes()
-                found.append(_Source(rel, len(data), hashlib.sha256(data).hexdigest(), data))
-    return found, head.seq
+            seen.add(rel)
+            found.append(_source(path, rel, sums.get(rel)))
+        # listed, but not found above: in a folder reached through a symbolic link, or gone
+        found += [_source(case.path / rel, rel, sums[rel]) for rel in sums.keys() - seen]
+    return sorted(found, key=lambda src: src.rel), head_seq
+
+
+def _source(path: Path, rel: str, listed: str | None) -> _Source:
+    try:
+        if listed is not None:
+            return _Source(rel, path.stat().st_size, listed)
+        if rel.startswith("items/"):  # write-once, though BLOBSUMS does not name it
+            return _Source(rel, path.stat().st_size, _sha256_of(path))
+        data = path.read_bytes()
+        return _Source(rel, len(data), hashlib.sha256(data).hexdigest(), data)
+    except OSError:
+        return _Source(rel, 0, listed, missing=True)
 
 
 def _kept(folder: Path, src: _Source, entry: dict | None, recheck: bool, limit: int | None) -> dict | None:
     """The manifest entry of a file the stick already holds as the case has it, or None. Files
     that may change (HEAD, BLOBSUMS ...) are read back every time: they are small, and they must be
     exactly the case's."""
-    if not entry or entry.get("size") != src.size or entry.get("sha256") != src.sha256:
+    expected = src.sha256 if src.sha256 is not None else (entry or {}).get("sha256")  # unknown: gone from the case
+    if not entry or entry.get("sha256") != expected:  # not the source's size: a damaged source may differ
         return None
-    if "parts" not in entry and limit is not None and src.size > limit:
+    if "parts" not in entry and limit is not None and entry["size"] > limit:
         return None
     parts = entry["parts"] if "parts" in entry else [entry]
     for name, want in zip(_stored_names(src.rel, entry), parts):

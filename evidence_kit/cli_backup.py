@@ -67,11 +67,15 @@ def backup(cli, args) -> int:
         cli.say("cli.backup_split", path=rel)
     for rel in report.source_damaged:
         cli.say("cli.backup_source_damaged", path=rel)
+    for rel in report.kept_earlier:
+        cli.say("cli.backup_kept_earlier", path=rel)
+    for rel in report.source_missing:
+        cli.say("cli.backup_source_missing", path=rel)
     cli.say("cli.backup_done", path=report.folder, generation=report.generation, files=report.files,
             copied=len(report.copied) + len(report.resumed), size=_size(cli, report.bytes_copied))
     if report.not_logged is not None:
         cli.say("cli.backup_not_logged", reason=report.not_logged.message(cli.lang))
-    return 1 if report.source_damaged else 0
+    return 1 if report.source_damaged or report.kept_earlier or report.source_missing else 0
 
 
 def restore(cli, args) -> int:

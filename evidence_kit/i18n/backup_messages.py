@@ -126,6 +126,18 @@ TEXTS = {
         "ja": "  注意: ケースのこのファイルは記録と一致しません（そのままコピーしました）: {path}。evidence-kit verify でケースを確かめてください。",
         "en": "  Warning: this file of the case does not match its record (copied as it is): {path}. Check the case with evidence-kit verify.",
     },
+    "cli.backup_kept_earlier": {
+        "ja": "  注意: ケースのこのファイルが見つからないか読めません。バックアップには前回コピーしたものを残しました: {path}。"
+              "evidence-kit verify でケースを確かめてください。",
+        "en": "  Warning: this file of the case is missing or unreadable; the backup keeps the copy made earlier: {path}. "
+              "Check the case with evidence-kit verify.",
+    },
+    "cli.backup_source_missing": {
+        "ja": "  注意: ケースのこのファイルが見つからないか読めないため、バックアップできませんでした: {path}。"
+              "evidence-kit verify でケースを確かめてください。",
+        "en": "  Warning: this file of the case is missing or unreadable, so it could not be backed up: {path}. "
+              "Check the case with evidence-kit verify.",
+    },
     "cli.backup_done": {
         "ja": "バックアップが終わりました: {path}\n  第 {generation} 世代。ファイル {files} 件のうち、今回コピーしたのは {copied} 件（{size}）で、すべて読み直して確認しました。",
         "en": "Backup finished: {path}\n  Generation {generation}. Of {files} files, {copied} were copied this time ({size}), and all were read back and checked.",

@@ -112,6 +112,18 @@ def test_verify_on_a_fat32_backup_joins_the_parts(tmp_path, capsys, case_dir, mo
                                                 "(decrypted and hashed again).")
 
 
+def test_backup_warns_and_exits_1_about_a_file_the_case_lost(tmp_path, capsys, case_dir):
+    Case.open(case_dir).import_file(write(tmp_path / "in" / "photo.png", b"\x89PNG picture"))
+    (tmp_path / "usb").mkdir()
+    assert run(capsys, "backup", case_dir, tmp_path / "usb")[0] == 0
+    [blob] = [p for p in (case_dir / "items").rglob("*.age") if not p.name.endswith(".meta.age")]
+    blob.unlink()
+    code, out, _ = run(capsys, "--lang", "en", "backup", case_dir, tmp_path / "usb")
+    rel = blob.relative_to(case_dir).as_posix()
+    assert code == 1 and (f"  Warning: this file of the case is missing or unreadable; the backup keeps the copy made "
+                          f"earlier: {rel}. Check the case with evidence-kit verify.") in out.splitlines()
+
+
 def test_backup_and_restore_errors_exit_1_with_a_sentence(tmp_path, capsys, case_dir):
     code, out, err = run(capsys, "--lang", "en", "backup", case_dir, tmp_path / "nowhere")
     assert (code, out) == (1, "")

@@ -513,3 +513,47 @@ def test_case_hold_makes_other_writers_wait_and_lets_the_holder_write(case_dir, 
         case.record("verify", {"result": "ok"})  # the holder itself may write
     other.record("verify", {"result": "ok"})
     assert custody.read_head(case_dir).seq == 3
+
+
+def item_blobs(case_dir) -> list[str]:
+    return sorted(rel for rel in journal_sums(case_dir) if rel.startswith("items/") and not rel.endswith(".meta.age"))
+
+
+def test_evidence_lost_from_the_case_is_never_lost_from_the_stick_too(filled, usb, tmp_path):
+    first = backup.run(filled, usb)
+    blob, other = item_blobs(filled)[:2]
+    good = {rel: (first.folder / rel).read_bytes() for rel in (blob, other)}
+    (filled / blob).unlink()  # gone from the case (a failing disk, or someone with the PC)
+    (filled / other).write_bytes(good[other][:100])  # cut short
+    report = backup.run(filled, usb)
+    assert (report.kept_earlier, report.source_missing, report.removed) == ([blob], [], [])
+    assert {rel: (report.folder / rel).read_bytes() for rel in (blob, other)} == good  # the good copies stay
+    assert report.files == 22 + 1  # + the first backup's log entry
+    assert last_event(filled)["missing"] == 1
+    restored = backup.restore(usb, tmp_path / "restored")
+    assert verify_case(restored, Case.open(restored).info).problems == []
+
+
+def test_a_file_missing_unreadable_or_behind_a_link_in_the_case_does_not_stop_the_backup(filled, usb, tmp_path,
+                                                                                         monkeypatch):
+    lost, failing, linked = item_blobs(filled)
+    (filled / lost).unlink()
+    moved = tmp_path / "other-disk" / linked.split("/")[1]
+    moved.parent.mkdir()
+    (filled / linked).parent.rename(moved)  # the folder now lives elsewhere, reached through a link
+    (filled / linked).parent.symlink_to(moved, target_is_directory=True)
+    real_read = backup._SourceReader.read
+
+    def read(self, size):
+        if self._path == filled / failing:
+            raise EvidenceKitError("io_error", path=self._path, reason="Input/output error")
+        return real_read(self, size)
+
+    monkeypatch.setattr(backup._SourceReader, "read", read)
+    report = backup.run(filled, usb)
+    assert report.source_missing == sorted([lost, failing]) and report.kept_earlier == []
+    assert linked in report.copied and (report.folder / linked).read_bytes() == (moved / linked.split("/")[2]).read_bytes()
+    assert not (report.folder / linked).parent.is_symlink()
+    assert len(report.copied) == 22 - 2 and report.files == 20
+    found = verify_case(report.folder, Case.open(report.folder).info).problems
+    assert sorted((p.code, p.path) for p in found) == sorted([("missing", lost), ("missing", failing)])
