@@ -51,6 +51,7 @@ OWN = (MANIFEST, README, PARTS, STAGING, COMMIT)  # what is the backup's, not th
 FORMAT = "evidence-kit-backup"
 FAT32_MAX = 4 * 1024**3 - 1  # the largest file FAT32 can hold
 FAT_TYPES = {"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"}
+WRITE_ONCE = ("items/", layout.LOG_DIR + "/", layout.CHECKPOINT_DIR + "/")  # never removed from the stick
 SKIPPED = {layout.LOCK, layout.PENDING}  # the lock file and a transaction marker are never copied
 CHUNK = 1 << 20
 Progress = Callable[[str, int, int], None]  # (path in the case folder, bytes done, bytes in all)
@@ -194,6 +195,9 @@ def run(case_path: Path, dest: Path, *, progress: Progress | None = None, cancel
         raise EvidenceKitError("backup_other_case", path=folder)
     limit = max_file_size if max_file_size is not None else size_limit(dest)
     sources, head_seq = _snapshot(case)
+    have = {src.rel for src in sources}  # write-once files the stick has and the case lost, even from BLOBSUMS
+    sources += [_Source(rel, 0, None, missing=True) for rel in sorted((previous or {}).get("files", {}))
+                if rel not in have and rel.startswith(WRITE_ONCE)]
     report = BackupReport(folder, (previous or {}).get("generation", 0) + 1, head_seq, len(sources))
     files: dict[str, dict] = {}
     todo: list[_Source] = []

@@ -532,6 +532,11 @@ def test_evidence_lost_from_the_case_is_never_lost_from_the_stick_too(filled, us
     assert last_event(filled)["missing"] == 1
     restored = backup.restore(usb, tmp_path / "restored")
     assert verify_case(restored, Case.open(restored).info).problems == []
+    sums = (filled / layout.BLOBSUMS).read_bytes()  # someone with the PC removes the item's line too
+    (filled / layout.BLOBSUMS).write_bytes(b"".join(line for line in sums.splitlines(keepends=True)
+                                                    if blob.encode() not in line))
+    report = backup.run(filled, usb)
+    assert (report.kept_earlier, report.removed) == ([blob], []) and (report.folder / blob).read_bytes() == good[blob]
 
 
 def test_a_file_missing_unreadable_or_behind_a_link_in_the_case_does_not_stop_the_backup(filled, usb, tmp_path,
@@ -557,3 +562,11 @@ def test_a_file_missing_unreadable_or_behind_a_link_in_the_case_does_not_stop_th
     assert len(report.copied) == 22 - 2 and report.files == 20
     found = verify_case(report.folder, Case.open(report.folder).info).problems
     assert sorted((p.code, p.path) for p in found) == sorted([("missing", lost), ("missing", failing)])
+
+
+def test_a_case_with_a_damaged_head_is_backed_up_as_it_is(filled, usb):
+    (filled / layout.HEAD).write_bytes(b"garbage")
+    report = backup.run(filled, usb)
+    assert report.head_seq == 0 and report.not_logged.code == "head_damaged"
+    assert (report.folder / layout.HEAD).read_bytes() == b"garbage" and len(report.copied) == 22
+    assert [p.code for p in verify_case(report.folder, Case.open(report.folder).info).problems] == ["head_damaged"]
