@@ -51,6 +51,7 @@ class Handover:
     originals: list[tuple[str, str, str]] = field(default_factory=list)  # (label, package path, original name)
     sums_sha256: str = ""
     checks: list = field(default_factory=list)  # what the export's checks found (report.checks.Check)
+    timestamps: list = field(default_factory=list)  # timestamps.TokenStatus of the earlier checkpoints it carries
 
 
 def make(case, out_dir: Path, *, audience: str = "police", today: date | None = None, acknowledged: bool = False,
@@ -93,6 +94,7 @@ def create(case, out_dir: Path, *, audience: str = "police", today: date | None 
                 _write_original(case, ex.item, work / rel, rel, progress, cancel)
                 package.originals.append((ex.label, rel, ex.item["original_name"]))
             _write_custody(case, work, package.checkpoint)
+            package.timestamps = _write_timestamps(case, work, package.checkpoint)
             atomic_write_bytes(work / VERIFY, verify_text(case, package, today))
             for path in sorted(p for p in work.rglob("*") if p.is_file()):
                 rel = path.relative_to(work).as_posix()
@@ -156,6 +158,19 @@ def _write_custody(case, work: Path, seq: int) -> None:
             atomic_write_bytes(work / rel, (case.path / rel).read_bytes())
 
 
+def _write_timestamps(case, work: Path, upto: int) -> list:
+    """Every earlier checkpoint with a trusted timestamp that checks: its statement, signatures and
+    token (crypto-design section 9.4: a token over checkpoint k shows entries 1..k existed by then)."""
+    from .core import timestamps
+
+    stamped = [t for t in timestamps.token_statuses(case.path) if t.seq <= upto and t.status == "ok"]
+    for token in stamped:
+        for suffix in (".txt", ".sig", ".txt.sshsig", ".tsr"):
+            rel = layout.checkpoint_base(token.seq) + suffix
+            atomic_write_bytes(work / rel, (case.path / rel).read_bytes())
+    return stamped
+
+
 # -- names ---------------------------------------------------------------------------------------
 
 def exhibit_file_name(prefix: str, number: str, original: str, limit: int = MAX_NAME) -> str:
@@ -203,7 +218,7 @@ def _allowed(ch: str) -> bool:
 
 def verify_text(case, package: Handover, today: date) -> bytes:
     """VERIFY.txt: Japanese, then English; UTF-8 with a BOM and CRLF so that any Windows editor shows it."""
-    from .i18n.handover_messages import VERIFY_EN, VERIFY_JA, VERIFY_LIST
+    from .i18n.handover_messages import VERIFY_EN, VERIFY_JA, VERIFY_LIST, VERIFY_TS_EN, VERIFY_TS_JA
 
     base = layout.checkpoint_base(package.checkpoint)
     params = {
@@ -216,8 +231,18 @@ def verify_text(case, package: Handover, today: date) -> bytes:
     }
     listing = "\n".join(f"  {label}  {rel}\n        {_shown(name)}" for label, rel, name in package.originals)
     parts = [VERIFY_JA.format(**params), VERIFY_EN.format(**params), VERIFY_LIST.format(listing=listing)]
+    if package.timestamps:
+        first = package.timestamps[0]
+        params.update(stamped=_token_lines(package.timestamps), seq=first.seq, first_txt=first.checkpoint,
+                      first_tsr=first.token_file)
+        parts[0] = parts[0].rstrip("\n") + "\n\n\n" + VERIFY_TS_JA.format(**params)
+        parts[1] = parts[1].rstrip("\n") + "\n\n\n" + VERIFY_TS_EN.format(**params)
     text = "\n\n\n".join(part.strip("\n") for part in parts) + "\n"
     return text.replace("\n", "\r\n").encode("utf-8-sig")
+
+
+def _token_lines(tokens: list) -> str:
+    return "\n".join(f"  {t.token_file}  {t.gen_time_jst} / {t.gen_time_utc}\n        {_shown(t.tsa)}" for t in tokens)
 
 
 def _shown(text: str) -> str:

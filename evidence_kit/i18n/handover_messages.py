@@ -188,3 +188,42 @@ this folder, original name:
 
 {listing}
 """
+
+# added to VERIFY.txt when the package carries trusted timestamps over earlier checkpoints
+VERIFY_TS_JA = """\
+3. 第三者による時刻の証明（タイムスタンプ）を確かめる
+
+  時刻認証局（TSA）が、次のチェックポイントがその時刻にはすでにあったことを証明しています
+  （日本時間 / UTC、発行した TSA）。
+{stamped}
+
+  それぞれ、次のように確かめます（例はチェックポイント {seq}）。TSA のルート証明書（tsa-root.pem）は、
+  その TSA のウェブサイトから入手します。
+      openssl ts -verify -data {first_txt} -in {first_tsr} -CAfile tsa-root.pem
+        → 「Verification: OK」と表示されれば、正しいタイムスタンプです。
+      openssl ts -reply -in {first_tsr} -text
+        → 「Time stamp:」の行が、証明された時刻（UTC）です。
+  チェックポイント {seq} は保全記録の 1 行目から {seq} 行目までについての文書です。次の値が、その文書の
+  「log-sha256:」と同じなら、その行までに記録された取り込みが、タイムスタンプの時刻より前にあったことになります。
+      head -n {seq} {log} | sha256sum          （macOS: head -n {seq} {log} | shasum -a 256）
+  署名は、2 の (2) と同じコマンドで、{first_txt} について確かめられます。
+"""
+
+VERIFY_TS_EN = """\
+3. Check the third-party proof of time (trusted timestamps)
+
+  A time-stamping authority (TSA) certifies that these checkpoints already existed at these times
+  (Japan time / UTC, the TSA that issued it):
+{stamped}
+
+  Check each one like this (the example is checkpoint {seq}). Get the TSA's root certificate
+  (tsa-root.pem) from that TSA's website.
+      openssl ts -verify -data {first_txt} -in {first_tsr} -CAfile tsa-root.pem
+        -> "Verification: OK" means the timestamp is good.
+      openssl ts -reply -in {first_tsr} -text
+        -> the "Time stamp:" line is the certified time (UTC).
+  Checkpoint {seq} is a statement over lines 1 to {seq} of the custody log. When this value equals its
+  "log-sha256:", the imports recorded up to that line existed before the time of the timestamp:
+      head -n {seq} {log} | sha256sum          (macOS: head -n {seq} {log} | shasum -a 256)
+  Its signature checks with the commands of 2 (2), for {first_txt}.
+"""

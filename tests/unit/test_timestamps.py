@@ -365,3 +365,34 @@ def test_a_reply_is_named_only_once_its_event_is_logged(case_dir, tsa, tmp_path,
     ts.attach(Case.open(case_dir), reply(tsa, case_dir / "custody/checkpoints/00000001.tsq", tmp_path / "r.tsr"))
     assert seen == [False] and token.read_bytes() == (tmp_path / "r.tsr").read_bytes()
     assert [p.name for p in token.parent.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_a_hand_over_carries_the_earlier_timestamps_and_says_how_to_check_them(case_dir, tsa, tmp_path):
+    from evidence_kit import handover
+
+    (tmp_path / "memo.txt").write_bytes("5月1日 振り込んだ".encode())
+    Case.open(case_dir).import_file(tmp_path / "memo.txt")
+    new_checkpoint(case_dir)  # 3: the unlock's checkpoint over the import, then a verify event, 5: the lock's
+    case = Case.open(case_dir)
+    ts.attach(case, reply(tsa, case_dir / "custody/checkpoints/00000003.tsq", tmp_path / "3.tsr"))
+    case.unlock(PASSPHRASE)
+    package = handover.create(case, tmp_path / "pkg", acknowledged=True)
+    case.lock()
+    out = package.path
+    assert [t.seq for t in package.timestamps] == [3]
+    for suffix in (".txt", ".sig", ".txt.sshsig", ".tsr"):
+        rel = "custody/checkpoints/00000003" + suffix
+        assert (out / rel).read_bytes() == (case_dir / rel).read_bytes() and rel in package.files
+    checked = openssl("ts", "-verify", "-data", "custody/checkpoints/00000003.txt", "-in",
+                      "custody/checkpoints/00000003.tsr", "-CAfile", str(tsa / "ca.pem"), cwd=out)
+    assert checked.stdout.strip() == "Verification: OK", checked.stderr
+    head = subprocess.run("head -n 3 custody/custody.jsonl | sha256sum", shell=True, cwd=out, capture_output=True,
+                          text=True).stdout.split()[0]
+    assert f"log-sha256: {head}\n".encode() in (out / "custody/checkpoints/00000003.txt").read_bytes()
+    text = (out / "VERIFY.txt").read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    status = package.timestamps[0]
+    assert (f"  custody/checkpoints/00000003.tsr  {status.gen_time_jst} / {status.gen_time_utc}\n"
+            "        CN=rsa_tsa TSA,O=Local Test\n") in text
+    assert "3. 第三者による時刻の証明（タイムスタンプ）を確かめる" in text and "3. Check the third-party proof of time" in text
+    assert "      head -n 3 custody/custody.jsonl | sha256sum          (macOS: head -n 3 custody/custody.jsonl | shasum -a 256)" in text
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=out).returncode == 0
