@@ -70,6 +70,9 @@ def create(case, out_dir: Path, *, audience: str = "police", today: date | None 
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     out_dir = Path(out_dir).absolute()
+    case_dir = case.path.resolve()
+    if out_dir.resolve() == case_dir or case_dir in out_dir.resolve().parents:
+        raise EvidenceKitError("handover_inside_case", path=out_dir)  # plaintext evidence in the encrypted folder
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise EvidenceKitError("handover_exists", path=out_dir)
     created = datetime.now(timezone.utc).replace(microsecond=0)

@@ -11,6 +11,12 @@ ERRORS = {
         "ja": "引き渡し用のフォルダを書き出せませんでした: {path}（{reason}）。書きかけのものは消しました。ケースは何も変わっていません。",
         "en": "The hand-over folder could not be written: {path} ({reason}). What was half-written was removed; the case is unchanged.",
     },
+    "handover_inside_case": {
+        "ja": "引き渡し用のフォルダをケースフォルダの中には作れません: {path}。中身は暗号化されていないため、"
+              "ケースフォルダ（とそのバックアップ）に平文の証拠が残ってしまいます。ケースフォルダの外を選んでください。",
+        "en": "The hand-over folder cannot be made inside the case folder: {path}. Its contents are not encrypted, so "
+              "plain copies of the evidence would stay in the case folder (and its backups). Choose a place outside it.",
+    },
     "handover_cancelled": {  # the error code stays "cancelled"; this is its text for a hand-over
         "ja": "引き渡し用フォルダの作成を途中で止めました。書きかけのものは消しました。ケースの証拠は何も変わっていません。",
         "en": "Stopped making the hand-over folder. What was half-written was removed; the case's evidence is unchanged.",

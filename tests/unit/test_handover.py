@@ -220,6 +220,14 @@ def test_a_package_cut_short_leaves_nothing_that_looks_complete(demo_case, tmp_p
 
 
 def test_an_existing_folder_is_never_overwritten_and_a_lawyer_package_uses_ko_numbers(demo_case, tmp_path):
+    head = custody.read_head(demo_case.path).seq
+    with pytest.raises(EvidenceKitError) as exc:
+        handover.make(demo_case, demo_case.path / "for the police", today=TODAY)
+    assert exc.value.message("en") == (
+        f"The hand-over folder cannot be made inside the case folder: {demo_case.path / 'for the police'}. Its contents "
+        "are not encrypted, so plain copies of the evidence would stay in the case folder (and its backups). "
+        "Choose a place outside it.")
+    assert not (demo_case.path / "for the police").exists() and custody.read_head(demo_case.path).seq == head
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("mine")
     with pytest.raises(EvidenceKitError) as exc:
