@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import secrets
 import stat
 import threading
@@ -43,6 +44,8 @@ from .core import layout
 from .core.case import BatchResult, Case
 from .core.errors import EvidenceKitError
 from .core.fsio import append_durably, atomic_write_bytes
+from .backup import ROOT as BACKUP_ROOT
+from .handover import SUMS as HANDOVER_SUMS, VERIFY as HANDOVER_VERIFY
 from .i18n import tr
 
 log = logging.getLogger(__name__)
@@ -50,9 +53,24 @@ log = logging.getLogger(__name__)
 KINDS = ("imported", "duplicate", "failed", "folder_missing", "folder_back")
 IGNORED_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"})
 IGNORED_PREFIXES = ("~$", ".~lock.", "._", ".tmp-")  # Office owner files, LibreOffice locks, AppleDouble, ours
-IGNORED_SUFFIXES = (".part", ".crdownload", ".partial", ".download", ".tmp", ".opdownload")
+IGNORED_SUFFIXES = (".part", ".crdownload", ".partial", ".download", ".tmp", ".opdownload",
+                    ".icloud")  # iCloud's stand-in for a file not downloaded yet
 SOURCE = "watched folder"
 UNREADABLE_TRIES = 3  # a file another program still holds (Windows) is tried again before it is reported
+
+
+_WORK_FOLDER = re.compile(r"\..+\.(creating|writing|restoring)-[0-9a-f]{8}")  # fsio.new_folder's
+
+
+def ours(folder: Path) -> bool:
+    """A folder evidence-kit writes: a case (or a backup's copy of one), a backup, a hand-over package,
+    or one of these being made. What is in it is already in a case, or encrypted: never imported again
+    (e.g. a hand-over made to the watched Desktop would otherwise be stored a second time, item by item)."""
+    name = folder.name
+    if _WORK_FOLDER.fullmatch(name) or name == BACKUP_ROOT:
+        return True
+    return (folder / layout.CASE_JSON).is_file() or ((folder / HANDOVER_SUMS).is_file()
+                                                     and (folder / HANDOVER_VERIFY).is_file())
 
 
 def ignored(name: str) -> bool:
@@ -310,14 +328,16 @@ class Watcher:
 
     def _scan(self, top: Path) -> None:
         """Note every file under `top` that is new or changed since it was handled (sizes and times only)."""
+        if self._in_ours(top / "x"):
+            return
         for root, dirs, files in os.walk(top, onerror=lambda exc: None):
             base = Path(root)
-            dirs[:] = [d for d in dirs if not self._inside_case(base / d)]
+            dirs[:] = [d for d in dirs if not self._inside_case(base / d) and not ours(base / d)]
             for name in files:
-                self._note(base / name)
+                self._note(base / name, checked=True)
 
-    def _note(self, path: Path) -> None:
-        if ignored(path.name) or self._inside_case(path):
+    def _note(self, path: Path, checked: bool = False) -> None:
+        if ignored(path.name) or self._inside_case(path) or (not checked and self._in_ours(path)):
             return
         try:
             st = os.stat(path)
@@ -344,6 +364,10 @@ class Watcher:
                 self._forget(path)
                 dropped += 1
         return dropped
+
+    def _in_ours(self, path: Path) -> bool:
+        """`path` is in a folder evidence-kit writes, below the watched folder."""
+        return any(ours(folder) for folder in path.parents if self.folder in folder.parents)
 
     def _inside_case(self, path: Path) -> bool:
         return path == self.case_path or self.case_path in path.parents
@@ -374,6 +398,9 @@ class Watcher:
 
     def _import(self, path: Path, pending: _Pending, signature: tuple[int, int]) -> None:
         rel = self._name(path)
+        if self._in_ours(path):  # its folder became a hand-over package (renamed into place) meanwhile
+            self._forget(path)
+            return
         try:
             with self._case.hold():  # another watcher of this case waits, then sees the file as handed over
                 if self._seen.seen(rel, *signature):

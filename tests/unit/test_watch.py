@@ -446,3 +446,27 @@ def test_the_app_locking_the_case_while_its_watcher_imports(case_dir, inbox, mon
         [event] = events.wait_kinds("imported")
         assert watcher.counts == {"imported": 1, "duplicate": 0, "failed": 0}
     assert [i["original_name"] for i in items_of(case_dir)] == ["arrives now.png"]
+
+
+def test_what_evidence_kit_itself_writes_in_the_watched_folder_is_left_alone(watch, inbox, tmp_path):
+    """A hand-over made to the watched Desktop, a backup or a case kept there: already evidence, or encrypted."""
+    watcher, events = watch()
+    cond = scans_counted(watcher)
+    work = inbox / ".警察へ.writing-0123abcd"  # a hand-over package being written (fsio.new_folder)
+    (work / "証拠ファイル").mkdir(parents=True)
+    (work / "証拠ファイル" / "資料001_photo.png").write_bytes(b"a plaintext copy of an item")
+    (work / "SHA256SUMS").write_bytes(b"...")
+    (work / "VERIFY.txt").write_bytes(b"...")
+    wait_scans(watcher, cond, 2)
+    work.rename(inbox / "警察へ")  # published
+    (inbox / "evidence-kit-backup" / "20240101-abc" / "items").mkdir(parents=True)
+    (inbox / "evidence-kit-backup" / "20240101-abc" / "items" / "x.age").write_bytes(b"age-encryption.org/v1")
+    (inbox / "another case" / "items").mkdir(parents=True)
+    (inbox / "another case" / "case.json").write_bytes(b"{}")
+    (inbox / "another case" / "items" / "y.age").write_bytes(b"age-encryption.org/v1")
+    (inbox / "IMG_0003.JPG.icloud").write_bytes(b"a stand-in")
+    (inbox / "real screenshot.png").write_bytes(b"new evidence")
+    [event] = events.wait_kinds("imported")
+    assert event.params["name"] == "real screenshot.png"
+    wait_scans(watcher, cond, 3)
+    assert len(events.items) == 1
