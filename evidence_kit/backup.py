@@ -39,7 +39,7 @@ from . import __version__
 from .core import custody, journal, layout
 from .core.case import Case
 from .core.errors import EvidenceKitError
-from .core.fsio import TEMP_SUFFIX, atomic_write_bytes, atomic_writer, fsync_dir, new_folder
+from .core.fsio import TEMP_SUFFIX, FileLock, atomic_write_bytes, atomic_writer, fsync_dir, new_folder
 
 ROOT = "evidence-kit-backup"
 MANIFEST = "backup.json"
@@ -47,7 +47,8 @@ README = "README-BACKUP.txt"
 PARTS = layout.SPLIT_DIR
 STAGING = ".backup-staging"
 COMMIT = ".backup-commit.json"
-OWN = (MANIFEST, README, PARTS, STAGING, COMMIT)  # what is the backup's, not the case's
+BUSY = ".backup-lock"  # held while a backup runs
+OWN = (MANIFEST, README, PARTS, STAGING, COMMIT, BUSY)  # what is the backup's, not the case's
 FORMAT = "evidence-kit-backup"
 FAT32_MAX = 4 * 1024**3 - 1  # the largest file FAT32 can hold
 FAT_TYPES = {"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"}
@@ -189,6 +190,31 @@ def run(case_path: Path, dest: Path, *, progress: Progress | None = None, cancel
         if _read_only(dest):
             raise EvidenceKitError("backup_read_only", path=dest)
         folder.mkdir(parents=True, exist_ok=True)
+    with _only_run(folder):
+        return _run(case, dest, folder, progress, cancel, max_file_size, recheck)
+
+
+@contextlib.contextmanager
+def _only_run(folder: Path) -> Iterator[None]:
+    """Hold the backup folder's lock: a second backup to the same place (the app and the command at
+    once) would stage and commit over this one."""
+    lock = FileLock(folder / BUSY)
+    try:
+        lock.acquire(timeout=1.0)
+    except TimeoutError:  # (an OSError too)
+        raise EvidenceKitError("backup_busy", path=folder) from None
+    except OSError:  # a stick without file locks, or one just pulled out (the copy then says so)
+        lock = None
+    try:
+        yield
+    finally:
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                lock.release()
+
+
+def _run(case: Case, dest: Path, folder: Path, progress, cancel, max_file_size, recheck) -> BackupReport:
+    with _dest_errors(dest):
         _finish_commit(folder)
         previous = _read_manifest(folder)
     if previous and previous.get("case_id") != case.case_id:

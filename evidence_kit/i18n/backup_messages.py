@@ -34,6 +34,10 @@ ERRORS = {
         "ja": "コピーしたファイルを読み直したところ、内容が一致しませんでした: {path}。USB メモリが壊れかけている可能性があります。別の USB メモリを使ってください。前回のバックアップはそのまま残っています。",
         "en": "A copied file did not read back the same: {path}. The USB stick may be failing; please use another one. The previous backup is as it was.",
     },
+    "backup_busy": {
+        "ja": "この場所へのバックアップが、いま別の画面かコマンドで進んでいます: {path}。終わってから、もう一度バックアップしてください。",
+        "en": "A backup to this place is already running in another window or command: {path}. Back up again once it has finished.",
+    },
     "backup_cancelled": {  # the error code stays "cancelled"; this is its text for a backup
         "ja": "バックアップを途中で止めました。前回のバックアップはそのまま残っています。ここまでにコピーして確かめた分は、次のバックアップで使います。",
         "en": "The backup was stopped. The previous backup is as it was; what was copied and checked so far is used by the next backup.",

@@ -180,7 +180,7 @@ def test_a_stick_too_small_is_refused_before_anything_is_copied(case_dir, tmp_pa
         f"but only {exc.value.params['free']} MB is free. Nothing was copied; the previous backup is as it was. "
         "Free some space or use a larger USB stick.")
     assert float(exc.value.params["need"]) > 2.0 and float(exc.value.params["free"]) <= 1.0
-    assert [p for p in usb.rglob("*") if p.is_file()] == []
+    assert [p.name for p in usb.rglob("*") if p.is_file()] == [".backup-lock"]  # nothing of the case
     with pytest.raises(EvidenceKitError) as exc:
         backup.restore(usb, tmp_path / "restored")
     assert exc.value.code == "restore_not_backup"
@@ -570,3 +570,24 @@ def test_a_case_with_a_damaged_head_is_backed_up_as_it_is(filled, usb):
     assert report.head_seq == 0 and report.not_logged.code == "head_damaged"
     assert (report.folder / layout.HEAD).read_bytes() == b"garbage" and len(report.copied) == 22
     assert [p.code for p in verify_case(report.folder, Case.open(report.folder).info).problems] == ["head_damaged"]
+
+
+def test_a_second_backup_to_the_same_place_at_once_is_refused(filled, usb):
+    from evidence_kit.core.fsio import FileLock
+
+    folder = backup.backup_folder(usb, Case.open(filled).case_id)
+    folder.mkdir(parents=True)
+    other = FileLock(folder / ".backup-lock")
+    other.acquire()  # the app's backup wizard is running
+    try:
+        with pytest.raises(EvidenceKitError) as exc:
+            backup.run(filled, usb)
+        assert exc.value.message("en") == (f"A backup to this place is already running in another window or command: "
+                                           f"{folder}. Back up again once it has finished.")
+        assert sorted(p.name for p in folder.iterdir()) == [".backup-lock"]
+    finally:
+        other.release()
+    report = backup.run(filled, usb)
+    assert ".backup-lock" not in case_files(report.folder) and report.generation == 1
+    restored = backup.restore(usb, usb.parent / "restored")
+    assert not (restored / ".backup-lock").exists()
