@@ -411,7 +411,7 @@ def requests(case, out_dir: Path) -> Requests:
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         for checkpoint in todo:
-            target = out_dir / checkpoint.request.name
+            target = out_dir / f"{case.case_id}_{checkpoint.request.name}"  # two cases' requests may share a stick
             atomic_write_bytes(target, _request_of(checkpoint))
             written.append(target)
         readme = out_dir / README_NAME

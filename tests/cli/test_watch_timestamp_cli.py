@@ -174,17 +174,18 @@ def test_requests_attach_and_list(case_dir, tsa, tmp_path, capsys):
         "1 checkpoint(s) are waiting for a timestamp (newest 1). \"evidence-kit timestamp requests\" writes the requests."]
     assert main(["--lang", "en", "timestamp", "requests", str(case_dir), str(usb)]) == 0
     assert capsys.readouterr().out == f"1 request(s) written to {usb} (README.txt says how to send them)\n"
-    reply(tsa, usb / "00000001.tsq", usb / "00000001.tsr")  # sent from another computer, brought back
+    name = f"{Case.open(case_dir).case_id}_00000001"
+    reply(tsa, usb / f"{name}.tsq", usb / f"{name}.tsr")  # sent from another computer, brought back
     (usb / "stray.tsr").write_bytes(b"not a reply")
 
     assert main(["--lang", "en", "timestamp", "attach", str(case_dir), str(usb)]) == 1  # the folder: both .tsr files
     printed = capsys.readouterr().out.splitlines()
-    assert printed[0].startswith("Attached: 00000001.tsr → checkpoint 1 (")
+    assert printed[0].startswith(f"Attached: {name}.tsr → checkpoint 1 (")
     assert printed[0].endswith(" JST, UTC " + printed[0].split("UTC ")[1].split(",")[0] + ", issued by CN=rsa_tsa TSA,O=Local Test)")
     assert printed[1] == f"Not attached: This cannot be read as a timestamp reply (it is damaged, or another kind of file): {usb / 'stray.tsr'}"
 
-    assert main(["--lang", "en", "timestamp", "attach", str(case_dir), str(usb / "00000001.tsr")]) == 0
-    assert capsys.readouterr().out == "Already attached: 00000001.tsr → checkpoint 1\n"
+    assert main(["--lang", "en", "timestamp", "attach", str(case_dir), str(usb / f"{name}.tsr")]) == 0
+    assert capsys.readouterr().out == f"Already attached: {name}.tsr → checkpoint 1\n"
     assert main(["--lang", "en", "timestamp", "requests", str(case_dir), str(tmp_path / "again")]) == 0
     assert capsys.readouterr().out == "No checkpoint is waiting for a timestamp.\n"
 

@@ -105,10 +105,11 @@ def test_requests_are_the_checkpoints_own_with_a_readme(case_dir, tmp_path):
     new_checkpoint(case_dir)  # checkpoints 1 (creation) and 3 (the lock after a verify event)
     out = tmp_path / "usb" / "timestamps"
     result = ts.requests(Case.open(case_dir), out)
-    assert [p.name for p in result.written] == ["00000001.tsq", "00000003.tsq"]
-    for path in result.written:
-        statement = (case_dir / "custody/checkpoints" / path.name).with_suffix(".txt").read_bytes()
-        assert path.read_bytes() == (case_dir / "custody/checkpoints" / path.name).read_bytes()
+    case_id = Case.open(case_dir).case_id
+    assert [p.name for p in result.written] == [f"{case_id}_00000001.tsq", f"{case_id}_00000003.tsq"]
+    for path, seq in zip(result.written, ("00000001", "00000003")):
+        statement = (case_dir / "custody/checkpoints" / f"{seq}.txt").read_bytes()
+        assert path.read_bytes() == (case_dir / "custody/checkpoints" / f"{seq}.tsq").read_bytes()
         request = ts.parse_request(path.read_bytes())
         assert request.imprint == hashlib.sha256(statement).digest() and request.nonce > 0
         shown = openssl("ts", "-query", "-in", str(path), "-text", cwd=tmp_path).stdout
@@ -116,12 +117,24 @@ def test_requests_are_the_checkpoints_own_with_a_readme(case_dir, tmp_path):
         assert int(shown.split("Nonce: ")[1].split("\n")[0], 16) == request.nonce
     readme = (out / "README.txt").read_text("utf-8")
     assert readme.startswith("タイムスタンプの依頼ファイル（evidence-kit）\n")
-    assert ('  curl -sS -H "Content-Type: application/timestamp-query" --data-binary @00000003.tsq '
-            "https://freetsa.org/tsr -o 00000003.tsr") in readme
-    assert ('  curl.exe -sS -H "Content-Type: application/timestamp-query" --data-binary "@00000001.tsq" '
-            "https://freetsa.org/tsr -o 00000001.tsr") in readme
-    assert "Sending only the newest one, 00000003.tsq, proves everything recorded before it too." in readme
-    assert sorted(p.name for p in out.iterdir()) == ["00000001.tsq", "00000003.tsq", "README.txt"]
+    assert ('  curl -sS -H "Content-Type: application/timestamp-query" --data-binary @'
+            f"{case_id}_00000003.tsq https://freetsa.org/tsr -o {case_id}_00000003.tsr") in readme
+    assert ('  curl.exe -sS -H "Content-Type: application/timestamp-query" --data-binary "@'
+            f'{case_id}_00000001.tsq" https://freetsa.org/tsr -o {case_id}_00000001.tsr') in readme
+    assert f"Sending only the newest one, {case_id}_00000003.tsq, proves everything recorded before it too." in readme
+    assert sorted(p.name for p in out.iterdir()) == [f"{case_id}_00000001.tsq", f"{case_id}_00000003.tsq", "README.txt"]
+
+
+def test_two_cases_can_write_their_requests_to_one_folder(case_dir, tmp_path):
+    from evidence_kit.core.case import create_case
+
+    other = create_case(tmp_path / "stalking case", PASSPHRASE)
+    other.lock()
+    out = tmp_path / "usb"
+    first = ts.requests(Case.open(case_dir), out).written
+    second = ts.requests(Case.open(other.path), out).written
+    assert sorted(out.glob("*.tsq")) == sorted(first + second) and len(first + second) == 2
+    assert first[0].read_bytes() == (case_dir / "custody/checkpoints/00000001.tsq").read_bytes()
 
 
 def test_a_missing_request_is_made_again_and_kept_in_the_case(case_dir, tmp_path):
