@@ -562,9 +562,22 @@ def _read_manifest(folder: Path) -> dict | None:
         return None
     except ValueError:
         raise EvidenceKitError("backup_manifest_damaged", path=folder / MANIFEST) from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), dict):
+    if not _valid_manifest(manifest):
         raise EvidenceKitError("backup_manifest_damaged", path=folder / MANIFEST)
     return manifest
+
+
+def _valid_manifest(manifest) -> bool:
+    """Ours, and every entry the shape backup and restore read (a damaged one is refused, not crashed on)."""
+    def file_ok(entry) -> bool:
+        return (isinstance(entry, dict) and type(entry.get("size")) is int and entry["size"] >= 0
+                and isinstance(entry.get("sha256"), str) and custody.is_hex64(entry["sha256"]))
+
+    return (isinstance(manifest, dict) and manifest.get("format") == FORMAT and isinstance(manifest.get("files"), dict)
+            and all(isinstance(rel, str) and file_ok(entry) and (
+                "parts" not in entry or (isinstance(entry["parts"], list) and entry["parts"]
+                                         and all(file_ok(part) for part in entry["parts"])))
+                for rel, entry in manifest["files"].items()))
 
 
 def _write_readme(folder: Path) -> None:
@@ -605,6 +618,8 @@ def _effective_manifest(folder: Path) -> tuple[dict, set[str]]:
     (a commit interrupted after its files were verified: the backup is read, never finished here)."""
     try:
         plan = json.loads((folder / COMMIT).read_bytes())
+        if not _valid_manifest(plan["manifest"]):
+            raise ValueError
         return plan["manifest"], {rel for rel in plan["moves"] if (folder / STAGING / rel).is_file()}
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         manifest = _read_manifest(folder)
@@ -664,6 +679,9 @@ def _restore_errors(target: Path) -> Iterator[None]:
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise EvidenceKitError("disk_full", text="restore_disk_full", path=target) from None
+        if exc.errno == errno.EFBIG:  # e.g. a FAT32 stick and a file of 4 GiB or more
+            raise EvidenceKitError("io_error", text="restore_too_large", path=target,
+                                   reason=exc.strerror or str(exc)) from None
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise EvidenceKitError("cannot_create", path=target, reason=exc.strerror or str(exc)) from None
         raise EvidenceKitError("io_error", path=exc.filename or target, reason=exc.strerror or str(exc)) from None

@@ -110,6 +110,9 @@ def create(case, out_dir: Path, *, audience: str = "police", today: date | None 
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise EvidenceKitError("disk_full", text="handover_disk_full", path=out_dir) from None
+        if exc.errno == errno.EFBIG:  # e.g. a FAT32 stick and an original of 4 GiB or more
+            raise EvidenceKitError("handover_write", text="handover_too_large", path=out_dir,
+                                   reason=exc.strerror or str(exc)) from None
         raise EvidenceKitError("handover_write", path=exc.filename or out_dir, reason=exc.strerror or str(exc)) from None
     case.record("handover", {"audience": audience, "files": len(package.files), "originals": len(package.originals),
                              "checkpoint": package.checkpoint, "pdf_sha256": result.sha256,

@@ -84,6 +84,12 @@ ERRORS = {
         "ja": "ディスクがいっぱいで、ケースを戻せませんでした: {path}。途中まで作ったものは消しました。空きを作るか別の場所を選んで、もう一度戻してください。バックアップは何も変わっていません。",
         "en": "The disk is full, so the case could not be restored: {path}. What was made so far was removed. Free some space or choose another place, and restore again. The backup is unchanged.",
     },
+    "restore_too_large": {  # code "io_error"
+        "ja": "この場所には大きすぎるファイルがあるため、ケースを戻せませんでした: {path}。FAT32 形式のドライブには "
+              "4 GB 以上のファイルを入れられません。パソコンの内蔵ディスクなど、別の場所を選んでください。途中まで作ったものは消しました。",
+        "en": "A file is too large for this place, so the case could not be restored: {path}. A FAT32 drive cannot hold "
+              "files of 4 GB or more; choose another place, such as the computer's own disk. What was made so far was removed.",
+    },
     "restore_unreadable": {
         "ja": "バックアップの中のファイルを読めません: {path}（{reason}）。USB メモリを差し直してもう一度試すか、別のバックアップから戻してください。途中まで作ったものは消しました。",
         "en": "A file of the backup cannot be read: {path} ({reason}). Plug the USB stick in again and retry, or restore from another backup. What was made so far was removed.",

@@ -25,6 +25,14 @@ ERRORS = {
         "ja": "ディスクがいっぱいで、引き渡し用フォルダを書き出せませんでした: {path}。書きかけのものは消しました。空きを作るか別の場所を選んで、もう一度作ってください。ケースは何も変わっていません。",
         "en": "The disk is full, so the hand-over folder could not be written: {path}. What was half-written was removed. Free some space or choose another place, and make it again. The case is unchanged.",
     },
+    "handover_too_large": {  # code "handover_write"
+        "ja": "この場所には大きすぎるファイルがあるため、引き渡し用フォルダを書き出せませんでした: {path}。"
+              "FAT32 形式の USB メモリには 4 GB 以上のファイルを入れられません。exFAT か NTFS の USB メモリを使ってください。"
+              "書きかけのものは消しました。ケースは何も変わっていません。",
+        "en": "A file is too large for this place, so the hand-over folder could not be written: {path}. A FAT32 USB "
+              "stick cannot hold files of 4 GB or more; use an exFAT or NTFS stick. What was half-written was removed; "
+              "the case is unchanged.",
+    },
     "handover_item_damaged": {
         "ja": "証拠「{name}」を取り出したところ、取り込んだ時の内容と一致しませんでした。引き渡し用のフォルダは作っていません。evidence-kit verify --deep でケースを確かめてください。",
         "en": "The item \"{name}\" did not come out the same as when it was imported. No hand-over folder was made. Check the case with evidence-kit verify --deep.",

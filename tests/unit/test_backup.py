@@ -420,6 +420,34 @@ def test_a_cancelled_or_full_restore_leaves_nothing_and_says_so(filled, usb, tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "src", "usb"]
 
 
+def test_a_backup_list_of_the_wrong_shape_or_a_file_too_large_for_the_place_is_said_plainly(filled, usb, tmp_path,
+                                                                                             monkeypatch):
+    report = backup.run(filled, usb)
+    manifest = json.loads((report.folder / "backup.json").read_bytes())
+    good = json.dumps(manifest).encode()
+    manifest["files"][layout.CASE_JSON] = {"size": "366"}  # valid JSON, not a list this app wrote
+    (report.folder / "backup.json").write_bytes(json.dumps(manifest).encode())
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, tmp_path / "restored")
+    assert (exc.value.code, exc.value.params["path"]) == ("backup_manifest_damaged", report.folder / "backup.json")
+    (report.folder / "backup.json").write_bytes(good)
+    real = backup.atomic_writer
+
+    def fat32(path):
+        if path.name.endswith(".age"):
+            raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(path))
+        return real(path)
+
+    monkeypatch.setattr(backup, "atomic_writer", fat32)
+    with pytest.raises(EvidenceKitError) as exc:
+        backup.restore(usb, tmp_path / "restored")
+    assert exc.value.message("en") == (
+        f"A file is too large for this place, so the case could not be restored: {tmp_path / 'restored'}. A FAT32 "
+        "drive cannot hold files of 4 GB or more; choose another place, such as the computer's own disk. "
+        "What was made so far was removed.")
+    assert not (tmp_path / "restored").exists()
+
+
 def test_restore_never_overwrites(filled, usb, tmp_path):
     backup.run(filled, usb)
     with pytest.raises(EvidenceKitError) as exc:

@@ -213,6 +213,22 @@ def test_a_package_cut_short_leaves_nothing_that_looks_complete(demo_case, tmp_p
                                        "What was half-written was removed. Free some space or choose another place, "
                                        "and make it again. The case is unchanged.")
     assert list(tmp_path.glob("*out*")) == []
+    monkeypatch.setattr(handover, "atomic_write_bytes", real)
+    real_writer = handover.atomic_writer
+
+    def fat32(path):  # an original of 4 GiB or more on a FAT32 stick
+        if path.suffix == ".png":
+            raise OSError(errno.EFBIG, "File too large", str(path))
+        return real_writer(path)
+
+    monkeypatch.setattr(handover, "atomic_writer", fat32)
+    with pytest.raises(EvidenceKitError) as exc:
+        handover.make(demo_case, tmp_path / "out", today=TODAY)
+    assert exc.value.message("ja") == (
+        f"この場所には大きすぎるファイルがあるため、引き渡し用フォルダを書き出せませんでした: {tmp_path / 'out'}。"
+        "FAT32 形式の USB メモリには 4 GB 以上のファイルを入れられません。exFAT か NTFS の USB メモリを使ってください。"
+        "書きかけのものは消しました。ケースは何も変わっていません。")
+    assert list(tmp_path.glob("*out*")) == []
     events = [custody.doc_of(e)["event"] for e in demo_case.entries()[head:]]
     assert "handover" not in events  # the exports were logged (their PDFs were made), the hand-overs were not
     report, _ = demo_case.verify(deep=True)
