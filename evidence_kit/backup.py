@@ -534,6 +534,9 @@ def _finish_commit(folder: Path) -> None:
     except ValueError:  # cut short before it was complete: nothing was moved yet
         journal_path.unlink()
         return
+    if not _valid_plan(plan):  # not written by a backup (it is written whole): never follow it
+        journal_path.unlink()
+        return
     staging = folder / STAGING
     for rel in plan["moves"]:
         target = folder / rel
@@ -549,6 +552,19 @@ def _finish_commit(folder: Path) -> None:
     journal_path.unlink()
     fsync_dir(folder)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _valid_plan(plan) -> bool:
+    """A commit journal whose moves and removals all stay inside the backup folder (a stick someone
+    prepared must not make a backup delete or replace files elsewhere on the computer)."""
+    def inside(rel) -> bool:
+        return isinstance(rel, str) and "\\" not in rel and ":" not in rel and all(
+            p not in ("", ".", "..") for p in rel.split("/")) and rel.split("/")[0] not in (
+            STAGING, COMMIT, MANIFEST, README, BUSY)
+
+    return (isinstance(plan, dict) and _valid_manifest(plan.get("manifest"))
+            and all(isinstance(plan.get(key), list) and all(inside(rel) for rel in plan[key])
+                    for key in ("moves", "removals")))
 
 
 def _manifest_bytes(manifest: dict) -> bytes:
@@ -618,7 +634,7 @@ def _effective_manifest(folder: Path) -> tuple[dict, set[str]]:
     (a commit interrupted after its files were verified: the backup is read, never finished here)."""
     try:
         plan = json.loads((folder / COMMIT).read_bytes())
-        if not _valid_manifest(plan["manifest"]):
+        if not _valid_plan(plan):
             raise ValueError
         return plan["manifest"], {rel for rel in plan["moves"] if (folder / STAGING / rel).is_file()}
     except (FileNotFoundError, ValueError, KeyError, TypeError):

@@ -619,3 +619,17 @@ def test_a_second_backup_to_the_same_place_at_once_is_refused(filled, usb):
     assert ".backup-lock" not in case_files(report.folder) and report.generation == 1
     restored = backup.restore(usb, usb.parent / "restored")
     assert not (restored / ".backup-lock").exists()
+
+
+def test_a_commit_journal_pointing_outside_the_backup_is_never_followed(filled, usb, tmp_path):
+    report = backup.run(filled, usb)
+    victim = write(tmp_path / "someone else's file.txt", b"must stay")
+    manifest = json.loads((report.folder / "backup.json").read_bytes())
+    rel = os.path.relpath(victim, report.folder)  # ../../../someone else's file.txt
+    for plan in ({"moves": [], "removals": [rel], "manifest": manifest},
+                 {"moves": [], "removals": [str(victim)], "manifest": manifest},
+                 {"moves": "x", "removals": [], "manifest": manifest}, ["not", "a", "plan"]):
+        (report.folder / ".backup-commit.json").write_text(json.dumps(plan))
+        again = backup.run(filled, usb)  # a stick someone prepared
+        assert victim.read_bytes() == b"must stay" and not (report.folder / ".backup-commit.json").exists()
+        assert verify_case(again.folder, Case.open(again.folder).info).problems == []
