@@ -312,10 +312,10 @@ def test_verify_and_unlock_on_the_stick_change_nothing_so_it_still_restores(fill
     copy.unlock(PASSPHRASE)  # no checkpoint signed, no index saved on the stick
     deep, _ = copy.verify(deep=True)
     assert deep.ok and deep.items_rehashed == 3
-    for write in (lambda: copy.import_file(write_src(tmp_path)), lambda: copy.record("annotate", {}),
-                  lambda: copy.change_passphrase(PASSPHRASE, "another passphrase")):
+    for attempt in (lambda: copy.import_file(write_src(tmp_path)), lambda: copy.record("annotate", {}),
+                    lambda: copy.change_passphrase(PASSPHRASE, "another passphrase")):
         with pytest.raises(EvidenceKitError) as exc:
-            write()
+            attempt()
         assert exc.value.code == "backup_copy"
     copy.lock()
     assert case_files(report.folder) == before and not (report.folder / layout.LOCK).exists()
@@ -394,6 +394,18 @@ def read_item(case, item_id) -> bytes:
         return age.PlaintextReader(f, [case.identity()]).read()
 
 
+def writes_fail(monkeypatch, suffix: str, err: int) -> None:
+    """backup.atomic_writer fails with `err` for the files whose name ends with `suffix`."""
+    real = backup.atomic_writer
+
+    def writer(path):
+        if path.name.endswith(suffix):
+            raise OSError(err, os.strerror(err), str(path))
+        return real(path)
+
+    monkeypatch.setattr(backup, "atomic_writer", writer)
+
+
 def test_a_cancelled_or_full_restore_leaves_nothing_and_says_so(filled, usb, tmp_path, monkeypatch):
     backup.run(filled, usb)
     copied = []
@@ -403,14 +415,7 @@ def test_a_cancelled_or_full_restore_leaves_nothing_and_says_so(filled, usb, tmp
     assert exc.value.code == "cancelled"
     assert exc.value.message("en") == "Restoring the case was stopped. What was made so far was removed; the backup is unchanged."
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "src", "usb"]
-    real = backup.atomic_writer
-
-    def full(path):
-        if path.name.endswith(".meta.age"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return real(path)
-
-    monkeypatch.setattr(backup, "atomic_writer", full)
+    writes_fail(monkeypatch, ".meta.age", errno.ENOSPC)
     with pytest.raises(EvidenceKitError) as exc:
         backup.restore(usb, tmp_path / "new case")
     assert exc.value.code == "disk_full"
@@ -431,14 +436,7 @@ def test_a_backup_list_of_the_wrong_shape_or_a_file_too_large_for_the_place_is_s
         backup.restore(usb, tmp_path / "restored")
     assert (exc.value.code, exc.value.params["path"]) == ("backup_manifest_damaged", report.folder / "backup.json")
     (report.folder / "backup.json").write_bytes(good)
-    real = backup.atomic_writer
-
-    def fat32(path):
-        if path.name.endswith(".age"):
-            raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(path))
-        return real(path)
-
-    monkeypatch.setattr(backup, "atomic_writer", fat32)
+    writes_fail(monkeypatch, ".age", errno.EFBIG)  # a FAT32 drive and a file of 4 GiB or more
     with pytest.raises(EvidenceKitError) as exc:
         backup.restore(usb, tmp_path / "restored")
     assert exc.value.message("en") == (
