@@ -248,6 +248,8 @@ class Watcher:
                 self._case = Case.open(self.case_path)
             if self.folder == self.case_path or self.case_path in self.folder.parents:
                 raise EvidenceKitError("watch_inside_case", folder=self.folder)
+            if self._case.is_backup_copy():  # nothing may be stored there: say so now, not at every file
+                raise EvidenceKitError("backup_copy", path=self.case_path)
             self._stopping.clear()
             folder_id = _dir_id(self.folder)
             if folder_id is not None:

@@ -281,6 +281,10 @@ def test_stop_and_start_again(case_dir, inbox):
     with pytest.raises(EvidenceKitError) as caught:
         Watcher(inbox, inbox, on_event=events).start()
     assert caught.value.code == "not_a_case"
+    (case_dir / "backup.json").write_text("{}")  # a backup's copy on a stick: never written to
+    with pytest.raises(EvidenceKitError) as caught:
+        Watcher(case_dir, inbox, on_event=events).start()
+    assert caught.value.code == "backup_copy"
 
 
 def test_stop_from_the_event_listener(case_dir, inbox):
