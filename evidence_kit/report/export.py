@@ -1,11 +1,11 @@
 """Export a bundle the way an officer can trust it: check the case, sign a checkpoint over the
-custody log, draw the PDF with that checkpoint in its appendix, publish it atomically, and log the
-export (file name, SHA-256, pages, the exhibit numbers it gave)."""
+custody log, draw the PDF with that checkpoint in its appendix straight into a temp file beside the
+target (never whole in memory), publish it atomically, and log the export (file name, SHA-256, pages,
+the exhibit numbers it gave)."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -55,16 +55,35 @@ def export(case, out: Path, *, audience: str = "police", bank: str | None = None
     statement = case.checkpoint("export")
     bundle = model.build(case, audience, bank)  # again, so that the log summary includes the checkpoint
     bundle.integrity["checkpoint"] = _checkpoint_facts(case, statement)
-    buffer = io.BytesIO()
-    pages = pdf.render(case, bundle, buffer, created=created)
-    data = buffer.getvalue()
-    step(0, 1, "write")
     out = Path(out)
-    with atomic_writer(out) as f:
-        f.write(data)
-    sha256 = hashlib.sha256(data).hexdigest()
+    with atomic_writer(out) as f:  # drawn straight into the temp file beside `out`, published when whole
+        written = _Hashing(f)
+        pages = pdf.render(case, bundle, written, created=created)
+        step(0, 1, "write")  # a cancel here leaves `out` as it was: the temp file is removed
+    sha256 = written.sha256.hexdigest()
     model.record_export(case, bundle, file=out.name, sha256=sha256, pages=pages)
     return ExportResult(out, pages, sha256, found)
+
+
+class _Hashing:
+    """A file being written, with the SHA-256 of what it holds: starting again from its beginning
+    (a render pass drawn once more) starts the hash again."""
+
+    def __init__(self, f):
+        self.f, self.sha256 = f, hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.sha256.update(data)
+        return self.f.write(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if (offset, whence) != (0, 0):
+            raise ValueError("only a restart from the beginning keeps the hash right")
+        self.sha256 = hashlib.sha256()
+        return self.f.seek(0)
+
+    def truncate(self, size: int | None = None) -> int:
+        return self.f.truncate(size)
 
 
 def _checkpoint_facts(case, statement: Path) -> dict:

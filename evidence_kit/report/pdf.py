@@ -8,8 +8,10 @@ day, the second prints those page numbers in the contents and the timeline.
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
+import zlib
 from collections import Counter
 from datetime import datetime
 from xml.sax.saxutils import escape
@@ -19,7 +21,9 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
                                 PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
@@ -40,27 +44,72 @@ SENDER_WIDTH = 30 * mm - 6  # the sender column less its padding
 
 
 def render(case, bundle: Bundle, out, *, created: datetime) -> int:
-    """Write the bundle to `out` (a path or a binary file); return the number of pages."""
+    """Write the bundle to `out` (a path, or a binary file that can seek and truncate: a pass whose
+    page numbers move is written again from its start); return the number of pages.
+
+    The file is written as ReportLab formats it, piece by piece (`_StreamingCanvas`): the PDF is never
+    held whole in memory, nor a second time in a buffer."""
     regular, bold = fonts.register()
     styles = _styles(regular, bold)
-    draft = _Doc(io.BytesIO(), bundle, styles, {}, 0, created, draft=True)  # finds the pages, reads no image
-    draft.build(_story(case, bundle, styles, {}, 0, created))
-    pages, total = dict(draft.anchors), draft.page
-    for _ in range(3):  # the page numbers printed can move what follows them: then once more
-        buffer = io.BytesIO()
-        doc = _Doc(buffer, bundle, styles, pages, total, created)
-        doc.build(_story(case, bundle, styles, pages, total, created))
-        if doc.page == total and doc.anchors == pages:
-            break
-        pages, total = dict(doc.anchors), doc.page
-    else:
-        raise RuntimeError("the page numbers did not settle")
+    draft = _Doc(_Discard(), bundle, styles, {}, 0, created, draft=True)  # finds the pages, reads no image
+    draft.build(_story(case, bundle, styles, {}, 0, created), canvasmaker=_StreamingCanvas)
     if hasattr(out, "write"):
-        out.write(buffer.getvalue())
-    else:
-        with open(out, "wb") as f:
-            f.write(buffer.getvalue())
-    return total
+        return _write(case, bundle, styles, out, dict(draft.anchors), draft.page, created)
+    with open(out, "wb") as f:
+        return _write(case, bundle, styles, f, dict(draft.anchors), draft.page, created)
+
+
+def _write(case, bundle: Bundle, styles, out, pages: dict, total: int, created: datetime) -> int:
+    for _ in range(3):  # the page numbers printed can move what follows them: then once more
+        out.seek(0)
+        out.truncate()
+        doc = _Doc(out, bundle, styles, pages, total, created)
+        doc.build(_story(case, bundle, styles, pages, total, created), canvasmaker=_StreamingCanvas)
+        if doc.page == total and doc.anchors == pages:
+            return total
+        pages, total = dict(doc.anchors), doc.page
+    raise RuntimeError("the page numbers did not settle")
+
+
+class _Discard:
+    """A file that keeps nothing: the layout pass's PDF is not wanted."""
+
+    def write(self, data) -> int:
+        return len(data)
+
+
+class _StreamedFile(pdfdoc.PDFFile):
+    """ReportLab's collector of the formatted PDF, passing each piece on to the file at once rather
+    than keeping every piece and then joining them (which held the whole PDF twice)."""
+
+    def __init__(self, target, *args):
+        super().__init__(*args)  # collects the header
+        for piece in self.strings:
+            target.write(piece)
+        self.strings = []
+        self.write = target.write
+
+    def format(self, document) -> bytes:
+        return b""  # all of it is written already
+
+
+_STREAMING = threading.Lock()
+
+
+class _StreamingCanvas(Canvas):
+    """A canvas whose save() streams the PDF into its file (see _StreamedFile). ReportLab makes its
+    collector by the module name pdfdoc.PDFFile, swapped here for the time of one save (a lock keeps
+    two saves in one process apart). Should a ReportLab version make it otherwise, the swap does
+    nothing and the PDF is written whole, as ReportLab does by default."""
+
+    def save(self) -> None:
+        with _STREAMING:
+            original = pdfdoc.PDFFile
+            pdfdoc.PDFFile = functools.partial(_StreamedFile, self._filename)
+            try:
+                super().save()
+            finally:
+                pdfdoc.PDFFile = original
 
 
 class _Doc(BaseDocTemplate):
@@ -733,7 +782,9 @@ def _image(case, ex: Exhibit, styles, above: float) -> list:
 
 
 class _Picture(Flowable):
-    """An exhibit image (or the rows `crop` of it), read from the case only when the page is really drawn."""
+    """An exhibit image (or the rows `crop` of it), read from the case only when the page is really drawn,
+    and its pixels only when the PDF is written (`_ImageXObject`): the PDF being made never holds more
+    than one image's pixels at a time."""
 
     def __init__(self, case, item_id: str, width: float, height: float, crop: tuple[int, int] | None = None):
         super().__init__()
@@ -746,36 +797,19 @@ class _Picture(Flowable):
     def draw(self):
         if self.canv._doctemplate.draft:
             return
-        from PIL import Image as PILImage
-        from PIL import ImageOps
-        from reportlab.lib.utils import ImageReader
-
-        data = read_item(self.case, self.item_id)
-        try:
-            with PILImage.open(io.BytesIO(data)) as img:
-                img.load()  # a file cut short or damaged fails here, not half-way through the page
-                see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-                deep = img.mode.startswith("I")  # 16/32-bit grey: Pillow's own conversion clips it to white
-                if (img.format not in ("JPEG", "PNG") or img.getexif().get(0x0112, 1) != 1 or see_through
-                        or self.crop or deep):
-                    # HEIC, WebP, a turned photo, a transparent PNG, a slice: an upright PNG copy, on white
-                    # paper (drawn as it is, a transparent background prints black and hides black text)
-                    shown = ImageOps.exif_transpose(img)
-                    if deep:
-                        shown = shown.convert("I").point(lambda v: v / 256).convert("L")
-                    if see_through:
-                        rgba = shown.convert("RGBA")
-                        shown = PILImage.new("RGB", rgba.size, (255, 255, 255))
-                        shown.paste(rgba, mask=rgba.getchannel("A"))
-                    if self.crop:
-                        shown = shown.crop((0, self.crop[0], shown.width, self.crop[1]))
-                    out = io.BytesIO()
-                    shown.convert("RGB").save(out, "PNG")
-                    data = out.getvalue()
-        except (OSError, SyntaxError, ValueError):  # what Pillow raises for a file it cannot decode
-            self._unreadable()
-            return
-        self.canv.drawImage(ImageReader(io.BytesIO(data)), 0, 0, self.width, self.height)
+        doc = self.canv._doc
+        name = f"evidence-{self.item_id}" + (f"-{self.crop[0]}-{self.crop[1]}" if self.crop else "")
+        if not doc.hasForm(name):
+            try:
+                image = _ImageXObject(name, self.case, self.item_id, self.crop)
+            except (OSError, SyntaxError, ValueError):  # what Pillow raises for a file it cannot decode
+                self._unreadable()
+                return
+            doc.addForm(name, image)
+        self.canv.saveState()
+        self.canv.scale(self.width, self.height)  # an image XObject fills the unit square
+        self.canv.doForm(name)
+        self.canv.restoreState()
 
     def _unreadable(self) -> None:
         """The place the image would take, framed, with the reason it is not there."""
@@ -790,6 +824,61 @@ class _Picture(Flowable):
 
 
 UNREADABLE_IMAGE = "この画像は読み取れないため、印刷できません。元のファイルでご確認ください。"
+
+
+class _ImageXObject(pdfdoc.PDFImageXObject):
+    """An exhibit image in the PDF. Made when its page is drawn, from the image read whole (so that a
+    damaged file is found then, and printed as unreadable), but keeping only its size; its pixels are
+    read again and written when ReportLab writes this object, then let go.
+
+    A JPEG that needs no change goes in as it is (DCTDecode); anything else (PNG, HEIC, WebP, a turned
+    photo, a transparent image, a slice, 16-bit grey) as its upright RGB or grey pixels, compressed
+    (FlateDecode), on white paper: drawn as it is, a transparent background prints black and hides
+    black text."""
+
+    def __init__(self, name: str, case, item_id: str, crop: tuple[int, int] | None):
+        self.name, self.case, self.item_id, self.crop = name, case, item_id, crop
+        self.mask, self.bitsPerComponent, self._content = None, 8, None
+        jpeg, shown = self._shown()
+        self.width, self.height = shown.size
+        self.colorSpace = "DeviceGray" if shown.mode == "L" else "DeviceRGB"
+        self._filters = ("DCTDecode",) if jpeg else ("FlateDecode",)
+        del shown
+
+    @property
+    def streamContent(self) -> bytes:  # what PDFImageXObject.format writes
+        return self._content
+
+    def format(self, document):
+        jpeg, shown = self._shown()
+        self._content = jpeg or zlib.compress(shown.tobytes())
+        try:
+            return super().format(document)
+        finally:
+            self._content = None
+
+    def _shown(self):
+        """(the JPEG's bytes when they go in as they are, else None; the image as printed)."""
+        from PIL import Image as PILImage
+        from PIL import ImageOps
+
+        data = read_item(self.case, self.item_id)
+        with PILImage.open(io.BytesIO(data)) as img:
+            img.load()  # a file cut short or damaged fails here
+            if (img.format == "JPEG" and img.mode in ("L", "RGB") and img.getexif().get(0x0112, 1) == 1
+                    and not self.crop):
+                return data, img
+            see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+            shown = ImageOps.exif_transpose(img)
+            if shown.mode.startswith("I"):  # 16/32-bit grey: Pillow's own conversion clips it to white
+                shown = shown.convert("I").point(lambda v: v / 256).convert("L")
+            if see_through:
+                rgba = shown.convert("RGBA")
+                shown = PILImage.new("RGB", rgba.size, (255, 255, 255))
+                shown.paste(rgba, mask=rgba.getchannel("A"))
+            if self.crop:
+                shown = shown.crop((0, self.crop[0], shown.width, self.crop[1]))
+            return None, shown if shown.mode == "L" else shown.convert("RGB")
 
 
 def _transcript(case, ex: Exhibit, styles) -> list:

@@ -89,3 +89,32 @@ def test_a_bank_bundle_for_a_bank_the_money_never_went_to_is_refused(demo, tmp_p
     assert stopped.value.code == "report_no_bank"
     assert not (tmp_path / "bank.pdf").exists()
     assert custody.doc_of(demo.entries()[-1]).get("event") != "export"
+
+
+def test_a_pass_drawn_again_is_hashed_from_its_start(tmp_path):
+    from evidence_kit.report.export import _Hashing
+
+    with open(tmp_path / "f.pdf", "wb") as f:
+        hashing = _Hashing(f)
+        hashing.write(b"first pass, longer than the second")
+        hashing.seek(0)
+        hashing.truncate()
+        hashing.write(b"second pass")
+        with pytest.raises(ValueError, match="only a restart from the beginning"):
+            hashing.seek(5)
+    assert (tmp_path / "f.pdf").read_bytes() == b"second pass"
+    assert hashing.sha256.hexdigest() == hashlib.sha256(b"second pass").hexdigest()
+
+
+def test_a_cancel_after_drawing_leaves_no_file_behind(demo, tmp_path):
+    out = tmp_path / "out" / "bundle.pdf"
+    out.parent.mkdir()
+    stages = []
+
+    def cancel() -> bool:
+        return bool(stages) and stages[-1] == "draw"
+
+    with pytest.raises(EvidenceKitError) as err:
+        export(demo, out, created=CREATED, progress=lambda done, total, stage: stages.append(stage), cancel=cancel)
+    assert err.value.code == "export_cancelled"
+    assert list(out.parent.iterdir()) == []  # neither the bundle nor its temp file

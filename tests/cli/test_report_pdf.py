@@ -386,6 +386,28 @@ def test_a_file_from_a_chat_zip_says_where_it_came_from(police):
     assert "入手元資料6（WhatsAppChat-Ken.zip）に含まれていたファイル" in page
 
 
+def test_a_jpeg_goes_in_as_it_is_and_a_turned_one_is_printed_upright(unlocked, tmp_path):
+    from PIL import Image
+
+    from tests.conftest import write
+    from tests.unit.test_images import exif, image
+
+    photo = image("JPEG", size=(120, 80))
+    unlocked.import_file(write(tmp_path / "photo.jpg", photo))
+    unlocked.import_file(write(tmp_path / "turned.jpg", image("JPEG", size=(90, 60), exif=exif(orientation=6))))
+    grey = io.BytesIO()
+    Image.new("L", (50, 40), 77).save(grey, "PNG")
+    unlocked.import_file(write(tmp_path / "grey.png", grey.getvalue()))
+    out = tmp_path / "photos.pdf"
+    pdf.render(unlocked, model.build(unlocked, "police"), out, created=CREATED)
+    drawn = [img for page in PdfReader(out).pages for img in page.images]
+    by_size = {img.image.size: img for img in drawn}
+    assert sorted(by_size) == [(50, 40), (60, 90), (120, 80)]
+    assert by_size[(120, 80)].data == photo  # the file's own bytes: not decoded and encoded again
+    assert by_size[(60, 90)].image.mode == "RGB"  # turned upright: 90x60 stored, 60x90 shown
+    assert (by_size[(50, 40)].image.mode, by_size[(50, 40)].image.getpixel((10, 10))) == ("L", 77)
+
+
 def test_a_16_bit_grey_png_keeps_its_greys(unlocked, tmp_path):
     from PIL import Image
 
