@@ -334,7 +334,8 @@ class _Relay(QObject):
 
 
 class ImportPanel(QWidget):
-    """Import files and folders into the session's case; G1 puts it in a dock and calls `start` on a drop."""
+    """Import files and folders into the session's case; the main window puts it in a dock and calls `start` on a
+    drop."""
 
     finished = Signal()  # everything asked for has been imported, answered or cancelled
 
@@ -413,7 +414,7 @@ class ImportPanel(QWidget):
         self._show_progress(False)
         self.retranslate()
 
-    # -- what G1 and the tests call -----------------------------------------------------------------------
+    # -- what the main window and the tests call ----------------------------------------------------------
     @property
     def busy(self) -> bool:
         return self.job is not None or self.dialog is not None or bool(self._tasks or self._questions)

@@ -36,8 +36,7 @@ class CaseData:
 
     def note(self, item_id: str) -> dict:
         """The victim's note on an item (title, purpose, author, key, excluded, note, tags), or {}."""
-        notes = getattr(self.records, "items", None)
-        note = notes.get(item_id) if isinstance(notes, dict) else None
+        note = self.records.items.get(item_id)
         return note if isinstance(note, dict) else {}
 
     def title(self, item_id: str) -> str:

@@ -353,7 +353,7 @@ class ItemPane(QWidget):
         self.title.setText(data.title(item_id))
         self.subtitle.setText(f"{kind_text(kind)} ・ {time_with_source(time, source)}")
         self._fill_facts(item, data)
-        self._fill_note(data.note(item_id), editable=hasattr(caserecords, "set_item_note"))
+        self._fill_note(data.note(item_id), editable=True)
         self._show_content(item, kind)
         if previous != item_id:
             self.tabs.setCurrentIndex(0)
@@ -530,7 +530,7 @@ class ItemPane(QWidget):
         self.note_text.setPlainText(str(note.get("note") or ""))
         self.note_text.setReadOnly(not editable)
         self.save_note.setVisible(editable)
-        self._set_note_status("" if editable or self.item_id is None else "views.note_read_only")
+        self._set_note_status("")
 
     def _show_check(self) -> None:
         """What the SHA-256 of the decrypted content says (in the language now chosen)."""
@@ -556,7 +556,7 @@ class ItemPane(QWidget):
                 "excluded": self.note_excluded.isChecked(), "note": self.note_text.toPlainText(), "tags": tags}
 
     def _save_note(self) -> None:
-        if self.item_id is None or not hasattr(caserecords, "set_item_note"):
+        if self.item_id is None:
             return
         case, item_id, values = self.session.case, self.item_id, self.note_values()
         job = Job(lambda progress, cancel: caserecords.set_item_note(case, item_id, **values))
