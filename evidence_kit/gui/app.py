@@ -110,6 +110,7 @@ class Shell(QObject):
         for window in self.windows:
             window.session.stop_all()
             window.session.lock()
+            window.session.wait_locked()  # the process must not end before the case is locked
 
 
 def run(argv: list[str] | None = None) -> int:

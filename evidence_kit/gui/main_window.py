@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow,
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
 
         attach_watch(self)  # the watched folder's status-bar entry (事件 > フォルダを見張る…)
         session.lock_changed.connect(self._lock_changed)
+        session.lock_failed.connect(lambda exc: self.statusBar().showMessage(error_text(exc)))
         session.changed.connect(self.update_status)
         if not session.locked:
             self._build_views()
@@ -192,18 +194,10 @@ class MainWindow(QMainWindow):
         if self.views_built:
             return
         self.views_built = True
-        try:  # until G2 lands
-            from .views.evidence import EvidenceList
-            from .views.item import ItemPane
-            from .views.timeline import TimelineView
-        except ImportError:  # until G2 lands
-            self.evidence_list = self.timeline = self.item_pane = None
-            for _ in range(2):
-                placeholder = QLabel("…")
-                placeholder.setAlignment(Qt.AlignCenter)
-                self.tabs.addTab(placeholder, "")
-            self.splitter.addWidget(QLabel(""))
-            return
+        from .views.evidence import EvidenceList
+        from .views.item import ItemPane
+        from .views.timeline import TimelineView
+
         self.evidence_list = EvidenceList(self.session)
         self.timeline = TimelineView(self.session)
         self.item_pane = ItemPane(self.session)
@@ -278,17 +272,19 @@ class MainWindow(QMainWindow):
             self.actions_[name].setIconText(MNEMONIC.sub("", self.actions_[name].text()))
 
     def lock_case(self) -> None:
-        """Lock now: close any open dialog first, so nothing decrypted stays on screen."""
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+        """Lock now, and close every dialog, so nothing decrypted stays on screen. The lock comes first:
+        the case's dialogs close themselves on it without asking about unsaved edits (a question would
+        hold the lock back while nobody is there to answer it, as when the idle time runs out)."""
         try:
             self.session.lock()
-        except Exception as exc:  # noqa: BLE001 - the key is gone from memory all the same; say what failed
+        except Exception as exc:  # noqa: BLE001 - say what failed; the views are emptied all the same
             self.statusBar().showMessage(error_text(exc))
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)  # not reject(): that may ask first
 
     def unlock_case(self) -> bool:
-        dialog = UnlockDialog(self.session.case, self)
+        dialog = UnlockDialog(self.session.case, self, before=self.session.wait_locked)
         accepted, report = dialog.exec() == QDialog.Accepted, dialog.report
         dialog.deleteLater()
         if not accepted:
@@ -383,13 +379,9 @@ class MainWindow(QMainWindow):
         return result
 
     def open_guide(self) -> None:
-        if self.guide is None:
-            from .dialogs.guide import GuideWindow
+        from .dialogs.guide import open_guide
 
-            self.guide = GuideWindow()
-        self.guide.show()
-        self.guide.raise_()
-        self.guide.activateWindow()
+        self.guide = open_guide()
 
     def edit_safety(self) -> None:
         if self._run_dialog(SafetyDialog(self.settings, self)) == QDialog.Accepted:
@@ -446,6 +438,6 @@ class MainWindow(QMainWindow):
             self.folder_watch.stop()
         self.lock_case()
         self.safety.stop()
-        if self.guide is not None:
+        if self.guide is not None and shiboken6.isValid(self.guide):
             self.guide.close()
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QSystemTrayIcon, QVBoxLayout, QWidget)
@@ -148,9 +149,15 @@ class Safety(QObject):
             return
         for widget in shown:
             widget.hide()
-        self._hidden += [w for w in shown if w not in self._hidden]
+        # dialogs are closed, not kept to show again: a hidden modal dialog has already left its exec()
+        # (and is deleted soon after), and what it showed of the case must not come back unlocked
+        dialogs = [w for w in shown if isinstance(w, QDialog)]
+        self._hidden += [w for w in shown if w not in self._hidden and w not in dialogs]
         if self.session is not None:
             self.lock_requested.emit("hide")
+        for dialog in dialogs:
+            if shiboken6.isValid(dialog):
+                dialog.done(QDialog.DialogCode.Rejected)  # not reject(): nothing may ask a question now
         self.hidden.emit()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._show_tray()
@@ -178,7 +185,8 @@ class Safety(QObject):
         if self._tray is not None:
             self._tray.hide()
         for widget in self._hidden:
-            widget.show()
+            if shiboken6.isValid(widget):  # a window closed meanwhile (the guide, say) stays closed
+                widget.show()
         self._hidden = []
         self.restored.emit()
 

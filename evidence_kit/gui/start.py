@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -75,6 +76,7 @@ class _JobDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.job: Job | None = None
+        self._guard, self._state, self._undo = threading.Lock(), {"dropped": False}, None  # see run_job
         self.error = _error_label()
         self.busy = _busy_bar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -94,13 +96,40 @@ class _JobDialog(QDialog):
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
-    def run_job(self, fn, busy_text: str) -> None:
+    def run_job(self, fn, busy_text: str, undo=None) -> None:
+        """Run fn in a Job; OK closes the dialog with its result. When the dialog is closed some other way
+        while the Job runs (quick-hide closes every dialog), `undo(result)` is applied to what the Job made
+        (the case it unlocked is locked again), on whichever thread sees it first."""
         self.show_error("")
         self._set_working(True, busy_text)
-        self.job = Job(fn, self)
+        guard, state = threading.Lock(), {"dropped": False, "returned": False, "result": None}
+        self._guard, self._state, self._undo = guard, state, undo
+
+        def work(progress, cancel):
+            result = fn(progress, cancel)
+            with guard:
+                if state["dropped"]:
+                    if undo is not None:
+                        undo(result)
+                    raise EvidenceKitError("cancelled")
+                state["returned"], state["result"] = True, result
+            return result
+
+        self.job = Job(work)  # no parent: the dialog may be deleted while it runs (quick-hide closes it)
         self.job.finished.connect(self._job_finished)
         self.job.failed.connect(self._job_failed)
         self.job.start()
+
+    def done(self, result: int) -> None:
+        if self.job is not None and result != QDialog.DialogCode.Accepted:
+            with self._guard:
+                self._state["dropped"] = True
+                returned = self._state["returned"]
+            if returned and self._undo is not None:
+                self._undo(self._state["result"])
+            self.job = None
+            self._set_working(False)
+        super().done(result)
 
     def _set_working(self, working: bool, text: str = "") -> None:
         for widget in self.inputs():
@@ -111,12 +140,16 @@ class _JobDialog(QDialog):
         self.busy.setAccessibleName(text)
 
     def _job_finished(self, result) -> None:
+        if self._state["dropped"]:
+            return
         self._set_working(False)
         self.job = None
         self.succeeded(result)
         super().accept()
 
     def _job_failed(self, exc) -> None:
+        if self._state["dropped"]:
+            return
         self._set_working(False)
         self.job = None
         self.show_error(error_text(exc))
@@ -150,9 +183,10 @@ class UnlockDialog(_JobDialog):
     """Asks for the passphrase and unlocks `case`. A wrong one: the core's message, the field emptied
     and focused again. After `exec()` returns Accepted the case is unlocked and `report` is set."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None):
+    def __init__(self, case: Case, parent: QWidget | None = None, before=None):
         super().__init__(parent)
         self.case = case
+        self.before = before  # run in the Job first: waiting for a lock still finishing (Session.wait_locked)
         self.report = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -191,8 +225,14 @@ class UnlockDialog(_JobDialog):
             self.show_error(error_text(EvidenceKitError("passphrase_empty")))
             self.passphrase.setFocus()
             return
-        case = self.case
-        self.run_job(lambda progress, cancel: case.unlock(text), tr("gui.unlock.busy"))
+        case, before = self.case, self.before
+
+        def unlock(progress, cancel):
+            if before is not None:
+                before()
+            return case.unlock(text)
+
+        self.run_job(unlock, tr("gui.unlock.busy"), undo=lambda _report: case.lock())
 
     def succeeded(self, report) -> None:
         self.report = report
@@ -351,7 +391,8 @@ class CreateDialog(_JobDialog):
         path = self.case_path()
         self.settings.last_location = str(path.parent)
         self.settings.save()
-        self.run_job(lambda progress, cancel: create_case(path, passphrase), tr("gui.create.busy"))
+        self.run_job(lambda progress, cancel: create_case(path, passphrase), tr("gui.create.busy"),
+                     undo=lambda case: case.lock())
 
     def succeeded(self, case) -> None:
         self.case = case
@@ -462,10 +503,15 @@ class StartWindow(QWidget):
         self.safety_button.clicked.connect(self.edit_safety)
         self.restore_button = QPushButton()
         self.restore_button.clicked.connect(self.restore_backup)
+        self.guide_button = QPushButton()  # before any case: what to do now, whom to call
+        self.guide_button.setMinimumHeight(44)
+        self.guide_button.clicked.connect(self.open_guide)
+        self.guide = None
 
         actions = QHBoxLayout()
         actions.addWidget(self.create_button, 1)
         actions.addWidget(self.open_button, 1)
+        actions.addWidget(self.guide_button)
         recent_buttons = QHBoxLayout()
         recent_buttons.addStretch(1)
         recent_buttons.addWidget(self.recent_forget)
@@ -505,6 +551,7 @@ class StartWindow(QWidget):
         self.lang_label.setText(tr("gui.start.language"))
         self.safety_button.setText(tr("gui.start.safety"))
         self.restore_button.setText(tr("guitools.start.restore"))
+        self.guide_button.setText(tr("gui.action.guide"))
         self.lang.blockSignals(True)
         self.lang.setCurrentIndex(0 if language.code == "ja" else 1)
         self.lang.blockSignals(False)
@@ -607,6 +654,12 @@ class StartWindow(QWidget):
         self.fill_recent()
         if accepted:
             self.open_case(path)
+
+    def open_guide(self) -> None:
+        """The guide needs no case: a frightened person may open the app before having one."""
+        from .dialogs.guide import open_guide
+
+        self.guide = open_guide()
 
     def edit_safety(self) -> None:
         dialog = SafetyDialog(self.settings, self)

@@ -27,11 +27,11 @@ TEXTS = {
     "gui.start.create": {"ja": "新しい事件を作る(&N)…", "en": "&New case…"},
     "gui.start.open_folder": {"ja": "事件フォルダーを開く(&O)…", "en": "&Open a case folder…"},
     "gui.start.open_folder_title": {"ja": "事件フォルダーを選んでください", "en": "Choose a case folder"},
-    "gui.start.recent": {"ja": "最近開いた事件(&R)", "en": "&Recent cases"},
+    "gui.start.recent": {"ja": "最近開いた事件(&C)", "en": "Recent &cases"},  # &R is 復元 (restore)
     "gui.start.no_recent": {"ja": "（まだありません）", "en": "(none yet)"},
     "gui.start.missing": {"ja": "（見つかりません）", "en": "(not found)"},
     "gui.start.open": {"ja": "開く(&E)", "en": "Op&en"},
-    "gui.start.forget": {"ja": "一覧から外す(&F)", "en": "Remove from &list"},
+    "gui.start.forget": {"ja": "一覧から外す(&F)", "en": "Remove from li&st"},  # &L is the language
     "gui.start.language": {"ja": "言語 / Language(&L):", "en": "&Language / 言語:"},
     "gui.start.safety": {"ja": "安全の設定(&A)…", "en": "S&afety settings…"},
 

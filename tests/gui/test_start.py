@@ -224,7 +224,7 @@ def test_recent_list_newest_first_missing_marked_and_forgettable(qtbot, tmp_path
     window.recent_forget.click()
     assert Settings.load().recent == [paths[0], paths[1]]
     language.set("en")
-    assert window.recent_label.text() == "&Recent cases"
+    assert window.recent_label.text() == "Recent &cases"
     assert window.create_button.text() == "&New case…"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import unquote
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
@@ -329,3 +330,18 @@ class GuideWindow(QWidget):
         widest = max(metrics.horizontalAdvance(self.pages.item(r).text()) for r in range(self.pages.count()))
         frame = 2 * self.pages.frameWidth() + 4 * metrics.averageCharWidth()
         self.pages.setFixedWidth(widest + frame)
+
+
+_window: GuideWindow | None = None
+
+
+def open_guide() -> GuideWindow:
+    """The app's one guide window (the start window and the main window share it), shown and brought
+    to the front; made on first use, and again after it was deleted."""
+    global _window
+    if _window is None or not shiboken6.isValid(_window):
+        _window = GuideWindow()
+    _window.show()
+    _window.raise_()
+    _window.activateWindow()
+    return _window

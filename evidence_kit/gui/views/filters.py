@@ -165,6 +165,22 @@ class FilterBar(QWidget):
     def clear(self) -> None:
         self.set_filters(Filters())
 
+    def forget(self) -> None:
+        """Back to no filter and no person to choose, quietly (the case was locked: the senders' names and
+        what was searched for are not left in the controls)."""
+        self._people = []
+        self._quiet = True
+        try:
+            self.type_box.setCurrentIndex(0)
+            for edit in (self.since_edit, self.until_edit):
+                edit.setDate(_NO_DATE)
+            self.party_box.setCurrentIndex(0)
+            self._fill_people()
+            self.search.clear()
+        finally:
+            self._quiet = False
+        self._timer.stop()  # started by the search box's textChanged
+
     def _emit(self) -> None:
         if not self._quiet:
             self._timer.stop()
@@ -267,6 +283,9 @@ class FilteredView(QWidget):
         self.data_loaded(data)
         if data is not None:
             self.filter_bar.set_people(data.people)
+        elif self.session.locked:
+            self.filter_bar.forget()
+            self._filters = Filters()
         self._apply()
 
     def set_filters(self, f: Filters) -> None:
