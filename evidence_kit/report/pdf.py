@@ -149,6 +149,46 @@ class _Doc(BaseDocTemplate):
         canv.restoreState()
 
 
+class _Deferred(Flowable):
+    """A flowable made only when the layout reaches it, and let go once drawn: the tables of a long
+    chat or statement, and the exhibits' header strips. Made all at once, 20,000 messages as
+    paragraphs held some 45 MiB, 500 header strips 27 MiB more, for the whole of each pass."""
+
+    def __init__(self, make):
+        super().__init__()
+        self._make, self._made = make, None
+
+    def _flowable(self) -> Flowable:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def wrapOn(self, canv, aW, aH):
+        return self._flowable().wrapOn(canv, aW, aH)
+
+    def wrap(self, aW, aH):  # a frame sets .canv and calls wrap itself
+        made = self._flowable()
+        made.canv = getattr(self, "canv", None)
+        return made.wrap(aW, aH)
+
+    def splitOn(self, canv, aW, aH):
+        return self._flowable().splitOn(canv, aW, aH)
+
+    def split(self, aW, aH):
+        made = self._flowable()
+        made.canv = getattr(self, "canv", None)
+        return made.split(aW, aH)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        return self._flowable().drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self):
+        return self._flowable().getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self._flowable().getSpaceAfter()
+
+
 class _Anchor(Flowable):
     """Marks a place: records its page, and adds an outline entry when it has a title."""
 
@@ -202,9 +242,17 @@ def _xml(text: str) -> str:
     glyphs = fonts.glyphs()
     text = text.replace("\r\n", "\n")  # a Windows line end is a line end
     shown = "".join(c if c in "\n\t" or (c >= " " and ord(c) in glyphs) else f"〔U+{ord(c):04X}〕" for c in text)
-    if shown != text and getattr(_shown_by_code, "codes", None) is not None:
-        _shown_by_code.codes.update(ord(c) for c in text if c not in "\n\t" and (c < " " or ord(c) not in glyphs))
+    if shown != text:
+        _note_codes(text)
     return escape(shown).replace("\t", "    ").replace("\n", "<br/>")
+
+
+def _note_codes(text: str) -> None:
+    """Note the code points of `text` that print as codes, while an exhibit is being laid out."""
+    codes = getattr(_shown_by_code, "codes", None)
+    if codes is not None:
+        glyphs = fonts.glyphs()
+        codes.update(ord(c) for c in text if c not in "\r\n\t" and (c < " " or ord(c) not in glyphs))
 
 
 _shown_by_code = threading.local()  # .codes: a set while an exhibit is laid out (an export may run off the GUI thread)
@@ -701,23 +749,29 @@ def _exhibit(case, bundle: Bundle, ex: Exhibit, styles, first: bool = False) -> 
     _shown_by_code.codes = set()
     try:
         body = [] if ex.kind == "image" else _body(case, bundle, ex, styles)  # first: what it prints by code
-        cells = [[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])] for k, v in rows]
+        for _, value in rows:
+            _note_codes(value)
         codes = sorted(_shown_by_code.codes)
     finally:
         _shown_by_code.codes = None
     if codes:  # say so where the reader meets it: on the exhibit's first page
         listed = "".join(f"〔U+{c:04X}〕" for c in codes[:CODES_LISTED])
         more = f" ほか {len(codes) - CODES_LISTED} 種類" if len(codes) > CODES_LISTED else ""
-        cells.append([_p("文字の表示", styles["head"]),
-                      _p(f"この資料のフォントにない文字と制御文字（{len(codes)} 種類: {listed}{more}）は、"
-                         "文字の代わりに〔U+1F600〕のような文字コードで示しています。元のデータは変えていません。",
-                         styles["cell"])])
-    strip = _table(cells, [32 * mm, 133 * mm], styles, header=False)
+        rows.append(("文字の表示", f"この資料のフォントにない文字と制御文字（{len(codes)} 種類: {listed}{more}）は、"
+                                  "文字の代わりに〔U+1F600〕のような文字コードで示しています。元のデータは変えていません。"))
+    strip = functools.partial(_strip, rows, styles)
     story = [PageBreak(), *([_Anchor("exhibits", "証拠本体", 0)] if first else []),
-             _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), strip, Spacer(1, 4 * mm)]
+             _Anchor("ex:" + ex.item_id, f"{ex.label}　{ex.title}", 1, exhibit=ex.label), _Deferred(strip),
+             Spacer(1, 4 * mm)]
     if ex.kind == "image":
-        return story + _image(case, ex, styles, strip.wrap(A4[0] - LEFT - RIGHT, A4[1])[1] + 4 * mm)
+        return story + _image(case, ex, styles, strip().wrap(A4[0] - LEFT - RIGHT, A4[1])[1] + 4 * mm)
     return story + body
+
+
+def _strip(rows: list[tuple[str, str]], styles) -> Table:
+    """An exhibit's header: what it is, where it came from, its hash."""
+    return _table([[_p(k, styles["head"]), _p(v, styles["mono"] if k == "SHA-256" else styles["cell"])] for k, v in rows],
+                  [32 * mm, 133 * mm], styles, header=False)
 
 
 CODES_LISTED = 12  # the codes an exhibit's header lists; the rest are counted
@@ -889,9 +943,7 @@ def _transcript(case, ex: Exhibit, styles) -> list:
 
     def flush():
         if rows:
-            table = _table(list(rows), [16 * mm, 30 * mm, 119 * mm], styles, header=False, marks=list(marks))
-            table.setStyle(TableStyle([("FONTSIZE", (0, 0), (1, -1), styles["cell"].fontSize)]))
-            story.append(table)
+            story.append(_Deferred(functools.partial(_chat_table, list(rows), list(marks), styles)))
             rows.clear()
             marks.clear()
 
@@ -911,13 +963,24 @@ def _transcript(case, ex: Exhibit, styles) -> list:
         if r["type"] in ("unsent", "deleted", "unparsed"):
             marks.append(len(rows))
         sender = r.get("sender") or ""
-        if stringWidth(sender, styles["cell"].fontName, styles["cell"].fontSize) > SENDER_WIDTH or _xml(sender) != sender:
-            sender = _p(sender, styles["cell"])  # a long or unusual name wraps; the common short one is a plain cell
-        rows.append([when[11:16], sender, _p(kind + text if kind else text, styles["cell"])])
+        _note_codes(sender + text)  # for the exhibit's header, made before the table is
+        rows.append((when[11:16], sender, kind + text if kind else text))
         if len(rows) >= CHAT_ROWS_PER_TABLE:
             flush()
     flush()
     return story
+
+
+def _chat_table(rows: list[tuple[str, str, str]], marks: list[int], styles) -> Table:
+    """(time, sender, text) rows of a chat as a table."""
+    cells = []
+    for when, sender, text in rows:
+        if stringWidth(sender, styles["cell"].fontName, styles["cell"].fontSize) > SENDER_WIDTH or _xml(sender) != sender:
+            sender = _p(sender, styles["cell"])  # a long or unusual name wraps; the common short one is a plain cell
+        cells.append([when, sender, _p(text, styles["cell"])])
+    table = _table(cells, [16 * mm, 30 * mm, 119 * mm], styles, header=False, marks=marks)
+    table.setStyle(TableStyle([("FONTSIZE", (0, 0), (1, -1), styles["cell"].fontSize)]))
+    return table
 
 
 def listed_lines(bundle: Bundle, item_id: str) -> set[int]:
@@ -932,12 +995,17 @@ def listed_lines(bundle: Bundle, item_id: str) -> set[int]:
 
 
 def _statement(case, bundle: Bundle, ex: Exhibit, styles) -> list:
-    linked = listed_lines(bundle, ex.item_id)
+    records = [r for r in case.records(ex.item_id) if r["type"] == "transaction"]
+    for r in records:
+        _note_codes(f"{r.get('time_raw') or ''}{r['attrs'].get('description') or r.get('text') or ''}")
+    return [_Deferred(functools.partial(_statement_table, records, listed_lines(bundle, ex.item_id), ex, styles)),
+            _p("色付きの行は、被害金一覧表または暗号資産取引一覧に載せた行です。", styles["small"])]
+
+
+def _statement_table(records: list[dict], linked: set[int], ex: Exhibit, styles) -> Table:
     head = [_p(h, styles["head"]) for h in ("行", "日付", "内容", "出金", "入金", "残高")]
-    rows, marks, story = [head], [], []
-    for r in case.records(ex.item_id):
-        if r["type"] != "transaction":
-            continue
+    rows, marks = [head], []
+    for r in records:
         a = r["attrs"]
         amount = a.get("amount")
         out = _yen(-amount) if amount is not None and amount < 0 else ""
@@ -953,9 +1021,7 @@ def _statement(case, bundle: Bundle, ex: Exhibit, styles) -> list:
         rows.append([line, _p(r.get("time_raw") or "", styles["cell"]),
                      _p(a.get("description") or r.get("text") or "", styles["cell"]), _p(out, styles["cellr"]),
                      _p(inn, styles["cellr"]), _p(_yen(a.get("balance")), styles["cellr"])])
-    story.append(_table(rows, [10 * mm, 26 * mm, 61 * mm, 23 * mm, 23 * mm, 22 * mm], styles, marks=marks))
-    story.append(_p("色付きの行は、被害金一覧表または暗号資産取引一覧に載せた行です。", styles["small"]))
-    return story
+    return _table(rows, [10 * mm, 26 * mm, 61 * mm, 23 * mm, 23 * mm, 22 * mm], styles, marks=marks)
 
 
 def _email(case, ex: Exhibit, styles) -> list:

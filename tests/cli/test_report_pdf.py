@@ -408,6 +408,32 @@ def test_a_jpeg_goes_in_as_it_is_and_a_turned_one_is_printed_upright(unlocked, t
     assert (by_size[(50, 40)].image.mode, by_size[(50, 40)].image.getpixel((10, 10))) == ("L", 77)
 
 
+def test_a_long_chat_is_laid_out_a_table_at_a_time(unlocked, tmp_path):
+    """The story of a 3,000-message chat holds its rows as text, not as 3,000 paragraphs (about 2 KiB
+    each): each table is made when the layout reaches it."""
+    import tracemalloc
+
+    from evidence_kit.report import fonts
+    from tests.conftest import write
+
+    unlocked.import_file(write(tmp_path / "line.txt", line_chat(
+        [(f"{n // 60 % 24:02d}:{n % 60:02d}", "ジョン" if n % 2 else "さくら", f"メッセージ {n} の本文です。") for n in range(3000)])))
+    bundle = model.build(unlocked, "police")
+    styles = pdf._styles(*fonts.register())
+    fonts.glyphs()
+    tracemalloc.start()
+    try:
+        story = pdf._story(unlocked, bundle, styles, {}, 0, CREATED)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held < 2 * 2**20, held
+    out = tmp_path / "long.pdf"
+    pdf.render(unlocked, bundle, out, created=CREATED)
+    whole = "\n".join(pages_text(out))
+    assert all(f"メッセージ {n} の本文です。" in whole for n in (0, 1500, 2999)) and len(story) > 50
+
+
 def test_a_16_bit_grey_png_keeps_its_greys(unlocked, tmp_path):
     from PIL import Image
 
