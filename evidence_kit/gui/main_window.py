@@ -35,6 +35,8 @@ ACTIONS = {
     "accounts": ("gui.action.accounts", "", True),
     "actions": ("gui.action.actions", "", True),
     "summary": ("gui.action.summary", "", True),
+    "acts": ("gui.action.acts", "", True),
+    "refusals": ("gui.action.refusals", "", True),
     "watch": ("guitools.action.watch", "", True),
     "lang_ja": ("gui.action.lang_ja", "", False),
     "lang_en": ("gui.action.lang_en", "", False),
@@ -45,7 +47,7 @@ ACTIONS = {
 }
 MENUS = {
     "file": ("import", "import_folder", "export", "handover", "backup", None, "lock", "hide", "safety", None, "quit"),
-    "case": ("party", "accounts", "actions", "summary", None, "watch"),
+    "case": ("party", "accounts", "actions", "summary", None, "acts", "refusals", None, "watch"),
     "view": ("@language", None, "show_list", "show_timeline"),
     "help": ("guide", "about"),
 }
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
             "accounts": lambda: self.open_details("AccountsDialog"),
             "actions": lambda: self.open_details("ActionsDialog"),
             "summary": lambda: self.open_details("SummaryDialog"),
+            "acts": lambda: self.open_details("ActsDialog"),
+            "refusals": lambda: self.open_details("RefusalsDialog"),
             "handover": self.open_handover, "backup": self.open_backup, "watch": self.open_watch,
             "lang_ja": lambda: self.set_language("ja"), "lang_en": lambda: self.set_language("en"),
             "show_list": lambda: self.show_tab(0), "show_timeline": lambda: self.show_tab(1),

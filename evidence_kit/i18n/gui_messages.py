@@ -148,6 +148,8 @@ TEXTS = {
     "gui.action.accounts": {"ja": "振込先口座(&A)…", "en": "Destination &accounts…"},
     "gui.action.actions": {"ja": "これまでの対応(&T)…", "en": "Ac&tions taken…"},
     "gui.action.summary": {"ja": "被害の概要・陳述書(&S)…", "en": "&Summary and statement…"},
+    "gui.action.acts": {"ja": "つきまとい・加害行為(&K)…", "en": "Stal&king and harassment acts…"},
+    "gui.action.refusals": {"ja": "拒否の意思表示(&R)…", "en": "&Refusals of contact…"},
     "gui.action.lang_ja": {"ja": "日本語", "en": "日本語"},
     "gui.action.lang_en": {"ja": "English", "en": "English"},
     "gui.action.show_list": {"ja": "証拠一覧(&E)", "en": "&Evidence list"},

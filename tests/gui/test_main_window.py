@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
@@ -34,7 +35,8 @@ def test_menus_shortcuts_and_toolbar(main_window):
         "file": ["証拠を取り込む(&I)…", "フォルダーごと取り込む(&D)…", "報告書(PDF)を作成(&E)…",
                  "警察・弁護士に渡す一式を作る(&P)…", "USBにバックアップ(&B)…", "事件をロック(&L)",
                  "すぐに隠す(&H)", "安全の設定(&S)…", "終了(&X)"],
-        "case": ["相手方(&P)…", "振込先口座(&A)…", "これまでの対応(&T)…", "被害の概要・陳述書(&S)…", "フォルダを見張る(&W)…"],
+        "case": ["相手方(&P)…", "振込先口座(&A)…", "これまでの対応(&T)…", "被害の概要・陳述書(&S)…",
+                 "つきまとい・加害行為(&K)…", "拒否の意思表示(&R)…", "フォルダを見張る(&W)…"],
         "view": ["言語(&L)", "証拠一覧(&E)", "時系列(&T)"],
         "language": ["日本語", "English"],
         "help": ["ガイド(&G)…", "このアプリについて(&A)"],
@@ -193,3 +195,11 @@ def test_dropping_nothing_local_is_ignored(qtbot, main_window):
     QApplication.sendEvent(main_window, enter)
     assert not enter.isAccepted()
     assert main_window.import_panel is None
+
+
+@pytest.mark.parametrize(("action", "dialog"), [("acts", "ActsDialog"), ("refusals", "RefusalsDialog")])
+def test_the_case_menu_opens_the_stalking_editors(main_window, monkeypatch, action, dialog):
+    opened = []
+    monkeypatch.setattr(type(main_window), "_run_dialog", staticmethod(lambda d: opened.append(type(d).__name__)))
+    main_window.actions_[action].trigger()
+    assert opened == [dialog]
