@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from ..core import caserecords, custody, money
+from ..core import caserecords, custody, money, timestamps
 from ..core.caserecords import Action, CaseRecords, DestinationAccount, Party
 from ..i18n import MESSAGES, tr
 
@@ -469,4 +469,5 @@ def _integrity(case, docs: list[dict], items: list[dict]) -> dict:
         "last_time": docs[-1].get("time") if docs else None,
         "items": [{"id": i["id"], "name": i["original_name"], "size": i["size"], "sha256": i["sha256"],
                    "imported_at": i["imported_at"], "seq": i["seq"]} for i in items],
+        "timestamps": timestamps.summary(case, "ja"),  # RFC 3161 tokens attached to earlier checkpoints
     }

@@ -1066,6 +1066,7 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
         _table([[_p(k, styles["head"]), _p(v, styles["mono"])] for k, v in log], [45 * mm, 120 * mm], styles,
                header=False),
         *_checkpoint(info.get("checkpoint"), styles),
+        *_timestamps(info.get("timestamps", []), styles),
         Spacer(1, 3 * mm),
         _p("確認のしかた", styles["h2"]),
         _p("元のファイルの SHA-256 を計算し（Windows: PowerShell の Get-FileHash、macOS: shasum -a 256、"
@@ -1073,6 +1074,25 @@ def _integrity(bundle: Bundle, styles, created: datetime) -> list:
            "ケースフォルダ全体は「evidence-kit verify --deep ケースフォルダ」で検査できます。"
            "ハッシュ値が示すのは取り込み以降に変更がないことであり、取り込み前の来歴を示すものではありません。",
            styles["body"])]
+
+
+def _timestamps(tokens: list[dict], styles) -> list:
+    """RFC 3161 tokens a timestamp authority gave earlier checkpoints: they show the log existed by then,
+    on a clock other than this computer's."""
+    head = _p("第三者による時刻認証（RFC 3161 タイムスタンプ）", styles["h2"])
+    if not tokens:
+        return [head, _p("時刻認証局のタイムスタンプが付いたチェックポイントはまだありません。記録の日時は、このパソコンの"
+                         "時計によるものです（依頼ファイルは「evidence-kit timestamp requests」で書き出せます）。", styles["small"])]
+    rows = [[_p(h, styles["head"]) for h in ("チェックポイント", "認証された時刻", "時刻認証局", "確認結果")]]
+    for t in tokens:
+        rows.append([_p(t["checkpoint"], styles["mono"]),
+                     _p(f"{t['gen_time_jst']}\n{t['gen_time_utc']}", styles["cell"]), _p(t["tsa"], styles["cell"]),
+                     _p(t["status_text"], styles["cell"])])
+    return [head, _p("次のチェックポイントは、時刻認証局が示す時刻にすでに存在していました。トークンはケースフォルダの "
+                     "custody/checkpoints にあり、「openssl ts -verify -data チェックポイント -in トークン -CAfile 認証局の証明書」"
+                     "で確かめられます。", styles["small"]),
+            _table(rows, [55 * mm, 40 * mm, 40 * mm, 30 * mm], styles),
+            *[_p(f"SHA-256 {t['sha256']}  {t['checkpoint']}", styles["mono"]) for t in tokens]]
 
 
 def _checkpoint(facts: dict | None, styles) -> list:
