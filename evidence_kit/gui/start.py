@@ -135,6 +135,8 @@ class _JobDialog(QDialog):
         for widget in self.inputs():
             widget.setEnabled(not working)
         self.buttons.setEnabled(not working)
+        if not working:  # disabling took the default away: Enter would do nothing on the next try
+            self.buttons.button(QDialogButtonBox.Ok).setDefault(True)
         self.busy.setVisible(working)
         self.busy.setToolTip(text)
         self.busy.setAccessibleName(text)

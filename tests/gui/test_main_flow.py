@@ -14,12 +14,14 @@ import time
 from pathlib import Path
 
 import pypdf
+from PIL import Image
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from evidence_kit.core import caserecords
-from evidence_kit.core.case import Case
+from evidence_kit.core.case import Case, create_case
 from evidence_kit.core.custody import doc_of
+from evidence_kit.core.errors import EvidenceKitError
 
 from evidence_kit.gui.dialogs import details_base
 from evidence_kit.gui.dialogs.details import AccountsDialog
@@ -429,3 +431,106 @@ def test_the_guide_opens_from_the_start_window_before_any_case(qtbot, app_shell,
     assert window.guide is guide and guide.isVisible()
     language_switch(window)
     assert start.guide_button.text() == "&Guide…" and guide.windowTitle() == "Guide"
+
+
+def test_a_wrong_passphrase_says_so_then_the_right_one_opens_the_case(qtbot, app_shell, tmp_path):
+    path = tmp_path / "cases" / "kept"
+    create_case(path, PASSPHRASE).lock()
+    app_shell.settings.add_recent(path)
+    start = app_shell.start
+    start.fill_recent()
+    tries = []
+
+    def unlock(dialog):
+        qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+        qtbot.keyClick(dialog.passphrase, Qt.Key_Return)
+        qtbot.waitUntil(lambda: dialog.job is None and dialog.error.isVisible(), timeout=10000)
+        tries.append((dialog.error.text(), dialog.passphrase.text(), dialog.passphrase.hasFocus()))
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        qtbot.keyClick(dialog.passphrase, Qt.Key_Return)  # Enter again, as after any mistake
+        assert dialog.job is not None
+
+    modal = when_modal(qtbot, UnlockDialog, unlock)
+    start.recent.setFocus()
+    qtbot.keyClick(start.recent, Qt.Key_Return)  # the recent case
+    modal.check()
+    assert tries == [(EvidenceKitError("wrong_passphrase").message("ja"), "", True)]
+    assert tries[0][0].startswith("パスフレーズが違います。")
+    (window,) = app_shell.windows
+    assert window.isVisible() and not window.session.locked and window.windowTitle() == "kept — evidence-kit 証拠保全キット"
+    qtbot.waitUntil(lambda: window.evidence_list.status.text() == EMPTY_CASE, timeout=10000)
+
+
+def test_cancelling_an_import_keeps_what_was_finished(qtbot, app_shell, tmp_path):
+    window = opened_with_items(qtbot, app_shell, tmp_path)
+    folder = tmp_path / "more"
+    folder.mkdir()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(folder / "a_before.png")
+    _big(folder / "b_big.bin", 150 * MB)
+    (folder / "c_after.txt").write_text("not reached", "utf-8")
+    panel = window.import_panel
+
+    def cancel_in_the_middle(snap):
+        if snap.name == "b_big.bin" and snap.file_done > 0 and panel.cancel_button.isEnabled():
+            qtbot.mouseClick(panel.cancel_button, Qt.LeftButton)
+
+    panel._relay.progressed.connect(cancel_in_the_middle)
+    drop(window, [folder])
+    qtbot.waitUntil(lambda: not panel.busy, timeout=120000)
+    assert [line for line in panel.result_lines() if not line.startswith("  ")] == [
+        "取り込みました: a_before.png（画像）",
+        "取り消したため保存していません: b_big.bin（書きかけの分は片付けました）",
+        "まだ取り込んでいません: c_after.txt"]
+    assert panel.status_label.text() == ("取り消しました。取り込み 1 件、重複 0 件、まだ取り込んでいないもの 2 件。"
+                                         "ケースに入ったものは、そのまま残っています。")
+    loaded(qtbot, window, 4)
+    assert sorted(r[2] for r in list_rows(window)) == sorted([SCREENSHOT, "a_before.png", "meisai.csv", "talk.txt"])
+    assert window.status_count.text() == "証拠 4 件"
+    report, _ = window.session.case.verify(deep=True)
+    assert report.ok and report.items_rehashed == 4
+
+
+def _close_during_import(qtbot, window, big: Path, answer: str) -> list:
+    """Close the window while `big` is being imported and answer the question; the texts it showed."""
+    panel, asked = window.import_panel or None, []
+
+    def choose(box):
+        asked.append((box.text(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == answer).click()
+
+    def close_now(snap):
+        if snap.file_done > 10 * MB and not asked and not modal.seen:
+            window.close()
+
+    modal = when_modal(qtbot, QMessageBox, choose, timeout=60000)
+    window.import_paths([big])
+    panel = window.import_panel
+    panel._relay.progressed.connect(close_now)
+    qtbot.waitUntil(lambda: bool(asked), timeout=60000)
+    panel._relay.progressed.disconnect(close_now)
+    modal.check()
+    return asked
+
+
+def test_closing_the_window_during_an_import_asks_then_stops_and_locks(qtbot, app_shell, tmp_path):
+    window = opened_with_items(qtbot, app_shell, tmp_path)
+    big = _big(tmp_path / "video.bin", 150 * MB)
+    asked = _close_during_import(qtbot, window, big, "続ける")
+    assert asked == [("まだ作業の途中です（取り込みや報告書の作成）。このまま続けますか？ 中止しても、取り込みが終わった証拠は"
+                      "そのまま残ります。", ["続ける", "中止して閉じる"])]
+    assert window.isVisible() and not window.session.locked  # keep going: nothing changed
+    qtbot.waitUntil(lambda: not window.import_panel.busy, timeout=120000)
+    assert window.import_panel.result_lines()[-2] == "取り込みました: video.bin（そのままの形で保存。中身の読み取りはしていません）"
+
+    again = _big(tmp_path / "again.bin", 150 * MB)
+    _close_during_import(qtbot, window, again, "中止して閉じる")
+    assert not window.isVisible()
+    assert window.session.locked and not window.session.case.unlocked  # stopped, then locked at once
+    assert all(job.wait(0) for job in window.session.jobs)
+    assert_emptied(window)
+    qtbot.waitUntil(lambda: not window.import_panel.busy and not window.session.jobs, timeout=10000)
+    assert window.import_panel.result_lines()[-1] == "取り消したため保存していません: again.bin（書きかけの分は片付けました）"
+    case = Case.open(window.session.case.path)
+    case.unlock(PASSPHRASE)
+    assert sorted(i["original_name"] for i in case.items()) == sorted([SCREENSHOT, "meisai.csv", "talk.txt", "video.bin"])
+    case.lock()
