@@ -357,7 +357,9 @@ def _cover(bundle: Bundle, styles, total: int, created: datetime) -> list:
         ("ケース番号", bundle.case_id),
         ("ページ数", f"全 {total} ページ" if total else ""),
         ("証拠の数", f"{len(bundle.exhibits)} 点"),
-        ("被害額（差引）", _yen(bundle.summary.net_damage) if _any_money(bundle) else NO_MONEY),
+        # a bank's bundle shows the case-wide figure too: said so, or the bank reads it as what went to its account
+        ("被害額（差引・事件全体）" if bundle.audience == "bank" else "被害額（差引）",
+         _yen(bundle.summary.net_damage) if _any_money(bundle) else NO_MONEY),
     ]
     table = _table([[_p(k, styles["head"]), _p(v, styles["body"])] for k, v in rows], [38 * mm, 120 * mm],
                    styles, header=False)

@@ -233,6 +233,7 @@ def test_a_bank_bundle_is_addressed_to_the_bank_and_names_the_reporter(demo, tmp
     texts = pages_text(out)
     assert re.search(r"提出先\s+楽天銀行（0036） 御中", texts[0])
     assert "新宿警察署 生活安全課 御中" not in texts[0]
+    assert re.search(r"被害額（差引・事件全体）\s+580,000円", texts[0])  # not what went to this bank alone
     sheet = next(t for t in texts if "A. 申出人（被害者）" in t)
     assert re.search(r"氏名・フリガナ\s+佐藤 さくら（さとう さくら）", sheet)
 
