@@ -268,6 +268,8 @@ class MainWindow(QMainWindow):
         self._lock_text()
         if locked:
             self.locked_page.button.setFocus()
+        elif self.tabs.count():
+            self._focus_view()  # the list, ready for the arrow keys (not the tab bar above it)
         self.update_status()
 
     def _lock_text(self) -> None:
@@ -322,7 +324,11 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-            self.tabs.currentWidget().setFocus()
+            self._focus_view()
+
+    def _focus_view(self) -> None:
+        view = self.tabs.currentWidget()
+        getattr(view, "body", view).setFocus()  # the list itself, not the filters above it
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, tr("gui.import.choose_files"))

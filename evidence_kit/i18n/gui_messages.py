@@ -45,7 +45,7 @@ TEXTS = {
     },
     "gui.create.default_name": {"ja": "記録 {date}", "en": "Records {date}"},
     "gui.create.name": {"ja": "名前(&M):", "en": "Na&me:"},
-    "gui.create.location": {"ja": "保存場所(&D):", "en": "&Place:"},
+    "gui.create.location": {"ja": "保存場所(&D):", "en": "Fol&der:"},  # &P is the passphrase
     "gui.create.browse": {"ja": "参照(&B)…", "en": "&Browse…"},
     "gui.create.target": {"ja": "作られるフォルダー: {path}", "en": "The folder made: {path}"},
     "gui.create.first": {"ja": "パスフレーズ(&P):", "en": "&Passphrase:"},

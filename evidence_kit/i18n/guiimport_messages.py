@@ -4,9 +4,9 @@ with "guiimport."."""
 TEXTS = {
     # -- the panel ------------------------------------------------------------------------------------------
     "guiimport.title": {"ja": "取り込み", "en": "Import"},
-    "guiimport.choose_files": {"ja": "ファイルを選んで取り込む(&F)…", "en": "Import &files…"},
-    "guiimport.choose_folder": {"ja": "フォルダーを選んで取り込む(&D)…", "en": "Import a fol&der…"},
-    "guiimport.cancel": {"ja": "取り消す(&C)", "en": "&Cancel"},
+    "guiimport.choose_files": {"ja": "ファイルを選んで取り込む(&I)…", "en": "&Import files…"},
+    "guiimport.choose_folder": {"ja": "フォルダーを選んで取り込む(&L)…", "en": "Import a fold&er…"},
+    "guiimport.cancel": {"ja": "取り消す(&Q)", "en": "Cancel impo&rt"},
     "guiimport.files_dialog": {"ja": "取り込むファイルを選ぶ", "en": "Choose the files to import"},
     "guiimport.folder_dialog": {"ja": "取り込むフォルダーを選ぶ", "en": "Choose the folder to import"},
     "guiimport.drop_hint": {
@@ -49,7 +49,7 @@ TEXTS = {
     "guiimport.overall_bar": {"ja": "{index} / {count} 件 ・ {done} / {total}", "en": "{index} of {count} · {done} of {total}"},
     "guiimport.current": {"ja": "{index} / {count} 件目: {name}", "en": "File {index} of {count}: {name}"},
     "guiimport.file_bar": {"ja": "{done} / {total}", "en": "{done} of {total}"},
-    "guiimport.results": {"ja": "結果(&R):", "en": "&Results:"},
+    "guiimport.results": {"ja": "結果(&R):", "en": "Results:"},
     "guiimport.bytes": {"ja": "{n} バイト", "en": "{n} bytes"},
 
     # -- one line per file ----------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def test_a_screenshot_a_line_export_and_a_bank_statement(qtbot, unlocked, tmp_pa
     assert panel.result_lines()[:2] == ["Imported: meisai.csv (statement \"三菱UFJ銀行\", 2 rows)",
                                         hash_line(csv).replace("大きさ", "Size").replace(" バイト、", " bytes, ")]
     assert panel.status_label.text() == "Finished. 3 imported, 0 duplicates, 0 not imported."
-    assert panel.files_button.text() == "Import &files…"
+    assert panel.files_button.text() == "&Import files…"
     assert "Imported: talk.txt (LINE chat history, 2 entries)" in panel.results.toPlainText()
     shot(panel, "panel_after")
 

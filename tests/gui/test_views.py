@@ -338,7 +338,7 @@ def test_language_switch_retranslates_every_view(qtbot, session):
     assert evidence.status.text() == "9 of 9 items shown"
     assert timeline.model.index(0).data() == "Wed 1 May 2024"
     assert timeline.status.text() == "45 of 45 events shown (1 without a time, shown at the end)"
-    assert [pane.tabs.tabText(n) for n in range(3)] == ["Co&ntent", "&Details", "&Note and tags"]
+    assert [pane.tabs.tabText(n) for n in range(3)] == ["Co&ntent", "&Details", "Note &and tags"]
     assert pane.subtitle.text() == "Image ・ 2024-05-20 18:05 (file name)"
     assert pane.check.text() == "✓ The content is the same as when it was imported (SHA-256 matches)."
     assert not pane.viewer.image.isNull()  # the picture stays: no second decryption for a language switch

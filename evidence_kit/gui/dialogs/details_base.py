@@ -253,6 +253,7 @@ class RecordsDialog(DetailsDialog):
         fields = [w for w in self.form.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
                   and w.window() is self  # not a combo's popup list
                   and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))]
+        self.fields = fields
         chain = [self.list, *fields, self.new_button, self.remove_button, self.save_button, self.close_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -375,9 +376,8 @@ class RecordsDialog(DetailsDialog):
         self.list.blockSignals(False)
         self.status.clear()
         self._show(None)
-        focus = self.form.focusWidget() or self.form.nextInFocusChain()
-        if focus:
-            focus.setFocus()
+        if self.fields:  # the form's first field (the chain's next widget may be a label: typing went nowhere)
+            self.fields[0].setFocus()
 
     def save(self) -> bool:
         for note in self.notes():

@@ -133,6 +133,7 @@ class EvidenceList(FilteredView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrows move between rows; Tab leaves the list
         self.table.setIconSize(QSize(THUMB, THUMB))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.AscendingOrder)

@@ -90,12 +90,16 @@ class FilterBar(QWidget):
         language.changed.connect(self.retranslate)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = _DateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(_NO_DATE)
         edit.setDate(_NO_DATE)
         return edit
+
+    def controls(self) -> list[QWidget]:
+        """What Tab goes through, in reading order."""
+        return [self.type_box, self.since_edit, self.until_edit, self.party_box, self.search, self.clear_button]
 
     def retranslate(self) -> None:
         self._quiet = True
@@ -187,6 +191,16 @@ class FilterBar(QWidget):
             self.changed.emit(self.filters())
 
 
+class _DateEdit(QDateEdit):
+    """A date edit that Tab can leave while it shows 「指定なし」: Qt's steps Tab through the date's parts,
+    and while the text stands in for the date there are none to reach, so Tab stayed in it for ever."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt's name
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next_)
+        return super().focusNextPrevChild(next_)
+
+
 class Filtering(QObject):
     """Applies filters to a snapshot: at once for a small case, in a Job for a large one (the newest
     request wins; an older result arriving late is dropped). `done(filters, events)`."""
@@ -250,7 +264,10 @@ class FilteredView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(body, 1)
         layout.addWidget(self.status)
-        self.setFocusProxy(body)
+        self.body = body  # what takes the focus when the view is chosen (no focus proxy: Tab would skip the filters)
+        chain = [*self.filter_bar.controls(), body]  # the filters, then what they filter
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self._filters = Filters()
         self.filtering = Filtering(session, self)
         self.filtering.done.connect(self._filtered)

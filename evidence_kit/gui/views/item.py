@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
@@ -27,6 +28,7 @@ from ..session import Session
 from ..workers import Job
 from .common import SOURCES, item_kind, kind_text, store_for, time_with_source
 
+MNEMONIC = re.compile(r"\s*\(&\w\)|&(?=\w)")  # a field's name without its Alt key: "標目(&T)" -> "標目", "&Title" -> "Title"
 TRANSCRIPT_STEP = 200  # chat lines shown at first, and added by "more"
 MAX_PREVIEW = 64 * 1024 * 1024  # bytes: larger items are not decrypted for a preview
 MAX_TEXT = 2 * 1024 * 1024
@@ -636,6 +638,7 @@ def _mono(font):
 def _table() -> QTableWidget:
     table = QTableWidget()
     table.setEditTriggers(QTableWidget.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on to the next control
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
@@ -675,5 +678,6 @@ def _event_detail(doc: dict, records) -> str:
         return tr("views.custody_mark", line=data.get("line"), mark=tr(f"money.mark_{data.get('as')}")
                   if data.get("as") in caserecords.MARKS else data.get("as"))
     if kind == "item":
-        return "、".join(tr(f"views.note_{name}").split("(")[0] for name in data if f"views.note_{name}" in MESSAGES)
+        return ("、" if language.code == "ja" else ", ").join(
+            MNEMONIC.sub("", tr(f"views.note_{name}")).strip() for name in data if f"views.note_{name}" in MESSAGES)
     return str(data.get("description") or data.get("content") or "")[:80]
