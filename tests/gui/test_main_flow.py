@@ -27,6 +27,7 @@ from evidence_kit.gui.dialogs import details_base
 from evidence_kit.gui.dialogs.details import AccountsDialog
 from evidence_kit.gui.dialogs.export import ExportDialog
 from evidence_kit.gui.dialogs.guide import GuideWindow
+from evidence_kit.gui.safety import apply_neutral
 from evidence_kit.gui.start import CreateDialog, UnlockDialog
 from evidence_kit.gui.views.common import store_for
 from evidence_kit.gui.views.filters import Filters
@@ -421,6 +422,7 @@ def test_quick_hide_while_the_passphrase_is_checked_keeps_the_case_locked(qtbot,
 def test_the_guide_opens_from_the_start_window_before_any_case(qtbot, app_shell, tmp_path):
     start = app_shell.start
     assert start.guide_button.text() == "ガイド(&G)…" and start.guide_button.isVisible()
+    shot(start, "start")
     qtbot.keyClick(start, Qt.Key_G, Qt.AltModifier)  # its mnemonic (the button clicks after a short flash)
     qtbot.waitUntil(lambda: start.guide is not None, timeout=2000)
     guide = start.guide
@@ -431,6 +433,13 @@ def test_the_guide_opens_from_the_start_window_before_any_case(qtbot, app_shell,
     assert window.guide is guide and guide.isVisible()
     language_switch(window)
     assert start.guide_button.text() == "&Guide…" and guide.windowTitle() == "Guide"
+    shot(start, "start")
+    window.lock_case()
+    shot(window, "locked")
+    apply_neutral(True)  # the neutral name on every window, the guide's too, and off again
+    assert (window.windowTitle(), guide.windowTitle()) == ("Notes", "Notes")
+    apply_neutral(False)
+    assert (window.windowTitle(), guide.windowTitle()) == ("flow — evidence-kit", "Guide")  # was left "Notes"
 
 
 def test_a_wrong_passphrase_says_so_then_the_right_one_opens_the_case(qtbot, app_shell, tmp_path):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QPushButton, QS
 from ... import guide
 from ...core.errors import EvidenceKitError
 from ..lang import language, tr
+from ..safety import app_title, neutral
 
 PAGES = ("check", "actions", "export", "contacts")
 STYLE = "p, li { line-height: 140%; } li { margin-bottom: 2px; }"  # room between lines for tired eyes
@@ -306,8 +307,12 @@ class GuideWindow(QWidget):
         self.pages.setCurrentRow(PAGES.index(name))
         self.stack.currentWidget().setFocus()
 
+    def retitle(self) -> None:
+        """「ガイド」, or the neutral name when the user chose one (safety.apply_neutral calls this)."""
+        self.setWindowTitle(app_title() if neutral() else tr("guide.title"))
+
     def retranslate(self, *_args) -> None:
-        self.setWindowTitle(tr("guide.title"))
+        self.retitle()
         self.pages_label.setText(tr("guide.pages_label"))
         for row, name in enumerate(PAGES):
             self.pages.item(row).setText(tr(f"guide.page.{name}"))
