@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 JobFn = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]
 
@@ -36,7 +36,11 @@ class Job(QObject):
         return self._cancel.is_set()
 
     def start(self, pool: QThreadPool | None = None) -> None:
+        """Run it. From now until `done` has been handled, the Job belongs to the application (a dialog that
+        made it may be deleted meanwhile), and it is deleted on the GUI thread after `done`: never by the
+        worker thread dropping the last reference while its signals still wait to be delivered (a crash)."""
         self.running = True
+        self.setParent(QCoreApplication.instance())
         self.done.connect(self._stopped)
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
 
@@ -46,6 +50,7 @@ class Job(QObject):
 
     def _stopped(self) -> None:
         self.running = False
+        self.deleteLater()  # after the other slots of `done`, already queued before this deferred delete
 
     def _run(self) -> None:
         try:

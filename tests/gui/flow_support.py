@@ -10,19 +10,18 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from evidence_kit.cli import main as cli_main
 from evidence_kit.gui.app import Shell
 from evidence_kit.gui.dialogs import details_base
 from evidence_kit.gui.lang import language
 from evidence_kit.gui.settings import Settings
+from evidence_kit.gui.start import UnlockDialog
 from evidence_kit.gui.views.common import store_for
 from tests.conftest import PASSPHRASE
 
-from .shell_support import shell_env  # noqa: F401 - a fixture, found by name
+from .shell_support import shell_env, when_modal  # noqa: F401 - shell_env: a fixture, found by name
 
 SHOTS = os.environ.get("EVIDENCE_KIT_SHOTS")  # a folder: the tests also save pictures of what they pass by
 SCREENSHOT = "Screenshot_20240501-103000.png"
@@ -68,15 +67,22 @@ def app_shell(qtbot, tmp_path, shell_env, monkeypatch):  # noqa: F811 - shell_en
 
 
 def drop(widget, paths) -> None:
-    """Drag the files onto the widget (Qt delivers a drop only after an accepted drag), then drop them."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    dropped = QDropEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, dropped)
-    assert dropped.isAccepted()
+    """Drag the files onto the widget and drop them, as test_main_window does."""
+    from .test_main_window import _drop
+
+    event, _mime = _drop(widget, paths)
+    assert event.isAccepted()
+
+
+def unlock_from_locked_page(qtbot, window) -> None:
+    """「鍵を開ける…」 on the locked page, the passphrase, OK."""
+    def unlock(dialog):
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+
+    modal = when_modal(qtbot, UnlockDialog, unlock)
+    window.locked_page.button.click()
+    modal.check()
 
 
 def loaded(qtbot, window, items: int) -> None:

@@ -15,6 +15,7 @@ from evidence_kit.core import caserecords
 from evidence_kit.gui.dialogs.details import AccountsDialog
 from evidence_kit.gui.dialogs.export import ExportDialog
 from evidence_kit.gui.lang import language
+from evidence_kit.gui.safety import DOUBLE_ESC_SECONDS
 from evidence_kit.gui.start import CreateDialog
 from evidence_kit.gui.views.item import _event_detail
 from tests.conftest import PASSPHRASE
@@ -155,6 +156,7 @@ def test_from_the_start_window_to_the_exported_pdf_by_keyboard_only(qtbot, app_s
         qtbot.waitUntil(lambda: dialog.job is None, timeout=120000)
         seen["result"], seen["focus"] = dialog.result, focus() is dialog.open_pdf
         shot(dialog, "export_done")
+        qtbot.wait(int(DOUBLE_ESC_SECONDS * 1000) + 100)  # a person's pace: two Esc within half a second hide the app
         press(qtbot, Qt.Key_Escape)
 
     modal = when_modal(qtbot, ExportDialog, export, timeout=10000)

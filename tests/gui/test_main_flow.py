@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pypdf
+import shiboken6
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
@@ -35,7 +36,7 @@ from evidence_kit.gui.workers import Job
 from tests.conftest import PASSPHRASE
 
 from .flow_support import (SCREENSHOT, app_shell, cli_report_pages, copy_case, drop, evidence_files, list_rows, loaded,
-                           shot, timeline_texts)
+                           shot, timeline_texts, unlock_from_locked_page)
 from .test_export_dialog import rows as check_rows
 from .shell_support import shell_env, when_modal
 
@@ -344,14 +345,7 @@ def test_locking_during_a_big_import_never_freezes_the_window(qtbot, app_shell, 
     assert not window.session.case.unlocked
     assert window.import_panel.result_lines()[-2] == "取り込みました: video.bin（そのままの形で保存。中身の読み取りはしていません）"
     assert_emptied(window)
-
-    def unlock(dialog):
-        dialog.passphrase.setText(PASSPHRASE)
-        dialog.buttons.button(QDialogButtonBox.Ok).click()
-
-    modal = when_modal(qtbot, UnlockDialog, unlock)
-    window.locked_page.button.click()
-    modal.check()
+    unlock_from_locked_page(qtbot, window)
     loaded(qtbot, window, 4)
     assert "video.bin" in [r[2] for r in list_rows(window)]
 
@@ -543,3 +537,21 @@ def test_closing_the_window_during_an_import_asks_then_stops_and_locks(qtbot, ap
     case.unlock(PASSPHRASE)
     assert sorted(i["original_name"] for i in case.items()) == sorted([SCREENSHOT, "meisai.csv", "talk.txt", "video.bin"])
     case.lock()
+
+
+def test_a_job_outlives_the_dialog_that_started_it(qtbot):
+    """Quick-hide closes a dialog whose Job still runs, and the dialog is deleted: the Job goes on, its
+    signals arrive (the caller's slots on the dialog are gone with it), and it is deleted on the GUI thread
+    once done. Its owner used to be the dialog: deleted under the running thread."""
+    owner, release, seen = QDialog(), threading.Event(), []
+    job = Job(lambda progress, cancel: release.wait(10) and "made", owner)
+    job.finished.connect(seen.append)
+    job.finished.connect(owner.accept)  # a slot of the dialog: dropped with it
+    job.start()
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=2000)
+    assert shiboken6.isValid(job) and job.running
+    release.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=5000)
+    assert seen == ["made"]
+    qtbot.waitUntil(lambda: not shiboken6.isValid(job), timeout=2000)  # deleted after `done`, on this thread
