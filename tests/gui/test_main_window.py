@@ -8,16 +8,16 @@ import threading
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.main_window import MainWindow
 from evidence_kit.gui.session import Session
 from evidence_kit.gui.settings import Settings
-from evidence_kit.gui.start import UnlockDialog
 from evidence_kit.gui.workers import Job
 from tests.conftest import PASSPHRASE
 
+from .flow_support import unlock_from_locked_page
 from .shell_support import fake_views, main_window, shell_env, when_modal
 
 FIXTURES = (fake_views, main_window, shell_env)  # pytest finds them here by name
@@ -85,14 +85,7 @@ def test_lock_shows_the_locked_page_and_unlock_brings_the_views_back(qtbot, main
     assert not window.actions_["export"].isEnabled() and not window.actions_["party"].isEnabled()
     assert window.actions_["import"].isEnabled()  # import works while locked
     assert window.actions_["lock"].text() == "事件の鍵を開ける(&L)…"
-
-    def unlock(dialog):
-        dialog.passphrase.setText(PASSPHRASE)
-        dialog.buttons.button(QDialogButtonBox.Ok).click()
-
-    modal = when_modal(qtbot, UnlockDialog, unlock)
-    window.locked_page.button.click()
-    modal.check()
+    unlock_from_locked_page(qtbot, window)
     assert not window.session.locked
     assert window.stack.currentWidget() is window.splitter
     assert window.actions_["export"].isEnabled() and window.status_count.text() == "証拠 0 件"
